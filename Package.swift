@@ -1,0 +1,77 @@
+// swift-tools-version:5.10
+// nbrun: Markdown notebooks whose Swift cells run against one session.
+// Targets are the architecture (see docs/architecture.md); dependencies point one way:
+//   Tensors ◄── Layers ◄── Interpreter ◄── Runner ◄── nbrun
+//   Notebook ─────────────────────────────┘  └── Render
+// Reports (diagnostics and cell results as values) sits under all of them.
+import PackageDescription
+
+// Our own code is compiled optimised even in the default (debug) configuration: kernels and the
+// interpreter loop are ~30x slower unoptimised, while compiling swift-syntax with -O (what
+// `swift build -c release` does) costs ~9 extra minutes on 2 cores. Dependencies stay debug.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
+
+let package = Package(
+    name: "nbrun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nbrun", targets: ["nbrun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libcmark-dev, libopenblas-dev).
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        .target(name: "Reports", swiftSettings: optimised),
+        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: optimised),
+        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: optimised),
+        .target(name: "Interpreter", dependencies: [
+            "Layers", "Tensors", "Reports",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftOperators", package: "swift-syntax"),
+        ], swiftSettings: optimised),
+        .target(name: "Notebook", dependencies: [
+            "CCmark", "Reports", .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: optimised),
+        .target(name: "Render", dependencies: [
+            "Notebook", "Reports",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        ], swiftSettings: optimised),
+        .target(name: "Runner", dependencies: ["Notebook", "Interpreter", "Render", "Reports"],
+                swiftSettings: optimised),
+        .executableTarget(name: "nbrun", dependencies: [
+            "Runner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: optimised),
+
+        // Benchmarks: each compares against its reference (NumPy, TensorFlow, CPython) in one run.
+        .executableTarget(name: "TensorsBench", dependencies: ["Tensors"],
+                          path: "Sources/Benchmarks/TensorsBench", swiftSettings: optimised),
+        .executableTarget(name: "LayersBench", dependencies: ["Layers"],
+                          path: "Sources/Benchmarks/LayersBench", swiftSettings: optimised),
+        .executableTarget(name: "InterpreterBench", dependencies: ["Interpreter"],
+                          path: "Sources/Benchmarks/InterpreterBench", swiftSettings: optimised),
+        .executableTarget(name: "RenderBench", dependencies: ["Render", "Notebook"],
+                          path: "Sources/Benchmarks/RenderBench", swiftSettings: optimised),
+        .executableTarget(name: "RunnerBench", dependencies: ["Runner"],
+                          path: "Sources/Benchmarks/RunnerBench", swiftSettings: optimised),
+
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: optimised),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], swiftSettings: optimised),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], swiftSettings: optimised),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Notebook", "Reports"], swiftSettings: optimised),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"], swiftSettings: optimised),
+    ]
+)

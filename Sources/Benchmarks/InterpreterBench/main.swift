@@ -1,0 +1,2 @@
+// Benchmark: see the Interpreter issue. (scaffold)
+print("no benchmark yet")

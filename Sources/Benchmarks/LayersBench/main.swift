@@ -1,0 +1,2 @@
+// Benchmark: see the Layers issue. (scaffold)
+print("no benchmark yet")

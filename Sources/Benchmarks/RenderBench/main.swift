@@ -1,0 +1,2 @@
+// Benchmark: see the Render issue. (scaffold)
+print("no benchmark yet")

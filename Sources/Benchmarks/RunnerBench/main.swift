@@ -1,0 +1,2 @@
+// Benchmark: see the Runner issue. (scaffold)
+print("no benchmark yet")

@@ -1,0 +1,2 @@
+// Benchmark: see the Tensors issue. (scaffold)
+print("no benchmark yet")

@@ -1,0 +1,3 @@
+import Tensors
+// Keras-parity layers: see the layers issue. (scaffold)
+public enum LayersModule {}
