@@ -121,7 +121,10 @@ public struct Snapshot: Equatable, Sendable {
 
 extension Snapshot {
     /// The snapshot of a notebook's run: one entry per cell, outputs after the sanitizers.
-    public init(notebook: Notebook, runs: [CellRun], seed: Int, version: String, formatter: DiagnosticFormatter) {
+    /// `stablePath` names the notebook inside error texts (`attention.md`), so that a snapshot does
+    /// not change with the folder nbrun was started from.
+    public init(notebook: Notebook, runs: [CellRun], seed: Int, version: String, formatter: DiagnosticFormatter,
+                stablePath: String? = nil) {
         let sanitizers = notebook.frontMatter.sanitize.compactMap { s in
             (try? NSRegularExpression(pattern: s.regex)).map { ($0, s.replace) }
         }
@@ -143,7 +146,12 @@ extension Snapshot {
                 switch output {
                 case .text(let t): section("output", t)
                 case .display(let v): section("display" + Self.kind(of: v), v.plainText)
-                case .error(let d): section("error", formatter.format(d))
+                case .error(let d):
+                    var text = formatter.format(d)
+                    if let stablePath, stablePath != notebook.path {
+                        text = text.replacingOccurrences(of: notebook.path + ":", with: stablePath + ":")
+                    }
+                    section("error", text)
                 }
             }
             if let result = run.result?.result { section("result" + Self.kind(of: result), result.plainText) }

@@ -13,6 +13,13 @@ public struct SnapshotComparison {
         public var line: Int?
         /// A unified diff of the cell's snapshot lines, old (`-`) to new (`+`).
         public var diff: String
+
+        public init(identity: String, label: String, line: Int?, diff: String) {
+            self.identity = identity
+            self.label = label
+            self.line = line
+            self.diff = diff
+        }
     }
 
     public struct Tolerance: Sendable {

@@ -25,7 +25,7 @@ public struct NotebookPlan: Sendable {
         var entries: [Entry] = []
         var isCourse = false
         let fm = FileManager.default
-        for path in paths {
+        for path in paths.map(normalize) {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw Problem(description: "no such notebook or folder: \(path)")
@@ -46,7 +46,7 @@ public struct NotebookPlan: Sendable {
                 if relative.hasSuffix(".md") { found.append(relative) }
             }
             for relative in found.sorted() {
-                entries.append(Entry(path: root + "/" + relative, outputName: stripExtension(relative)))
+                entries.append(Entry(path: root == "." ? relative : root + "/" + relative, outputName: stripExtension(relative)))
             }
         }
         var seen: [String: String] = [:]
@@ -65,6 +65,16 @@ public struct NotebookPlan: Sendable {
     /// to within one and the same on every machine.
     public func shard(_ index: Int, of count: Int) -> NotebookPlan {
         NotebookPlan(entries: entries.enumerated().filter { $0.offset % count == index - 1 }.map(\.element), isCourse: isCourse)
+    }
+
+    /// `./notebooks//a.md` → `notebooks/a.md`; an absolute path inside the current folder becomes
+    /// relative to it, so messages and snapshots name notebooks the same way however they were given.
+    static func normalize(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        var p = ((path.hasPrefix("/") ? path : cwd + "/" + path) as NSString).standardizingPath
+        if p.hasPrefix(cwd + "/") { p = String(p.dropFirst(cwd.count + 1)) }
+        if p == cwd { return "." }
+        return p
     }
 
     private static func stripExtension(_ name: String) -> String {

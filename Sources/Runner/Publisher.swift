@@ -66,7 +66,8 @@ final class Publisher: @unchecked Sendable {
 
         // The snapshot.
         let seed = options.seedOverride ?? notebook.frontMatter.seed
-        let snapshot = Snapshot(notebook: notebook, runs: runs, seed: seed, version: nbrunVersion, formatter: plain)
+        let snapshot = Snapshot(notebook: notebook, runs: runs, seed: seed, version: nbrunVersion, formatter: plain,
+                                stablePath: plan.entries[job].outputName + ".md")
         let (note, diffs) = updateSnapshot(snapshot, job: job, notebook: notebook)
         report.snapshotNote = note
         for diff in diffs {
@@ -90,7 +91,7 @@ final class Publisher: @unchecked Sendable {
         }
 
         lock.withLock { reports[job] = report }
-        for m in messages { terminal.print(m) }
+        for m in messages { terminal.print(m, quiet: true) }
         terminal.print(line(notebook, report), quiet: report.failed + report.changed > 0)
     }
 

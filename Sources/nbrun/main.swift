@@ -103,7 +103,7 @@ func parseShard(_ text: String) -> (index: Int, count: Int)? {
 
 /// "4G", "512M", "1.5G", "800K" or bytes.
 func parseMemory(_ text: String) -> Int? {
-    let units: [Character: Double] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+    let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
     var number = text.uppercased()
     if number.hasSuffix("B") { number.removeLast() }
     var scale = 1.0
