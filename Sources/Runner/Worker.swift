@@ -18,12 +18,34 @@ public enum Worker {
             return 2
         }
         let encoder = JSONEncoder()
+        let fault = Fault(ProcessInfo.processInfo.environment["NBRUN_WORKER_FAULT"])
         _ = NotebookExecution.run(notebook, seed: seed ?? notebook.frontMatter.seed, memoryLimit: memoryLimit) { event in
+            defer { if case .started(let cell) = event { fault?.strike(at: notebook.cells[cell].identity) } }
             guard var line = try? encoder.encode(event) else { return }
             line.append(0x0A)
             channel.write(line)
         }
         return 0
+    }
+}
+
+/// A test hook (`NBRUN_WORKER_FAULT=crash:ID` or `hang:ID`): the worker crashes, or hangs where
+/// the interpreter cannot stop it, when cell ID starts. It exists so the tests can check that the
+/// parent turns such failures into a failed cell and goes on with the other notebooks.
+private struct Fault {
+    var kind: Substring
+    var cell: Substring
+
+    init?(_ text: String?) {
+        guard let parts = text?.split(separator: ":", maxSplits: 1), parts.count == 2 else { return nil }
+        kind = parts[0]
+        cell = parts[1]
+    }
+
+    func strike(at identity: String) {
+        guard identity == cell else { return }
+        if kind == "crash" { kill(getpid(), SIGSEGV) }
+        if kind == "hang" { while true { sleep(1000) } }
     }
 }
 
@@ -50,7 +72,7 @@ public struct WorkerPool {
     public var parallelism: Int
     /// Seconds a cell may overrun its own time limit before its worker is stopped from outside
     /// (the interpreter stops cells itself; this catches a hang inside a native kernel).
-    public var grace: Double = 5
+    public var grace: Double = Double(ProcessInfo.processInfo.environment["NBRUN_WATCHDOG_GRACE"] ?? "") ?? 5
 
     public init(executable: String, parallelism: Int) {
         self.executable = executable
