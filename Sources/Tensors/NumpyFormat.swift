@@ -44,7 +44,7 @@ enum NumpyFormat {
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         let sign = x.sign == .minus ? "-" : ""
         let a = Swift.abs(x)
-        if a == 0 || (a >= 1e-4 && a < 1e6) {
+        if a == 0 || (Double(a) >= 1e-4 && Double(a) < 1e6) {
             let (i, f) = FloatDigits.positional(x, precision: 1000)
             return sign + i + "." + (f.isEmpty ? "0" : f)
         }
@@ -144,11 +144,15 @@ struct FloatFormat {
     var precision = NumpyFormat.precision
     var expSize = -1
 
+    /// `10 ** min(8, finfo(float32).precision)`: NumPy 2.3+ switches float32 arrays to
+    /// scientific notation from 1e6.
+    static let expCutoffMax = 1e6
+
     init(_ sample: [Float]) {
         let finite = sample.filter { $0.isFinite }
         let nonZero = finite.filter { $0 != 0 }.map { Swift.abs($0) }
         if let maxV = nonZero.max(), let minV = nonZero.min() {
-            if Double(maxV) >= 1e8 || Double(minV) < 0.0001 || Double(maxV / minV) > 1000 { scientific = true }
+            if Double(maxV) >= FloatFormat.expCutoffMax || Double(minV) < 0.0001 || Double(maxV / minV) > 1000 { scientific = true }
         }
         if finite.isEmpty {
             padLeft = 0; padRight = 0
@@ -188,9 +192,13 @@ struct FloatFormat {
         }
         let sign = x.sign == .minus ? "-" : ""
         if scientific {
-            let (first, rest, e) = FloatDigits.scientific(x)
-            let frac = rest + String(repeating: "0", count: Swift.max(0, precision - rest.count))
-            return NumpyFormat.pad(sign + first, padLeft) + "." + frac + NumpyFormat.exponentText(e, digits: expSize)
+            // Dragon4 with min_digits = precision prints the exact value's digits, rounded.
+            let text = String(format: "%.\(precision)e", Double(Swift.abs(x)))
+            let mantissa = text.prefix(while: { $0 != "e" })
+            let e = Int(text[text.index(after: mantissa.endIndex)...])!
+            let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+            let frac = parts.count > 1 ? String(parts[1]) : ""
+            return NumpyFormat.pad(sign + parts[0], padLeft) + "." + frac + NumpyFormat.exponentText(e, digits: expSize)
         }
         let (i, f) = FloatDigits.positional(x, precision: precision)
         return NumpyFormat.pad(sign + i, padLeft) + "." + f + String(repeating: " ", count: Swift.max(0, padRight - f.count))
