@@ -22,19 +22,19 @@
 //      `summary()` shows `bahdanau_attention (BahdanauAttention) ... 16,577`.
 import Tensors
 
-public final class CustomLayerNode: Operation {
+public final class CustomLayerNode: GraphOperation {
     public let session: LayerSession
-    private let heldLayers: () -> [Operation]
+    private let heldLayers: () -> [GraphOperation]
 
     public init(className: String, session: LayerSession, name: String? = nil,
-                heldLayers: @escaping () -> [Operation]) {
+                heldLayers: @escaping () -> [GraphOperation]) {
         self.session = session
         self.heldLayers = heldLayers
         super.init(name: name ?? session.uniqueName(LayerSession.snakeCase(className)), className: className)
     }
 
     /// The distinct layers this user layer holds (a layer held twice counts once).
-    public var layers: [Operation] {
+    public var layers: [GraphOperation] {
         var seen = Set<ObjectIdentifier>()
         return heldLayers().filter { seen.insert(ObjectIdentifier($0)).inserted }
     }

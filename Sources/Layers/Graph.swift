@@ -10,7 +10,7 @@ import Tensors
 
 /// Anything that can be a row of a model summary: a layer, an input, an operation such as the
 /// `not_equal` computing an Embedding's mask, or a user-defined layer.
-open class Operation {
+open class GraphOperation {
     /// Unique within the session, generated as Keras generates it (`dense`, `dense_1`, ...).
     public let name: String
     /// The type shown in parentheses in `summary()`: `Dense`, `InputLayer`, `NotEqual`, ...
@@ -29,7 +29,7 @@ open class Operation {
 
 /// One call of an operation on symbolic tensors.
 public final class Node {
-    public let operation: Operation
+    public let operation: GraphOperation
     /// Index among the operation's calls (`input_layer[0][0]`: node 0, output 0).
     public let index: Int
     /// Symbolic inputs in Keras's order: call arguments, initial states, then the mask.
@@ -40,7 +40,7 @@ public final class Node {
     /// Runs the same call on concrete tensors given in the order of `inputs`.
     let run: ([Tensor]) throws -> [Tensor]
 
-    init(operation: Operation, inputs: [Tensor], outputShapes: [TensorShape], returnsList: Bool,
+    init(operation: GraphOperation, inputs: [Tensor], outputShapes: [TensorShape], returnsList: Bool,
          run: @escaping ([Tensor]) throws -> [Tensor]) {
         self.operation = operation
         self.index = operation.nodeCount
@@ -94,7 +94,7 @@ enum GraphRecording {
 
 /// Records a call of `operation` on symbolic `inputs` and returns its symbolic outputs, each
 /// carrying its history and mask. Inside a user-defined layer, outputs carry nothing.
-func recordNode(_ operation: Operation, inputs: [Tensor], outputs: [(TensorShape, DType)],
+func recordNode(_ operation: GraphOperation, inputs: [Tensor], outputs: [(TensorShape, DType)],
                 masks: [Tensor?], returnsList: Bool,
                 run: @escaping ([Tensor]) throws -> [Tensor]) -> [Tensor] {
     if GraphRecording.isSuspended {
@@ -110,7 +110,7 @@ func recordNode(_ operation: Operation, inputs: [Tensor], outputs: [(TensorShape
 }
 
 /// The operation Keras records for `Input(...)`: a summary row `input_layer (InputLayer)`.
-public final class InputLayer: Operation {}
+public final class InputLayer: GraphOperation {}
 
 /// Keras's `Input(shape:dtype:)`: a symbolic tensor whose batch size is unknown.
 /// `shape` excludes the batch axis: `Input(shape: [500], dtype: .int32)` is `(None, 500)`.
@@ -131,7 +131,7 @@ public func Input(shape: [Int?], dtype: DType = .float32, session: LayerSession)
 public func recordOperation(_ name: String, className: String, inputs: [Tensor],
                             output: (TensorShape, DType), session: LayerSession,
                             compute: @escaping ([Tensor]) throws -> Tensor) -> Tensor {
-    let op = Operation(name: session.uniqueName(name), className: className)
+    let op = GraphOperation(name: session.uniqueName(name), className: className)
     return recordNode(op, inputs: inputs, outputs: [output], masks: [nil], returnsList: false,
                       run: { try [compute($0)] })[0]
 }

@@ -5,7 +5,7 @@ import Tensors
 /// A Keras layer. Subclasses give the shape rule (`outputSpecs`), how to build weights from the
 /// input's last axis (`build`), and the computation (`forward`). Callers use `apply` or the
 /// `callAsFunction` of each layer.
-open class Layer: Operation {
+open class Layer: GraphOperation {
     public let session: LayerSession
     /// Weights in Keras's order and layout, row-major; empty until built.
     var parameters: [[Float]] = []

@@ -4,11 +4,11 @@ import Tensors
 /// `Model(inputs:outputs:)`: the layers between symbolic `inputs` (from `Input`) and `outputs`,
 /// found by walking the recorded graph back from the outputs as Keras's `map_graph` does.
 /// `model(x)` runs the graph on concrete tensors; `summary()` gives Keras's table.
-public final class Model: Operation {
+public final class Model: GraphOperation {
     public let inputs: [Tensor]
     public let outputs: [Tensor]
     /// The graph's operations in Keras's summary order (deepest first, then traversal order).
-    public let operations: [Operation]
+    public let operations: [GraphOperation]
     /// Nodes in execution order (inputs first).
     let nodes: [Node]
     let session: LayerSession

@@ -5,7 +5,7 @@ import Tensors
 
 enum ModelGraph {
     /// The nodes in execution order and the operations in summary order.
-    static func map(inputs: [Tensor], outputs: [Tensor]) throws -> (nodes: [Node], operations: [Operation]) {
+    static func map(inputs: [Tensor], outputs: [Tensor]) throws -> (nodes: [Node], operations: [GraphOperation]) {
         let inputKeys = Set(inputs.compactMap(TensorKey.init))
         var walk = Walk(inputKeys: inputKeys)
         for y in outputs { try walk.visit(y) }
@@ -39,7 +39,7 @@ enum ModelGraph {
         let nodes = nodeOrder.enumerated()
             .sorted { (nodeDepth[ObjectIdentifier($0.element)]!, -$0.offset) > (nodeDepth[ObjectIdentifier($1.element)]!, -$1.offset) }
             .map(\.element)
-        var operations: [Operation] = []
+        var operations: [GraphOperation] = []
         var seen = Set<ObjectIdentifier>()
         for node in walk.operationsInOrder {
             if seen.insert(ObjectIdentifier(node)).inserted { operations.append(node) }
@@ -79,7 +79,7 @@ enum ModelGraph {
         var finished = Set<ObjectIdentifier>()
         var inProgress = Set<ObjectIdentifier>()
         var ordered: [Node] = []
-        var operationsInOrder: [Operation] = []
+        var operationsInOrder: [GraphOperation] = []
 
         init(inputKeys: Set<TensorKey>) { self.inputKeys = inputKeys }
 

@@ -4,7 +4,7 @@ import Tensors
 /// `Sequential([layers], input: Input(shape: [30], dtype: .int32))`. Each layer must return
 /// one tensor. Given an input, the model is built at once (shapes and parameters known for
 /// `summary()`); without one, layers build on the first call.
-public final class Sequential: Operation {
+public final class Sequential: GraphOperation {
     public let layers: [Layer]
     let session: LayerSession
     /// The functional graph when built from an `Input`.
