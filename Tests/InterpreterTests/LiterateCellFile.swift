@@ -10,6 +10,8 @@ import Reports
 ///     print(x)       // expect: 3      one printed line, in order (trailing or on its own line)
 ///     x + 1          // expect result: 4                   the cell's result (its description)
 ///     let y = embeding   // expect error: f.swift:5:9: cannot find 'embeding' in scope
+///     // expect frame: Encoder.callAsFunction(_:) at f.swift:9:1   the error's chain of calls,
+///                                      innermost first (checked only when the cell lists frames)
 ///     // expect status: timed-out      the cell's status (default: failed if it expects errors)
 struct LiterateCellFile {
     struct Cell: Equatable {
@@ -23,6 +25,8 @@ struct LiterateCellFile {
         var result: String?
         /// Errors as `file:line:col: message`, in order.
         var errors: [String] = []
+        /// The errors' chain of calls as `function at file:line:col`, innermost first.
+        var frames: [String] = []
         var status: CellResult.Status?
 
         /// The status the cell must end with.
@@ -79,6 +83,8 @@ struct LiterateCellFile {
                 current.result = text
             } else if let text = Self.value(of: " error:", in: directive) {
                 current.errors.append(text)
+            } else if let text = Self.value(of: " frame:", in: directive) {
+                current.frames.append(text)
             } else if let text = Self.value(of: " status:", in: directive) {
                 guard let status = CellResult.Status(rawValue: text) else {
                     throw ParseError(description: "\(name):\(number): unknown status '\(text)'")
@@ -123,6 +129,10 @@ enum LiterateJudge {
         let errors = result.errors.map(format)
         if errors != cell.errors {
             out.append("errors:\n" + quoteLines(errors) + "\n  expected:\n" + quoteLines(cell.errors))
+        }
+        let frames = result.errors.flatMap(\.callChain).map { "\($0.function) at \($0.location)" }
+        if !cell.frames.isEmpty, frames != cell.frames {
+            out.append("call chain:\n" + quoteLines(frames) + "\n  expected:\n" + quoteLines(cell.frames))
         }
         if result.status != cell.expectedStatus {
             out.append("status: \(result.status.rawValue), expected \(cell.expectedStatus.rawValue)")

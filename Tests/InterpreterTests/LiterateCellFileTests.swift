@@ -88,6 +88,20 @@ import Testing
         #expect(LiterateJudge.mismatches(of: wrongColumn, against: cell) != [])
     }
 
+    @Test func judgeComparesTheCallChainWhenTheCellListsIt() throws {
+        let text = """
+            let w = load("") // expect error: m.swift:1:9: Fatal error: empty
+            // expect frame: load(_:) at m.swift:1:9
+            """
+        let cell = try LiterateCellFile(text: text, name: "m.swift").cells[0]
+        #expect(cell.frames == ["load(_:) at m.swift:1:9"])
+        let at = SourceLocation(file: "m.swift", line: 1, column: 9)
+        var error = Diagnostic("Fatal error: empty", at: at, kind: "runtime")
+        #expect(LiterateJudge.mismatches(of: CellResult(status: .failed, outputs: [.error(error)]), against: cell).count == 1)
+        error.callChain = [.init(function: "load(_:)", location: at)]
+        #expect(LiterateJudge.mismatches(of: CellResult(status: .failed, outputs: [.error(error)]), against: cell).isEmpty)
+    }
+
     /// The corpus itself: every file parses, names its own file in its errors, and together they
     /// hold several hundred expectations.
     @Test func corpusFilesAreWellFormed() throws {

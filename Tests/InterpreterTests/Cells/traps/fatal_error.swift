@@ -6,3 +6,4 @@ func loadWeights(_ name: String) -> [Double] {
 }
 print(loadWeights("w"))   // expect: [1.0, 2.0]
 let w = loadWeights("")
+// expect frame: loadWeights(_:) at fatal_error.swift:8:9

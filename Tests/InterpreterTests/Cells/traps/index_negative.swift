@@ -5,3 +5,4 @@ func lookup(_ table: [String], _ i: Int) -> String {
 }
 print(lookup(["a", "b"], 1))   // expect: b
 print(lookup(["a", "b"], -1))
+// expect frame: lookup(_:_:) at index_negative.swift:7:7

@@ -9,3 +9,4 @@ func total(_ xs: [Int]) -> Int {
 }
 print(total([1, 2, 3]))       // expect: 6
 print(total([Int.max, 1]))
+// expect frame: total(_:) at overflow_add.swift:11:7

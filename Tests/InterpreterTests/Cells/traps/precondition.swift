@@ -5,3 +5,4 @@ func attend(heads: Int) -> Int {
 }
 print(attend(heads: 8))   // expect: 64
 print(attend(heads: 0))
+// expect frame: attend(heads:) at precondition.swift:7:7
