@@ -70,10 +70,10 @@ enum MathSymbols {
 
     /// Accents over their argument: command → (mark, stretchy).
     static let accents: [String: (mark: String, stretchy: Bool)] = [
-        "tilde": ("~", false), "hat": ("^", false), "bar": ("‾", false), "vec": ("→", false),
+        "tilde": ("˜", false), "hat": ("ˆ", false), "bar": ("‾", false), "vec": ("→", false),
         "dot": ("˙", false), "ddot": ("¨", false), "check": ("ˇ", false), "breve": ("˘", false),
         "acute": ("´", false), "grave": ("`", false), "mathring": ("˚", false),
-        "widetilde": ("~", true), "widehat": ("^", true), "overline": ("‾", true),
+        "widetilde": ("˜", true), "widehat": ("ˆ", true), "overline": ("‾", true),
         "overrightarrow": ("→", true), "overleftarrow": ("←", true),
     ]
 

@@ -171,7 +171,7 @@ struct TeXParser {
     /// One character as an atom, in the current font.
     private func single(_ c: Character) -> MathAtom {
         if let op = MathSymbols.operatorCharacters[c] {
-            return MathAtom(mathml: "<mo>\(escapeMath(op))</mo>")
+            return MathAtom(mathml: Self.operator(op))
         }
         if c == "~" { return MathAtom(mathml: "<mspace width=\"0.3333em\"/>") }
         if c.isNumber { return MathAtom(mathml: "<mn>\(MathSymbols.styled(c, font: font))</mn>") }
@@ -225,7 +225,7 @@ struct TeXParser {
             return [MathAtom(mathml: "<mo movablelimits=\"true\" form=\"prefix\">\(name)</mo>", limits: true)]
         }
         if let s = MathSymbols.operators[name] {
-            return [MathAtom(mathml: "<mo>\(escapeMath(s))</mo>")]
+            return [MathAtom(mathml: Self.operator(s))]
         }
         if let w = MathSymbols.spaces[name] {
             return [MathAtom(mathml: "<mspace width=\"\(w)em\"/>")]
@@ -509,6 +509,17 @@ struct TeXParser {
             }
         }
         return out
+    }
+
+    /// An operator. Brackets typed plainly keep their size, as in TeX (MathML Core would
+    /// otherwise stretch them to the height of the whole row); `\\left`/`\\right` make growing ones.
+    static func `operator`(_ s: String) -> String {
+        switch s {
+        case "(", "[", "{", "⟨", "⌊", "⌈": return "<mo form=\"prefix\" stretchy=\"false\">\(s)</mo>"
+        case ")", "]", "}", "⟩", "⌋", "⌉": return "<mo form=\"postfix\" stretchy=\"false\">\(s)</mo>"
+        case "|", "‖", "/": return "<mo stretchy=\"false\">\(s)</mo>"
+        default: return "<mo>\(escapeMath(s))</mo>"
+        }
     }
 
     /// A row as one element: a single atom stays as it is, several are wrapped in `<mrow>`.
