@@ -56,8 +56,9 @@ public enum TextDiff {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n && j < m && a[i] == b[j] { ops.append(Op(kind: .same, line: a[i])); i += 1; j += 1 }
-            else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) { ops.append(Op(kind: .insert, line: b[j])); j += 1 }
-            else { ops.append(Op(kind: .delete, line: a[i])); i += 1 }
+            // Deletions before insertions, as diff and git print them.
+            else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) { ops.append(Op(kind: .delete, line: a[i])); i += 1 }
+            else { ops.append(Op(kind: .insert, line: b[j])); j += 1 }
         }
         return ops
     }

@@ -21,7 +21,7 @@ struct EndToEndTests {
 
         ```swift id=sum
         let numbers = [1, 2, 3]
-        numbers.reduce(0, +)
+        numbers.reduce(0) { $0 + $1 }
         ```
         """
 
@@ -126,8 +126,8 @@ struct EndToEndTests {
             """)
         let run = try box.nbrun(["-j", "2", "course"])
         #expect(run.status == 1)
-        #expect(run.output.contains("course/b-trap.md:6:"), "\(run.all)")
-        #expect(run.output.contains("index out of range"))
+        #expect(run.output.contains("course/b-trap.md:7:7: error: Index out of range"), "\(run.all)")
+        #expect(run.output.contains("Index out of range"))
         #expect(run.output.contains("course/b-trap.md") && run.output.contains("1 passed  1 failed  1 not run"))
         #expect(run.output.contains("course/a-good.md") && run.output.contains("2 cells  2 passed"))
         let page = try #require(box.read("output/b-trap.html"))
@@ -201,12 +201,12 @@ struct EndToEndTests {
     @Test func expectErrorCellsMustFail() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try box.write("nb/e.md", "```swift id=oops expect-error\nlet a: Int = \"text\"\n```\n\n```swift id=fine expect-error\nlet b = 1\n```\n")
+        try box.write("nb/e.md", "```swift id=oops expect-error\nlet a = [1]\nprint(a[3])\n```\n\n```swift id=fine expect-error\nlet b = 1\n```\n")
         let run = try box.nbrun(["nb/e.md"])
         #expect(run.status == 1)
-        #expect(run.output.contains("nb/e.md:5:1: error: this cell is marked expect-error but ran without an error"), "\(run.all)")
+        #expect(run.output.contains("nb/e.md:6:1: error: this cell is marked expect-error but ran without an error"), "\(run.all)")
         let snap = try #require(box.read("output/e.snap"))
-        #expect(snap.contains("=== oops (cell 1, id oops, line 1): expected-error\n--- error\n| e.md:2:"))
+        #expect(snap.contains("=== oops (cell 1, id oops, line 1): expected-error\n--- error\n| e.md:3:"))
     }
 
     @Test func shardsSplitTheCourseAndJUnitListsEveryCell() throws {
