@@ -70,7 +70,7 @@ public final class Session {
                 if e.kind == "timeout" { status = .timedOut }
             case let e as ThrownValue:
                 let text = (try? ctx.describe(e.value, debug: true)) ?? "error"
-                diagnostic = Diagnostic("uncaught error: \(text)", at: e.range, kind: "thrown", callChain: e.callChain)
+                diagnostic = Diagnostic("Error raised at top level: \(text)", at: e.range, kind: "thrown", callChain: e.callChain)
             case let e as CompileError:
                 diagnostic = e.diagnostic
             default:

@@ -246,7 +246,7 @@ extension Context {
     func callUpdating(_ f: Function, _ acc: Value, _ element: Value) throws -> Value {
         let p = f.proto
         if p.native != nil { return try call(f, [acc, element]) }
-        let frame = Frame(size: p.frameSize, parent: f.captured)
+        let frame = f.makeFrame()
         frame.slots[0] = acc
         if p.params.count > 1 { frame.slots[1] = element }
         if p.params.count > 2, case .tuple(let t) = element {

@@ -64,6 +64,14 @@ extension Compiler {
                 return try compileMethodCall(base: load(selfBinding), lvalue: try? compileLValue(ExprSyntax(DeclReferenceExprSyntax(baseName: .keyword(.self)))),
                                              name: name, call: call, node: ref)
             }
+            if let t = selfType, let member = try implicitSelfMember(name, t, ref) {
+                // A property holding a closure or a callable value (`activation(x)`, `second(x)`).
+                let args = try compileArguments(call)
+                return { f in
+                    let c = try member(f)
+                    return try ctx.callValue(c, try args.evaluate(f), at: r)
+                }
+            }
             if let t = selfType, t.staticMethods.values.contains(where: { $0.proto.name == name }) {
                 let v = Value.type(.nominal(t))
                 return try compileMethodCall(base: { _ in v }, lvalue: nil, name: name, call: call, node: ref)
@@ -97,7 +105,13 @@ extension Compiler {
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr)
             let mutating = Compiler.mutatingNames.contains(name) || localMutatingNames.contains(name)
-            let lv = mutating && !baseExpr.is(OptionalChainingExprSyntax.self) ? try? lvalueOrTemporary(baseExpr) : nil
+            var lv: LValue? = nil
+            if mutating && !baseExpr.is(OptionalChainingExprSyntax.self) {
+                do { lv = try lvalueOrTemporary(baseExpr, change: .mutatingMember, at: Syntax(m.declName)) } catch let e as CompileError {
+                    // Only a known value type is certainly immutable; otherwise the call decides.
+                    if e.diagnostic.kind == "type", e.diagnostic.message.hasPrefix("cannot use mutating member") { throw e }
+                }
+            }
             let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName)
             return base.chained ? wrapChain(eval) : eval
         }
@@ -142,8 +156,8 @@ extension Compiler {
             }
         }
         let plainFills = fills
-        let defaults = zip(proto.params, plan).enumerated().compactMap { k, pair -> (Int, Eval)? in
-            if case .defaultValue = pair.1 { return (first + k, pair.0.defaultValue!) }
+        let defaults = plan.enumerated().compactMap { k, source -> Int? in
+            if case .defaultValue = source { return k }
             return nil
         }
         let name = proto.displayName
@@ -151,23 +165,24 @@ extension Compiler {
             let (slot0, arg0, _) = plainFills[0]
             return { f in
                 guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-                let callee = Frame(size: proto.frameSize, parent: fn.captured)
+                let callee = fn.makeFrame()
                 callee.slots[slot0] = try arg0(f)
                 return try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             }
         }
         return { f in
             guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-            let callee = Frame(size: proto.frameSize, parent: fn.captured)
+            let callee = fn.makeFrame()
             for (slot, eval, type) in plainFills {
                 var v = try eval(f)
                 if let t = type { v = try located(r) { try ctx.coerce(v, to: t) } }
                 callee.slots[slot] = v
             }
-            for (slot, d) in defaults {
-                var v = try d(callee)
-                if let t = proto.params[slot - first].type { v = try ctx.coerce(v, to: t) }
-                callee.slots[slot] = v
+            for k in defaults {
+                let param = proto.params[k]
+                var v = try param.defaultValue!(callee)
+                if let t = param.type { v = try ctx.coerce(v, to: t) }
+                callee.slots[first + k] = v
             }
             let result = try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             for (slot, lv) in inouts {

@@ -37,14 +37,13 @@ extension Compiler {
                 functions.append((fn, proto, slot))
             }
         }
+        var typeBodies: [() throws -> Void] = []
         attempt {
-            let statics = try compileTypeBodies(typeDecls)
+            let (statics, bodies) = try compileTypeBodies(typeDecls)
+            typeBodies = bodies
             prologue.append { _ in try statics() }
         }
-        for (fn, proto, slot) in functions {
-            attempt {
-                try compileFunctionBody(proto, defaults: pendingDefaults.removeValue(forKey: ObjectIdentifier(proto)) ?? [], body: fn.body?.statements, selfType: nil)
-            }
+        for (_, proto, slot) in functions {
             prologue.insert({ g in g.slots[slot] = .function(Function(proto, captured: g)) }, at: 0)
         }
         var execs: [Exec] = []
@@ -58,7 +57,19 @@ extension Compiler {
                 }
             }
         }
-        guard diagnostics.isEmpty else { return nil }
+        // Bodies of the cell's functions and methods see every top-level name of the cell.
+        let topScope = scope
+        for b in typeBodies { attempt { scope = topScope; try b() } }
+        for (fn, proto, _) in functions {
+            attempt {
+                scope = topScope
+                try compileFunctionBody(proto, defaults: pendingDefaults.removeValue(forKey: ObjectIdentifier(proto)) ?? [], body: fn.body?.statements, selfType: nil)
+            }
+        }
+        guard diagnostics.isEmpty else {
+            diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+            return nil
+        }
         let steps = prologue
         return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...]), last: last)
     }

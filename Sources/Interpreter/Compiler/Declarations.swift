@@ -11,7 +11,8 @@ extension Compiler {
         case .structDecl, .classDecl, .enumDecl, .protocolDecl, .typeAliasDecl, .extensionDecl:
             if hoisted.contains(Syntax(d).id) { return { _ in .normal } }
             try declareTypes([d])
-            let setup = try compileTypeBodies([d])
+            let (setup, bodies) = try compileTypeBodies([d])
+            for b in bodies { try b() }
             return { _ in try setup(); return .normal }
         case .importDecl(let i):
             let module = i.path.map(\.name.text).joined(separator: ".")
@@ -21,7 +22,7 @@ extension Compiler {
             return { _ in .normal }
         case .actorDecl(let a): throw unsupported("'actor'", a.actorKeyword)
         case .macroDecl(let m): throw unsupported("'macro'", m.macroKeyword)
-        case .operatorDecl(let o): throw unsupported("operator declaration", o)
+        case .operatorDecl(let o): throw unsupported("'operator'", o)
         case .precedenceGroupDecl(let p): throw unsupported("'precedencegroup'", p)
         case .ifConfigDecl(let i): throw unsupported("'#if'", i)
         case .macroExpansionDecl(let m): throw unsupported("macro '#\(m.macroName.text)'", m)

@@ -235,6 +235,11 @@ extension Compiler {
         }
         if let t = builtins.types[name] { let v = Value.type(t); return { _ in v } }
         if let c = builtins.constants[name] { return { _ in c } }
+        if Compiler.operatorNames.contains(name) {
+            // `reduce(0, +)`, `sorted(by: >)`: an operator used as a function.
+            let f = Value.function(Function.native(name, labels: [nil, nil]) { ctx, args in try ctx.binary(name, args[0], args[1]) })
+            return { _ in f }
+        }
         return unknownName(name, ref)
     }
 
@@ -396,7 +401,14 @@ extension Compiler {
                 }
             }
         default:
-            return inner
+            // An error leaving the top level is reported at the `try` that let it out.
+            guard function.isGlobal, closureCaptures.isEmpty else { return inner }
+            return { f in
+                do { return try inner(f) } catch var e as ThrownValue {
+                    e.range = r
+                    throw e
+                }
+            }
         }
     }
 

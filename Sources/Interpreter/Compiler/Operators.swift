@@ -169,8 +169,12 @@ extension Compiler {
                 if ["+", "-", "*", "/", "%"].contains(op) { return staticType(i.leftOperand) ?? staticType(i.rightOperand) }
             }
             return nil
+        case .arrayExpr(let a):
+            return .array(a.elements.first.flatMap { staticType($0.expression) } ?? .any)
+        case .dictionaryExpr: return .dictionary(.any, .any)
         case .functionCallExpr(let c):
             if let ref = c.calledExpression.as(DeclReferenceExprSyntax.self) {
+                if let b = scope.lookup(ref.baseName.text), case .type(let t) = b.kind { return t }
                 switch ref.baseName.text {
                 case "Double": return .double
                 case "Float": return .float

@@ -206,9 +206,15 @@ extension Compiler {
         _ = hasDefault
         return { f in
             let v = try subject(f)
-            for c in cases where try c.match(f, v) {
-                let flow = try c.body(f)
+            for (i, c) in cases.enumerated() where try c.match(f, v) {
+                var flow = try c.body(f)
+                var next = i + 1
+                while case .fallThrough = flow, next < cases.count {
+                    flow = try cases[next].body(f)
+                    next += 1
+                }
                 if case .breakTarget(let t) = flow, t == id { return .normal }
+                if case .fallThrough = flow { return .normal }
                 return flow
             }
             throw RuntimeError("switch found no matching case for \(try ctx.describe(v))", at: r)

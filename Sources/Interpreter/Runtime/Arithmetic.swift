@@ -45,16 +45,12 @@ extension Context {
         case "!==":
             if case .object(let x) = a, case .object(let y) = b { return .bool(x !== y) }
             return .bool(true)
-        case "..<", "..." where !(isIntValue(a) && isIntValue(b)):
-            // Floating-point ranges exist only as bounds (`Double.random(in: 0..<1)`, patterns).
-            if case .other = NumericPair(a, b) { return try userOperator(op, a, b) }
-            return .tuple(TupleValue([a, b], labels: ["lowerBound", "upperBound"]))
         case "..<":
-            guard case .int(let l) = a, case .int(let u) = b else { return try userOperator(op, a, b) }
+            guard case .int(let l) = a, case .int(let u) = b else { return try floatingRange(op, a, b) }
             if u < l { throw RuntimeError("Range requires lowerBound <= upperBound") }
             return .range(l, u)
         case "...":
-            guard case .int(let l) = a, case .int(let u) = b else { return try userOperator(op, a, b) }
+            guard case .int(let l) = a, case .int(let u) = b else { return try floatingRange(op, a, b) }
             if u < l { throw RuntimeError("Range requires lowerBound <= upperBound") }
             return .closedRange(l, u)
         case "&+": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x &+ y) }
@@ -68,6 +64,12 @@ extension Context {
         default: break
         }
         return try userOperator(op, a, b)
+    }
+
+    /// Floating-point ranges exist only as bounds (`Double.random(in: 0..<1)`, patterns).
+    func floatingRange(_ op: String, _ a: Value, _ b: Value) throws -> Value {
+        if case .other = NumericPair(a, b) { return try userOperator(op, a, b) }
+        return .tuple(TupleValue([a, b], labels: ["lowerBound", "upperBound"]))
     }
 
     @inline(__always) func add(_ a: Value, _ b: Value) throws -> Value {

@@ -49,6 +49,11 @@ extension Context {
             throw RuntimeError("type '\(n.name)' has no member '\(name)'")
         }
         if name == "self" { return .type(t) }
+        if name == "init" {
+            return .function(Function.native("init", labels: [nil]) { ctx, args in
+                try ctx.construct(t, CallArguments(values: args, labels: args.map { _ in nil }, trailing: args.map { _ in false }), at: nil)
+            })
+        }
         if let d = constructorDescriptor(t) {
             if let p = d.staticProperties[name] { return try p(self) }
             if let m = d.staticMethods[name]?.first { return .function(m) }
@@ -119,7 +124,7 @@ extension Context {
 
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
         let p = setter.proto
-        let frame = Frame(size: p.frameSize, parent: setter.captured)
+        let frame = setter.makeFrame()
         frame.slots[0] = selfValue
         frame.slots[1] = newValue
         _ = try invokeUser(p, frame: frame, at: nil)
