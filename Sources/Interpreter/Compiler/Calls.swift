@@ -47,8 +47,7 @@ extension Compiler {
                     if let (proto, slot, plan) = overloads.lazy.compactMap({ o in matchArguments(labels, trailing, o.proto.params).map { (o.proto, o.slot, $0) } }).first {
                         return try compileDirectCall(proto, Binding(kind: b.kind, slot: slot, owner: b.owner), plan, nodes, call)
                     }
-                    let known = overloads.map { $0.proto.displayName }.joined(separator: ", ")
-                    throw error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", call, kind: "type")
+                    throw callMismatch(name, overloads.map(\.proto), labels, trailing, call)
                 case .type(let t):
                     return try compileConstruct(t, call)
                 case .variable:
@@ -125,6 +124,37 @@ extension Compiler {
             let c = try fn(f)
             return try ctx.callValue(c, try args.evaluate(f), at: r)
         }
+    }
+
+    /// Swift's message for a call whose arguments fit no declaration of `name`.
+    func callMismatch(_ name: String, _ protos: [FunctionProto], _ labels: [String?], _ trailing: [Bool], _ call: FunctionCallExprSyntax) -> CompileError {
+        let open = Syntax(call.leftParen) ?? Syntax(call)
+        let close = Syntax(call.rightParen) ?? Syntax(call)
+        guard protos.count == 1, let params = protos.first?.params else {
+            let known = protos.map(\.displayName).joined(separator: ", ")
+            return error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", open, kind: "type")
+        }
+        func show(_ ls: [String?]) -> String { ls.map { ($0 ?? "_") + ":" }.joined() }
+        let required = params.filter { $0.defaultValue == nil && !$0.isVariadic }
+        if labels.count < required.count, labels.allSatisfy({ l in params.contains { $0.label == l } }) {
+            let missing = required.first { p in !labels.contains(p.label) } ?? required[labels.count]
+            return error("missing argument for parameter '\(missing.label ?? missing.name)' in call", close, kind: "type")
+        }
+        if labels.count > params.count {
+            return error("extra argument in call", open, kind: "type")
+        }
+        // Same number of arguments in order: a label differs.
+        var expected: [String?] = []
+        var i = 0
+        for p in params where i < labels.count {
+            if p.label == labels[i] || p.defaultValue == nil || labels.count == params.count { expected.append(p.label); i += 1 }
+        }
+        if let k = Array(zip(labels, expected)).firstIndex(where: { $0.0 != $0.1 }) {
+            if labels[k] == nil, let want = expected[k] { return error("missing argument label '\(want):' in call", open, kind: "type") }
+            if expected[k] == nil, let have = labels[k] { return error("extraneous argument label '\(have):' in call", open, kind: "type") }
+            return error("incorrect argument label in call (have '\(show(labels))', expected '\(show(expected))')", open, kind: "type")
+        }
+        return error("no '\(name)' accepts the arguments (\(show(labels))); known: \(protos[0].displayName)", open, kind: "type")
     }
 
     /// A call of a `func` known when compiling: arguments go straight into the callee's frame.

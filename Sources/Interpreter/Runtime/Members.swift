@@ -44,6 +44,9 @@ extension Context {
                 return .function(Function.native(name, labels: arity) { [unowned self] _, args in try self.makeEnumCase(n, ci, args) })
             }
             if let i = n.staticIndex[name] { return n.staticValues[i] }
+            if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
+                return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
+            }
             if let g = n.staticGetters[name] { return try call(g, []) }
             if let m = n.staticMethods.first(where: { $0.value.proto.name == name })?.value { return .function(m) }
             throw RuntimeError("type '\(n.name)' has no member '\(name)'")
