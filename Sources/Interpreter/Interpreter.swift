@@ -44,6 +44,9 @@ public final class Session {
         let compiler = Compiler(ctx: ctx, map: parsed.map, scope: globalScope)
         guard let compiled = compiler.compileCell(parsed.tree) else {
             globalScope.names = savedNames
+            for (name, binding) in compiler.keptAfterFailure { globalScope.names[name] = binding }
+            ctx.globals.ensureCapacity(globalFunction.size)
+            for store in compiler.keptPrologue { try? store(ctx.globals) }
             return CellResult(status: .failed, outputs: compiler.diagnostics.map { .error($0) }, duration: seconds())
         }
         ctx.globals.ensureCapacity(globalFunction.size)
@@ -70,7 +73,7 @@ public final class Session {
                 if e.kind == "timeout" { status = .timedOut }
             case let e as ThrownValue:
                 let text = (try? ctx.describe(e.value, debug: true)) ?? "error"
-                diagnostic = Diagnostic("uncaught error: \(text)", at: e.range, kind: "thrown", callChain: e.callChain)
+                diagnostic = Diagnostic("Error raised at top level: \(text)", at: e.range, kind: "thrown", callChain: e.callChain)
             case let e as CompileError:
                 diagnostic = e.diagnostic
             default:

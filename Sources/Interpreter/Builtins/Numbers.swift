@@ -7,10 +7,10 @@ func registerNumbers(_ b: Builtins) {
         switch args[0] {
         case .int: return args[0]
         case .double(let d):
-            guard d.isFinite, d > -9.3e18, d < 9.3e18 else { throw RuntimeError("Double value cannot be converted to Int because it is either infinite or NaN or too large") }
+            guard d.isFinite, d > -9.3e18, d < 9.3e18 else { throw RuntimeError(d.isFinite ? "Double value cannot be converted to Int because the result would be greater than Int.max" : "Double value cannot be converted to Int because it is either infinite or NaN") }
             return .int(Int(d))
         case .float(let f):
-            guard f.isFinite, f > -9.2e18, f < 9.2e18 else { throw RuntimeError("Float value cannot be converted to Int because it is either infinite or NaN or too large") }
+            guard f.isFinite, f > -9.2e18, f < 9.2e18 else { throw RuntimeError(f.isFinite ? "Float value cannot be converted to Int because the result would be greater than Int.max" : "Float value cannot be converted to Int because it is either infinite or NaN") }
             return .int(Int(f))
         case .string(let s): return Int(s).map(Value.int).map(Value.some) ?? .none
         case .character(let c): return Int(String(c)).map(Value.int).map(Value.some) ?? .none

@@ -153,7 +153,7 @@ final class Builtins {
     /// The one registry of the process (built once; natives reach session state via `Context`).
     static let shared: Builtins = {
         let b = Builtins()
-        b.types["Int"] = .int; b.types["Int32"] = .int; b.types["Int64"] = .int; b.types["UInt8"] = .int
+        b.types["Int"] = .int; b.types["Int32"] = .int; b.types["Int64"] = .int; b.types["UInt8"] = .int; b.types["Int8"] = .int; b.types["Int16"] = .int; b.types["UInt"] = .int; b.types["UInt32"] = .int; b.types["UInt64"] = .int
         b.types["Double"] = .double; b.types["Float"] = .float; b.types["Float32"] = .float
         b.types["Bool"] = .bool; b.types["String"] = .string; b.types["Character"] = .character
         b.types["Substring"] = .string; b.types["Any"] = .any; b.types["Void"] = .void

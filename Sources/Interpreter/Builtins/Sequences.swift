@@ -112,6 +112,7 @@ func registerSequenceMethods(_ t: NativeType) {
         return acc
     }
     t.method("contains", [.unlabelled]) { ctx, args in
+        if case .function(let f) = args[1] { return .bool(try args[0].array().contains { try predicate(ctx, f, [$0]) }) }
         switch (args[0], args[1]) {
         case (.string(let s), .string(let sub)): return .bool(sub.isEmpty || s.contains(sub))
         case (.string(let s), .character(let c)): return .bool(s.contains(c))
@@ -142,7 +143,8 @@ func registerSequenceMethods(_ t: NativeType) {
         return .int(try args[0].array().filter { try predicate(ctx, f, [$0]) }.count)
     }
     t.method("firstIndex", [.labelled("of")]) { ctx, args in
-        try args[0].array().firstIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
+        if case .function(let f) = args[1] { return try args[0].array().firstIndex { try predicate(ctx, f, [$0]) }.map { .some(.int($0)) } ?? .none }
+        return try args[0].array().firstIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
     }
     t.method("firstIndex", [.labelled("where")]) { ctx, args in
         let f = try args[1].function()
@@ -246,7 +248,7 @@ extension Context {
     func callUpdating(_ f: Function, _ acc: Value, _ element: Value) throws -> Value {
         let p = f.proto
         if p.native != nil { return try call(f, [acc, element]) }
-        let frame = Frame(size: p.frameSize, parent: f.captured)
+        let frame = f.makeFrame()
         frame.slots[0] = acc
         if p.params.count > 1 { frame.slots[1] = element }
         if p.params.count > 2, case .tuple(let t) = element {

@@ -61,7 +61,33 @@ func registerStrings(_ b: Builtins) {
     t.method("padding", [.labelled("toLength"), .labelled("withPad"), .labelled("startingAt")]) { _, a in
         .string(try str(a[0]).padding(toLength: try a[1].int(), withPad: try str(a[2]), startingAt: try a[3].int()))
     }
-    t.property("utf8Count") { _, v in .int(try str(v).utf8.count) }
+    t.property("utf8") { _, v in .array(ArrayStorage(try str(v).utf8.map { .int(Int($0)) })) }
+    t.property("unicodeScalars") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .int(Int($0.value)) })) }
+    t.mutatingMethod("append", [.unlabelled]) { _, v, args in
+        guard case .string(var s) = v else { throw RuntimeError("expected a String") }
+        v = .void
+        s += try args[0].string()
+        v = .string(s)
+        return .void
+    }
+    t.mutatingMethod("append", [.labelled("contentsOf")]) { _, v, args in
+        guard case .string(var s) = v else { throw RuntimeError("expected a String") }
+        v = .void
+        s += try args[0].string()
+        v = .string(s)
+        return .void
+    }
+    t.mutatingMethod("removeAll", []) { _, v, _ in v = .string(""); return .void }
+    t.mutatingMethod("removeLast", []) { _, v, _ in
+        guard case .string(var s) = v, !s.isEmpty else { throw RuntimeError("Can't remove last element from an empty collection") }
+        v = .void
+        let c = s.removeLast()
+        v = .string(s)
+        return .character(c)
+    }
+    t.mutatingMethod("insert", [.unlabelled, .labelled("at")]) { _, v, _ in
+        throw RuntimeError("String.insert(_:at:) needs a String.Index, which notebook cells do not support")
+    }
     t.property("description") { _, v in .string(try str(v)) }
     t.property("unicodeScalarValues") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .int(Int($0.value)) })) }
     t.method("contains", [.labelled("regex")]) { _, a in .bool(try str(a[0]).range(of: try str(a[1]), options: .regularExpression) != nil) }

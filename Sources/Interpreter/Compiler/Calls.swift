@@ -47,8 +47,7 @@ extension Compiler {
                     if let (proto, slot, plan) = overloads.lazy.compactMap({ o in matchArguments(labels, trailing, o.proto.params).map { (o.proto, o.slot, $0) } }).first {
                         return try compileDirectCall(proto, Binding(kind: b.kind, slot: slot, owner: b.owner), plan, nodes, call)
                     }
-                    let known = overloads.map { $0.proto.displayName }.joined(separator: ", ")
-                    throw error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", call, kind: "type")
+                    throw callMismatch(name, overloads.map(\.proto), labels, trailing, call)
                 case .type(let t):
                     return try compileConstruct(t, call)
                 case .variable:
@@ -63,6 +62,14 @@ extension Compiler {
             if let t = selfType, !t.methods(named: name).isEmpty || hasPendingMember(t, name), let selfBinding = scope.lookup("self") {
                 return try compileMethodCall(base: load(selfBinding), lvalue: try? compileLValue(ExprSyntax(DeclReferenceExprSyntax(baseName: .keyword(.self)))),
                                              name: name, call: call, node: ref)
+            }
+            if let t = selfType, let member = try implicitSelfMember(name, t, ref) {
+                // A property holding a closure or a callable value (`activation(x)`, `second(x)`).
+                let args = try compileArguments(call)
+                return { f in
+                    let c = try member(f)
+                    return try ctx.callValue(c, try args.evaluate(f), at: r)
+                }
             }
             if let t = selfType, t.staticMethods.values.contains(where: { $0.proto.name == name }) {
                 let v = Value.type(.nominal(t))
@@ -97,7 +104,13 @@ extension Compiler {
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr)
             let mutating = Compiler.mutatingNames.contains(name) || localMutatingNames.contains(name)
-            let lv = mutating && !baseExpr.is(OptionalChainingExprSyntax.self) ? try? lvalueOrTemporary(baseExpr) : nil
+            var lv: LValue? = nil
+            if mutating && !baseExpr.is(OptionalChainingExprSyntax.self) {
+                do { lv = try lvalueOrTemporary(baseExpr, change: .mutatingMember, at: Syntax(m.declName)) } catch let e as CompileError {
+                    // Only a known value type is certainly immutable; otherwise the call decides.
+                    if e.diagnostic.kind == "type", e.diagnostic.message.hasPrefix("cannot use mutating member") { throw e }
+                }
+            }
             let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName)
             return base.chained ? wrapChain(eval) : eval
         }
@@ -111,6 +124,37 @@ extension Compiler {
             let c = try fn(f)
             return try ctx.callValue(c, try args.evaluate(f), at: r)
         }
+    }
+
+    /// Swift's message for a call whose arguments fit no declaration of `name`.
+    func callMismatch(_ name: String, _ protos: [FunctionProto], _ labels: [String?], _ trailing: [Bool], _ call: FunctionCallExprSyntax) -> CompileError {
+        let open = Syntax(call.leftParen) ?? Syntax(call)
+        let close = Syntax(call.rightParen) ?? Syntax(call)
+        guard protos.count == 1, let params = protos.first?.params else {
+            let known = protos.map(\.displayName).joined(separator: ", ")
+            return error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", open, kind: "type")
+        }
+        func show(_ ls: [String?]) -> String { ls.map { ($0 ?? "_") + ":" }.joined() }
+        let required = params.filter { $0.defaultValue == nil && !$0.isVariadic }
+        if labels.count < required.count, labels.allSatisfy({ l in params.contains { $0.label == l } }) {
+            let missing = required.first { p in !labels.contains(p.label) } ?? required[labels.count]
+            return error("missing argument for parameter '\(missing.label ?? missing.name)' in call", close, kind: "type")
+        }
+        if labels.count > params.count {
+            return error("extra argument in call", open, kind: "type")
+        }
+        // Same number of arguments in order: a label differs.
+        var expected: [String?] = []
+        var i = 0
+        for p in params where i < labels.count {
+            if p.label == labels[i] || p.defaultValue == nil || labels.count == params.count { expected.append(p.label); i += 1 }
+        }
+        if let k = Array(zip(labels, expected)).firstIndex(where: { $0.0 != $0.1 }) {
+            if labels[k] == nil, let want = expected[k] { return error("missing argument label '\(want):' in call", open, kind: "type") }
+            if expected[k] == nil, let have = labels[k] { return error("extraneous argument label '\(have):' in call", open, kind: "type") }
+            return error("incorrect argument label in call (have '\(show(labels))', expected '\(show(expected))')", open, kind: "type")
+        }
+        return error("no '\(name)' accepts the arguments (\(show(labels))); known: \(protos[0].displayName)", open, kind: "type")
     }
 
     /// A call of a `func` known when compiling: arguments go straight into the callee's frame.
@@ -142,8 +186,8 @@ extension Compiler {
             }
         }
         let plainFills = fills
-        let defaults = zip(proto.params, plan).enumerated().compactMap { k, pair -> (Int, Eval)? in
-            if case .defaultValue = pair.1 { return (first + k, pair.0.defaultValue!) }
+        let defaults = plan.enumerated().compactMap { k, source -> Int? in
+            if case .defaultValue = source { return k }
             return nil
         }
         let name = proto.displayName
@@ -151,23 +195,24 @@ extension Compiler {
             let (slot0, arg0, _) = plainFills[0]
             return { f in
                 guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-                let callee = Frame(size: proto.frameSize, parent: fn.captured)
+                let callee = fn.makeFrame()
                 callee.slots[slot0] = try arg0(f)
                 return try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             }
         }
         return { f in
             guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-            let callee = Frame(size: proto.frameSize, parent: fn.captured)
+            let callee = fn.makeFrame()
             for (slot, eval, type) in plainFills {
                 var v = try eval(f)
                 if let t = type { v = try located(r) { try ctx.coerce(v, to: t) } }
                 callee.slots[slot] = v
             }
-            for (slot, d) in defaults {
-                var v = try d(callee)
-                if let t = proto.params[slot - first].type { v = try ctx.coerce(v, to: t) }
-                callee.slots[slot] = v
+            for k in defaults {
+                let param = proto.params[k]
+                var v = try param.defaultValue!(callee)
+                if let t = param.type { v = try ctx.coerce(v, to: t) }
+                callee.slots[first + k] = v
             }
             let result = try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             for (slot, lv) in inouts {

@@ -37,14 +37,13 @@ extension Compiler {
                 functions.append((fn, proto, slot))
             }
         }
+        var typeBodies: [() throws -> Void] = []
         attempt {
-            let statics = try compileTypeBodies(typeDecls)
+            let (statics, bodies) = try compileTypeBodies(typeDecls)
+            typeBodies = bodies
             prologue.append { _ in try statics() }
         }
-        for (fn, proto, slot) in functions {
-            attempt {
-                try compileFunctionBody(proto, defaults: pendingDefaults.removeValue(forKey: ObjectIdentifier(proto)) ?? [], body: fn.body?.statements, selfType: nil)
-            }
+        for (_, proto, slot) in functions {
             prologue.insert({ g in g.slots[slot] = .function(Function(proto, captured: g)) }, at: 0)
         }
         var execs: [Exec] = []
@@ -58,7 +57,32 @@ extension Compiler {
                 }
             }
         }
-        guard diagnostics.isEmpty else { return nil }
+        // Bodies of the cell's functions and methods see every top-level name of the cell.
+        let topScope = scope
+        for b in typeBodies { attempt { scope = topScope; try b() } }
+        for (fn, proto, _) in functions {
+            attempt {
+                scope = topScope
+                try compileFunctionBody(proto, defaults: pendingDefaults.removeValue(forKey: ObjectIdentifier(proto)) ?? [], body: fn.body?.statements, selfType: nil)
+            }
+        }
+        guard diagnostics.isEmpty else {
+            diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+            // Functions and types declared before the first error stay (a failed cell keeps what
+            // it declared before its failure).
+            if let first = diagnostics.first?.location {
+                for (fn, proto, slot) in functions where map.range(fn).end <= first && proto.body != nil {
+                    keptAfterFailure[fn.name.text] = scope.names[fn.name.text]
+                    keptPrologue.append { g in g.slots[slot] = .function(Function(proto, captured: g)) }
+                }
+                for d in typeDecls {
+                    guard map.range(d).end <= first else { continue }
+                    let name = d.as(StructDeclSyntax.self)?.name.text ?? d.as(ClassDeclSyntax.self)?.name.text ?? d.as(EnumDeclSyntax.self)?.name.text
+                    if let n = name { keptAfterFailure[n] = scope.names[n] }
+                }
+            }
+            return nil
+        }
         let steps = prologue
         return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...]), last: last)
     }

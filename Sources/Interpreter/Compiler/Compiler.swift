@@ -48,8 +48,14 @@ final class Compiler {
     /// Names of methods that change `self`: calls of them go through the receiver's storage.
     static var mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
         "sort", "reverse", "shuffle", "popLast", "updateValue", "removeValue", "formUnion", "subtract",
-        "swapAt", "merge", "toggle", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
+        "swapAt", "merge", "toggle", "popFirst", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
     var localMutatingNames: Set<String> = []
+    static let operatorNames: Set<String> = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&&", "||", "..<", "...", "&", "|", "^"]
+    /// After a failed compilation: the declarations that precede the first error, to keep.
+    var keptAfterFailure: [String: Binding] = [:]
+    var keptPrologue: [(Frame) throws -> Void] = []
+    /// Closures being compiled, innermost last.
+    var closureCaptures: [ClosureCaptures] = []
     /// Top-level declarations already handled before the cell's statements (functions, types).
     var hoisted: Set<SyntaxIdentifier> = []
     /// Default-argument expressions of declared functions whose bodies are not compiled yet.
@@ -87,7 +93,8 @@ final class Compiler {
     func declareVariable(_ name: String, isLet: Bool, type: TypeRef?, node: some SyntaxProtocol) throws -> Int {
         try checkRedeclaration(name, node)
         let slot = function.allocate()
-        scope.names[name] = Binding(kind: .variable(isLet: isLet), slot: slot, owner: function, staticType: type)
+        scope.names[name] = Binding(kind: .variable(isLet: isLet), slot: slot, owner: function, staticType: type,
+                                    captureByValue: isLet && !(function.isGlobal && scope.parent == nil))
         scope.declaredHere.insert(name)
         return slot
     }
@@ -118,6 +125,16 @@ final class Compiler {
 
     /// Reading a variable slot.
     func load(_ b: Binding) -> Eval {
+        if b.captureByValue, let cc = closureCaptures.last, !isInside(b.owner, cc.function) {
+            let key = "\(ObjectIdentifier(b.owner).hashValue):\(b.slot)"
+            let slot: Int
+            if let s = cc.slots[key] { slot = s } else {
+                slot = cc.function.allocate()
+                cc.slots[key] = slot
+                cc.captured.append((b, slot))
+            }
+            return load(Binding(kind: .variable(isLet: true), slot: slot, owner: cc.function, staticType: b.staticType))
+        }
         switch access(b) {
         case .global(let slot):
             let g = ctx.globals
@@ -129,6 +146,12 @@ final class Compiler {
         case .local(let depth, let slot):
             return { f in f.ancestor(depth).slots[slot] }
         }
+    }
+
+    func isInside(_ owner: FunctionScope, _ closure: FunctionScope) -> Bool {
+        var f: FunctionScope? = owner
+        while let x = f { if x === closure { return true }; f = x.parent }
+        return false
     }
 
     /// The frame that holds a binding, from the running frame.

@@ -213,7 +213,18 @@ extension Compiler {
     func compileReference(_ ref: DeclReferenceExprSyntax) throws -> Eval {
         let name = ref.baseName.text
         if ref.baseName.tokenKind == .keyword(.self) { return try compileSelf(ref) }
-        if ref.baseName.tokenKind == .keyword(.Self), let t = selfType { let v = Value.type(.nominal(t)); return { _ in v } }
+        if ref.baseName.tokenKind == .keyword(.Self), let t = selfType {
+            let v = Value.type(.nominal(t))
+            // In a class, `Self` is the instance's own class.
+            if t.kind == .classType, let sb = scope.lookup("self") {
+                let get = load(sb)
+                return { f in
+                    if case .object(let o) = try get(f) { return .type(.nominal(o.type)) }
+                    return v
+                }
+            }
+            return { _ in v }
+        }
         if let b = scope.lookup(name) {
             switch b.kind {
             case .variable: return load(b)
@@ -235,6 +246,11 @@ extension Compiler {
         }
         if let t = builtins.types[name] { let v = Value.type(t); return { _ in v } }
         if let c = builtins.constants[name] { return { _ in c } }
+        if Compiler.operatorNames.contains(name) {
+            // `reduce(0, +)`, `sorted(by: >)`: an operator used as a function.
+            let f = Value.function(Function.native(name, labels: [nil, nil]) { ctx, args in try ctx.binary(name, args[0], args[1]) })
+            return { _ in f }
+        }
         return unknownName(name, ref)
     }
 
@@ -396,7 +412,14 @@ extension Compiler {
                 }
             }
         default:
-            return inner
+            // An error leaving the top level is reported at the `try` that let it out.
+            guard function.isGlobal, closureCaptures.isEmpty else { return inner }
+            return { f in
+                do { return try inner(f) } catch var e as ThrownValue {
+                    e.range = r
+                    throw e
+                }
+            }
         }
     }
 

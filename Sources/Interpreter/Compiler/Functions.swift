@@ -18,7 +18,7 @@ extension Compiler {
     }
 
     func checkSupportedFunction(_ signature: FunctionSignatureSyntax, generics: GenericParameterClauseSyntax?, _ node: some SyntaxProtocol) throws {
-        if let g = generics { throw unsupported("generic declaration", g) }
+        if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
         if let a = signature.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", a) }
     }
 
@@ -44,7 +44,13 @@ extension Compiler {
         let ps = try parameters(signature.parameterClause)
         let returnType = try signature.returnClause.map { try resolveType($0.type, node: $0) }
         let display = (owner.map { $0.name + "." } ?? "") + functionKey(name, ps.map(\.param.label))
-        let proto = FunctionProto(name: name, displayName: display, params: ps.map(\.param), hasSelf: hasSelf, isMutating: isMutating, returnType: returnType)
+        // Defaults are compiled with the body; until then a placeholder marks them as present.
+        let params = ps.map { p in
+            p.defaultSyntax == nil ? p.param : Param(label: p.param.label, name: p.param.name, type: p.param.type,
+                                                     defaultValue: { _ in throw RuntimeError("default value used before it was compiled") },
+                                                     isVariadic: p.param.isVariadic, isInout: p.param.isInout)
+        }
+        let proto = FunctionProto(name: name, displayName: display, params: params, hasSelf: hasSelf, isMutating: isMutating, returnType: returnType)
         return (proto, ps.map(\.defaultSyntax))
     }
 
@@ -76,7 +82,8 @@ extension Compiler {
                 _ = declareSlot(extra, isLet: true, type: nil)
             }
             if let items = body {
-                proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit)
+                // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
+                proto.body = try withScope { try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit) }
             } else {
                 proto.body = { _ in .normal }
             }
@@ -139,7 +146,11 @@ extension Compiler {
         let params = zip(names, types).map { Param(label: nil, name: $0, type: $1, defaultValue: nil, isVariadic: false, isInout: false) }
         let loc = range(c).start
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
+        var capturedBindings: [(binding: Binding, slot: Int)] = []
         try nested(selfType: selfType, returnType: returnType, mutating: false) {
+            let cc = ClosureCaptures(function: function)
+            closureCaptures.append(cc)
+            defer { closureCaptures.removeLast(); capturedBindings = cc.captured }
             // `self` stays visible inside closures in methods (it is read through the parent frame).
             for p in params {
                 let slot = function.allocate()
@@ -151,7 +162,15 @@ extension Compiler {
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
             proto.frameSize = function.size
         }
-        return { f in .function(Function(proto, captured: f)) }
+        if capturedBindings.isEmpty { return { f in .function(Function(proto, captured: f)) } }
+        // Copied constants are read now, in the creating frame.
+        proto.captureSlots = capturedBindings.map(\.slot)
+        let loads = capturedBindings.map { load($0.binding) }
+        return { f in
+            let fn = Function(proto, captured: f)
+            fn.captures = try loads.map { try $0(f) }
+            return .function(fn)
+        }
     }
 }
 

@@ -48,10 +48,10 @@ extension Compiler {
                 guard let si = t.staticIndex[name] else { throw error("type '\(t.name)' has no static member '\(name)'", m.declName, kind: "type") }
                 return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
             }
-            let base = try lvalueOrTemporary(baseExpr)
+            let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName))
             return memberLValue(base: base, name: name, node: m.declName, type: nil)
         case .subscriptCallExpr(let s):
-            let base = try lvalueOrTemporary(s.calledExpression)
+            let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression))
             let args = try s.arguments.map { try compileExpr($0.expression) }
             let labels = s.arguments.map { $0.label?.text }
             let r = range(s)
@@ -96,22 +96,40 @@ extension Compiler {
 
     /// An lvalue when the expression is one; otherwise its value in a temporary (a class instance
     /// returned by a call can still have its properties set).
-    func lvalueOrTemporary(_ e: ExprSyntax) throws -> LValue {
+    /// How a `let` is being changed, for Swift's message.
+    enum LetChange {
+        case property, subscriptElement, mutatingMember
+        func message(_ name: String) -> String {
+            switch self {
+            case .property: return "cannot assign to property: '\(name)' is a 'let' constant"
+            case .subscriptElement: return "cannot assign through subscript: '\(name)' is a 'let' constant"
+            case .mutatingMember: return "cannot use mutating member on immutable value: '\(name)' is a 'let' constant"
+            }
+        }
+    }
+
+    func lvalueOrTemporary(_ e: ExprSyntax, change: LetChange = .property, at node: Syntax? = nil) throws -> LValue {
         if e.is(DeclReferenceExprSyntax.self) || e.is(MemberAccessExprSyntax.self) || e.is(SubscriptCallExprSyntax.self)
             || e.is(ForceUnwrapExprSyntax.self) || e.is(OptionalChainingExprSyntax.self) {
             if let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
-               case .variable(isLet: true) = b.kind, ref.baseName.text != "self" {
-                // A `let` holding a class instance may have its properties changed.
-                let get = load(b)
+               case .variable(isLet: true) = b.kind, ref.baseName.text != "self" || !(inMutatingContext || inInitializer) {
                 let name = ref.baseName.text
-                let r = range(ref)
+                let r = node.map { range($0) } ?? range(ref)
+                if isValueType(b.staticType) {
+                    if name == "self" { throw CompileError(diagnostic: Diagnostic(change == .mutatingMember ? "cannot use mutating member on immutable value: 'self' is immutable" : "cannot assign to property: 'self' is immutable", at: r, kind: "type")) }
+                    throw CompileError(diagnostic: Diagnostic(change.message(name), at: r, kind: "type"))
+                }
+                // A `let` holding a class instance may have its properties changed; a value may not.
+                let get = load(b)
+                let ctx = self.ctx
                 return LValue(modify: { f, body in
                     var v = try get(f)
                     let before = v
                     try body(&v)
                     if case .object = before { return }
                     if case .native = before { return }
-                    throw RuntimeError("cannot assign through '\(name)': it is a 'let' constant", at: r)
+                    if try ctx.equals(before, v) { return }
+                    throw RuntimeError(change.message(name), at: r)
                 }, staticType: b.staticType)
             }
             return try compileLValue(e)
@@ -121,6 +139,14 @@ extension Compiler {
             var v = try get(f)
             try body(&v)
         }, staticType: nil)
+    }
+
+    func isValueType(_ t: TypeRef?) -> Bool {
+        switch t {
+        case .array?, .dictionary?, .set?, .string?, .int?, .double?, .float?, .bool?, .tuple?: return true
+        case .nominal(let n)?: return n.kind != .classType
+        default: return false
+        }
     }
 
     func memberLValue(base: LValue, name: String, node: some SyntaxProtocol, type: TypeRef?) -> LValue {

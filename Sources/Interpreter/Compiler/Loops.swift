@@ -50,7 +50,6 @@ extension Compiler {
 
     func compileFor(_ loop: ForStmtSyntax, label: String?) throws -> Exec {
         if let a = loop.awaitKeyword { throw unsupported("'for await'", a) }
-        if let c = loop.caseKeyword { throw unsupported("'for case'", c) }
         let ctx = self.ctx
         let r = range(loop.forKeyword)
         let seqRange = range(loop.sequence)
@@ -64,8 +63,19 @@ extension Compiler {
         let id = pushTarget(label, isLoop: true)
         defer { targets.removeLast() }
         return try withScope {
-            let bind = try compilePatternBinding(loop.pattern, isLet: true)
-            let whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
+            var bind: PatternBinding
+            var whereCond: ((Frame) throws -> Bool)? = nil
+            if loop.caseKeyword != nil {
+                // `for case .circle(let r) in shapes`: elements that do not match are skipped.
+                let matcher = try compilePattern(loop.pattern, bindingMode: false)
+                let flag = MatchFlag()
+                bind = PatternBinding(kind: .other, assign: { f, v in flag.matched = try matcher(f, v) })
+                let outer = try loop.whereClause.map { try compileCondition($0.condition) }
+                whereCond = { f in try flag.matched && (outer?(f) ?? true) }
+            } else {
+                bind = try compilePatternBinding(loop.pattern, isLet: true)
+                whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
+            }
             let body = try compileBody(loop.body)
             // One iteration: returns false to stop the loop, or throws the flow to propagate.
             let step: (Frame) throws -> LoopStep = { f in
@@ -140,6 +150,8 @@ extension Compiler {
         }
     }
 }
+
+final class MatchFlag { var matched = false }
 
 extension Context {
     /// The elements `for x in s` visits.

@@ -33,6 +33,10 @@ extension Compiler {
             }
         default: break
         }
+        if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
+           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand), isNumeric(a), isNumeric(b), a.name != b.name {
+            throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
+        }
         // Literals adapt to the other operand's type (`x * 2` with x: Double, `1 / 2 * 3.0`).
         var operandType = staticType(node.leftOperand) ?? staticType(node.rightOperand)
         if case .optional(let w)? = operandType { operandType = w }
@@ -140,6 +144,19 @@ extension Compiler {
         }
     }
 
+    /// The declared type of a plain variable (not of a literal, which adapts).
+    func variableType(_ e: ExprSyntax) -> TypeRef? {
+        guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
+        return b.staticType
+    }
+
+    func isNumeric(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float: return true
+        default: return false
+        }
+    }
+
     func isFloating(_ t: TypeRef) -> Bool {
         switch t {
         case .double, .float: return true
@@ -169,8 +186,12 @@ extension Compiler {
                 if ["+", "-", "*", "/", "%"].contains(op) { return staticType(i.leftOperand) ?? staticType(i.rightOperand) }
             }
             return nil
+        case .arrayExpr(let a):
+            return .array(a.elements.first.flatMap { staticType($0.expression) } ?? .any)
+        case .dictionaryExpr: return .dictionary(.any, .any)
         case .functionCallExpr(let c):
             if let ref = c.calledExpression.as(DeclReferenceExprSyntax.self) {
+                if let b = scope.lookup(ref.baseName.text), case .type(let t) = b.kind { return t }
                 switch ref.baseName.text {
                 case "Double": return .double
                 case "Float": return .float

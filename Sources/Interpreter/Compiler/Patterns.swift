@@ -95,6 +95,7 @@ extension Compiler {
         if let m = e.as(MemberAccessExprSyntax.self), try m.base == nil || typeNamed(m.base!) != nil {
             let name = m.declName.baseName.text
             return { _, v in
+                if name == "none", case .none = v { return true }
                 if case .enumValue(let ev) = v { return ev.caseName == name }
                 if case .some(.enumValue(let ev)) = v { return ev.caseName == name }
                 return false
@@ -105,6 +106,10 @@ extension Compiler {
             let name = m.declName.baseName.text
             let parts = try call.arguments.map { try compileExpressionPattern($0.expression, bindingMode: bindingMode) }
             return { f, v in
+                if name == "some", parts.count == 1 {
+                    if case .some(let inner) = v { return try parts[0](f, inner) }
+                    if case .none = v { return false }
+                }
                 var value = v
                 if case .some(let inner) = v { value = inner }
                 guard case .enumValue(let ev) = value, ev.caseName == name else { return false }
@@ -206,9 +211,15 @@ extension Compiler {
         _ = hasDefault
         return { f in
             let v = try subject(f)
-            for c in cases where try c.match(f, v) {
-                let flow = try c.body(f)
+            for (i, c) in cases.enumerated() where try c.match(f, v) {
+                var flow = try c.body(f)
+                var next = i + 1
+                while case .fallThrough = flow, next < cases.count {
+                    flow = try cases[next].body(f)
+                    next += 1
+                }
                 if case .breakTarget(let t) = flow, t == id { return .normal }
+                if case .fallThrough = flow { return .normal }
                 return flow
             }
             throw RuntimeError("switch found no matching case for \(try ctx.describe(v))", at: r)

@@ -30,6 +30,17 @@ struct Binding {
     let owner: FunctionScope
     /// The type known when compiling (annotation, literal, conversion), used to adapt literals.
     var staticType: TypeRef?
+    /// A `let` below the top level: closures copy its value when they are created (each loop
+    /// iteration's `i` is its own constant, as in Swift).
+    var captureByValue = false
+}
+
+/// The variables a closure being compiled copies from outside when it is created.
+final class ClosureCaptures {
+    let function: FunctionScope
+    var slots: [String: Int] = [:]
+    var captured: [(binding: Binding, slot: Int)] = []
+    init(function: FunctionScope) { self.function = function }
 }
 
 /// A lexical scope: a block, a function body, or the session's top level.
@@ -76,11 +87,15 @@ func editDistance(_ a: String, _ b: String) -> Int {
     if y.isEmpty { return x.count }
     var previous = Array(0...y.count)
     var current = previous
+    var beforePrevious = previous
     for i in 1...x.count {
         current[0] = i
         for j in 1...y.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            // A swap of two neighbours counts as one edit (`pritn` is one edit from `print`).
+            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { current[j] = min(current[j], beforePrevious[j - 2] + 1) }
         }
+        beforePrevious = previous
         swap(&previous, &current)
     }
     return previous[y.count]

@@ -127,7 +127,8 @@ extension Compiler {
             return { f in throw ThrownValue(value: try value(f), range: r) }
         case .doStmt(let d): return try compileDo(d)
         case .deferStmt(let d): throw error("'defer' must be inside a block", d)
-        case .fallThroughStmt(let ft): throw unsupported("'fallthrough'", ft)
+        case .fallThroughStmt:
+            return { _ in .fallThrough }
         case .discardStmt(let d): throw unsupported("'discard'", d)
         case .yieldStmt(let y): throw unsupported("'yield'", y)
         default: throw unsupported("statement", s)

@@ -11,7 +11,7 @@ extension Compiler {
             else if let c = d.as(ClassDeclSyntax.self) { (kind, name, generics, node) = (.classType, c.name.text, c.genericParameterClause, Syntax(c.name)) }
             else if let e = d.as(EnumDeclSyntax.self) { (kind, name, generics, node) = (.enumType, e.name.text, e.genericParameterClause, Syntax(e.name)) }
             else if let p = d.as(ProtocolDeclSyntax.self) {
-                if let member = p.memberBlock.members.first { throw unsupported("protocol with requirements", member) }
+                if !p.memberBlock.members.isEmpty { throw error("'protocol' with requirements is not supported in notebook cells", p.protocolKeyword) }
                 if let prim = p.primaryAssociatedTypeClause { throw unsupported("generic declaration", prim) }
                 try checkRedeclaration(p.name.text, p.name)
                 ctx.protocolNames.insert(p.name.text)
@@ -25,7 +25,7 @@ extension Compiler {
                 scope.declaredHere.insert(t.name.text)
                 continue
             } else { continue }
-            if let g = generics { throw unsupported("generic declaration", g) }
+            if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
             guard let kind = kind else { continue }
             try checkRedeclaration(name, node)
             let n = NominalType(kind: kind, name: name)
@@ -36,7 +36,7 @@ extension Compiler {
 
     /// Second pass: members, then method bodies. Returns what runs when the declaration does
     /// (static stored properties get their values).
-    func compileTypeBodies(_ decls: [DeclSyntax]) throws -> () throws -> Void {
+    func compileTypeBodies(_ decls: [DeclSyntax]) throws -> (statics: () throws -> Void, bodies: [() throws -> Void]) {
         var work: [(NominalType, MemberBlockSyntax, InheritanceClauseSyntax?)] = []
         for d in decls {
             if let s = d.as(StructDeclSyntax.self), let n = nominal(s.name.text) { work.append((n, s.memberBlock, s.inheritanceClause)) }
@@ -58,10 +58,7 @@ extension Compiler {
             statics.append(contentsOf: s)
         }
         for (n, _, _) in work { finishType(n) }
-        for b in bodies { try b() }
-        let ctx = self.ctx
-        _ = ctx
-        return { for s in statics { try s() } }
+        return ({ for s in statics { try s() } }, bodies)
     }
 
     func nominal(_ name: String) -> NominalType? {

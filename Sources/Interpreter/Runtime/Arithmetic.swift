@@ -45,16 +45,12 @@ extension Context {
         case "!==":
             if case .object(let x) = a, case .object(let y) = b { return .bool(x !== y) }
             return .bool(true)
-        case "..<", "..." where !(isIntValue(a) && isIntValue(b)):
-            // Floating-point ranges exist only as bounds (`Double.random(in: 0..<1)`, patterns).
-            if case .other = NumericPair(a, b) { return try userOperator(op, a, b) }
-            return .tuple(TupleValue([a, b], labels: ["lowerBound", "upperBound"]))
         case "..<":
-            guard case .int(let l) = a, case .int(let u) = b else { return try userOperator(op, a, b) }
+            guard case .int(let l) = a, case .int(let u) = b else { return try floatingRange(op, a, b) }
             if u < l { throw RuntimeError("Range requires lowerBound <= upperBound") }
             return .range(l, u)
         case "...":
-            guard case .int(let l) = a, case .int(let u) = b else { return try userOperator(op, a, b) }
+            guard case .int(let l) = a, case .int(let u) = b else { return try floatingRange(op, a, b) }
             if u < l { throw RuntimeError("Range requires lowerBound <= upperBound") }
             return .closedRange(l, u)
         case "&+": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x &+ y) }
@@ -68,6 +64,12 @@ extension Context {
         default: break
         }
         return try userOperator(op, a, b)
+    }
+
+    /// Floating-point ranges exist only as bounds (`Double.random(in: 0..<1)`, patterns).
+    func floatingRange(_ op: String, _ a: Value, _ b: Value) throws -> Value {
+        if case .other = NumericPair(a, b) { return try userOperator(op, a, b) }
+        return .tuple(TupleValue([a, b], labels: ["lowerBound", "upperBound"]))
     }
 
     @inline(__always) func add(_ a: Value, _ b: Value) throws -> Value {
@@ -179,8 +181,18 @@ extension Context {
     }
 }
 
-/// The Swift name of a value's type, for messages and `type(of:)`.
+/// The Swift name of a value's type as messages write it (`[Int]`, `Int?`).
 func typeName(_ v: Value) -> String {
+    switch v {
+    case .array(let a): return "[\(a.elements.first.map(typeName) ?? "Any")]"
+    case .dictionary(let d): return "[\(d.keys.first.map(typeName) ?? "AnyHashable"): \(d.values.first.map(typeName) ?? "Any")]"
+    case .some(let w): return typeName(w) + "?"
+    default: return typeOfName(v)
+    }
+}
+
+/// The name `type(of:)` prints (`Array<Int>`).
+func typeOfName(_ v: Value) -> String {
     switch v {
     case .void: return "()"
     case .int: return "Int"
@@ -191,12 +203,12 @@ func typeName(_ v: Value) -> String {
     case .character: return "Character"
     case .range: return "Range<Int>"
     case .closedRange: return "ClosedRange<Int>"
-    case .array(let a): return "Array<\(a.elements.first.map(typeName) ?? "Any")>"
-    case .dictionary(let d): return "Dictionary<\(d.keys.first.map(typeName) ?? "AnyHashable"), \(d.values.first.map(typeName) ?? "Any")>"
-    case .set(let s): return "Set<\(s.elements.first.map(typeName) ?? "AnyHashable")>"
-    case .tuple(let t): return "(" + t.elements.map(typeName).joined(separator: ", ") + ")"
+    case .array(let a): return "Array<\(a.elements.first.map(typeOfName) ?? "Any")>"
+    case .dictionary(let d): return "Dictionary<\(d.keys.first.map(typeOfName) ?? "AnyHashable"), \(d.values.first.map(typeOfName) ?? "Any")>"
+    case .set(let s): return "Set<\(s.elements.first.map(typeOfName) ?? "AnyHashable")>"
+    case .tuple(let t): return "(" + t.elements.map(typeOfName).joined(separator: ", ") + ")"
     case .none: return "Optional<Any>"
-    case .some(let w): return "Optional<\(typeName(w))>"
+    case .some(let w): return "Optional<\(typeOfName(w))>"
     case .function: return "Function"
     case .structValue(let s): return s.type.name
     case .object(let o): return o.type.name

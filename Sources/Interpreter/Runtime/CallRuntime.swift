@@ -22,9 +22,14 @@ extension Context {
             if let s = f.boundSelf { return try native(self, [s] + args) }
             return try native(self, args)
         }
-        let frame = Frame(size: p.frameSize, parent: f.captured)
+        let frame = f.makeFrame()
         if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }
         let first = p.firstParamSlot
+        // A closure called with one tuple for several parameters (`zip(a, b).map { $0 + $1 }`).
+        if args.count == 1, p.params.count > 1, f.boundSelf == nil, case .tuple(let t) = args[0], t.elements.count == p.params.count {
+            for (i, e) in t.elements.enumerated() { frame.slots[first + i] = e }
+            return try invokeUser(p, frame: frame, at: range)
+        }
         for (i, param) in p.params.enumerated() {
             var v: Value
             if i < args.count {
@@ -38,10 +43,6 @@ extension Context {
             }
             if let t = param.type { v = try coerce(v, to: t) }
             frame.slots[first + i] = v
-        }
-        // A closure called with one tuple for several parameters (`dict.map { k, v in }`).
-        if args.count == 1, p.params.count > 1, case .tuple(let t) = args[0] {
-            for (i, e) in t.elements.enumerated() where i < p.params.count { frame.slots[first + i] = e }
         }
         return try invokeUser(p, frame: frame, at: range)
     }

@@ -34,7 +34,7 @@ final class Context {
 
     func checkDeadline(_ range: SourceRange?) throws {
         if DispatchTime.now().uptimeNanoseconds > deadline {
-            throw RuntimeError("cell exceeded its time limit of \(formatSeconds(timeoutSeconds))", at: range, kind: "timeout")
+            throw RuntimeError("cell timed out after \(formatSeconds(timeoutSeconds))", at: range, kind: "timeout")
         }
     }
 
@@ -58,7 +58,8 @@ final class Context {
 }
 
 func formatSeconds(_ s: Double) -> String {
-    s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+    let n = s == s.rounded() ? "\(Int(s))" : "\(s)"
+    return n + (s == 1 ? " second" : " seconds")
 }
 
 /// SplitMix64: small, fast, and the same numbers on every machine.

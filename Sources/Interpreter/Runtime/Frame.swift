@@ -12,6 +12,8 @@ enum Flow {
     case continueTarget(Int)
     /// `return`: the value is in `Frame.returnValue`.
     case returned
+    /// `fallthrough`: run the next case's body of the enclosing `switch`.
+    case fallThrough
 }
 
 /// The variables of one call (or of the session's top level): a fixed array of slots, plus the
@@ -80,6 +82,8 @@ final class FunctionProto {
     let hasSelf: Bool
     let isMutating: Bool
     var returnType: TypeRef?
+    /// Slots that receive the closure's copied captures.
+    var captureSlots: [Int] = []
     /// Closures with a single expression return its value.
     init(name: String, displayName: String, params: [Param], hasSelf: Bool = false, isMutating: Bool = false,
          returnType: TypeRef? = nil) {
@@ -102,10 +106,21 @@ public final class Function {
     let proto: FunctionProto
     let captured: Frame?
     let boundSelf: Value?
+    /// Values copied when a closure was created (see `FunctionProto.captureSlots`).
+    var captures: [Value] = []
     init(_ proto: FunctionProto, captured: Frame?, boundSelf: Value? = nil) {
         self.proto = proto
         self.captured = captured
         self.boundSelf = boundSelf
+    }
+
+    /// A new frame for a call of this function, with its copied captures in place.
+    @inline(__always) func makeFrame() -> Frame {
+        let frame = Frame(size: proto.frameSize, parent: captured)
+        if !captures.isEmpty {
+            for (slot, v) in zip(proto.captureSlots, captures) { frame.slots[slot] = v }
+        }
+        return frame
     }
     static func native(_ name: String, labels: [String?], _ fn: @escaping NativeFn) -> Function {
         let proto = FunctionProto(name: name, displayName: functionKey(name, labels),

@@ -69,7 +69,7 @@ extension Context {
             }
             return try located(r ?? SourceRange(at: SourceLocation(file: "", line: 0, column: 0))) { try native(self, list) }
         }
-        let frame = Frame(size: p.frameSize, parent: fn.captured)
+        let frame = fn.makeFrame()
         if p.hasSelf { frame.slots[0] = fn.boundSelf ?? selfValue }
         let first = p.firstParamSlot
         for (k, (param, source)) in zip(p.params, plan).enumerated() {

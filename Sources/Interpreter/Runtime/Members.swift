@@ -44,11 +44,19 @@ extension Context {
                 return .function(Function.native(name, labels: arity) { [unowned self] _, args in try self.makeEnumCase(n, ci, args) })
             }
             if let i = n.staticIndex[name] { return n.staticValues[i] }
+            if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
+                return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
+            }
             if let g = n.staticGetters[name] { return try call(g, []) }
             if let m = n.staticMethods.first(where: { $0.value.proto.name == name })?.value { return .function(m) }
             throw RuntimeError("type '\(n.name)' has no member '\(name)'")
         }
         if name == "self" { return .type(t) }
+        if name == "init" {
+            return .function(Function.native("init", labels: [nil]) { ctx, args in
+                try ctx.construct(t, CallArguments(values: args, labels: args.map { _ in nil }, trailing: args.map { _ in false }), at: nil)
+            })
+        }
         if let d = constructorDescriptor(t) {
             if let p = d.staticProperties[name] { return try p(self) }
             if let m = d.staticMethods[name]?.first { return .function(m) }
@@ -119,7 +127,7 @@ extension Context {
 
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
         let p = setter.proto
-        let frame = Frame(size: p.frameSize, parent: setter.captured)
+        let frame = setter.makeFrame()
         frame.slots[0] = selfValue
         frame.slots[1] = newValue
         _ = try invokeUser(p, frame: frame, at: nil)

@@ -1,6 +1,8 @@
 /// Swift's `description` (what `print` shows) and `debugDescription` (how an element shows
 /// inside a collection, an optional or a tuple).
-let moduleName = "main"
+/// Cells belong to no module: Swift's `nbcells.Point(x: 1)` is `Point(x: 1)` here.
+let moduleName = ""
+let modulePrefix = moduleName.isEmpty ? "" : moduleName + "."
 
 extension Context {
     func describe(_ v: Value, debug: Bool = false) throws -> String {
@@ -43,16 +45,16 @@ extension Context {
         case .native(let n): return n.type.describe?(n.value) ?? n.type.name
         case .structValue(let s):
             if let text = try customDescription(s.type, v, debug: debug) { return text }
-            let prefix = debug ? "\(moduleName).\(s.type.name)" : s.type.name
+            let prefix = debug ? "\(modulePrefix)\(s.type.name)" : s.type.name
             var parts: [String] = []
             for (f, x) in zip(s.type.fields, s.fields) { parts.append("\(f.name): \(try describe(x, debug: true))") }
             return prefix + "(" + parts.joined(separator: ", ") + ")"
         case .object(let o):
             if let text = try customDescription(o.type, v, debug: debug) { return text }
-            return "\(moduleName).\(o.type.name)"
+            return "\(modulePrefix)\(o.type.name)"
         case .enumValue(let e):
             if let text = try customDescription(e.type, v, debug: debug) { return text }
-            let prefix = debug ? "\(moduleName).\(e.type.name)." : ""
+            let prefix = debug ? "\(modulePrefix)\(e.type.name)." : ""
             if e.payload.isEmpty { return prefix + e.caseName }
             let labels = e.type.cases[e.caseIndex].labels
             var parts: [String] = []
@@ -80,7 +82,7 @@ extension Context {
     func callGetter(_ g: Function, on selfValue: Value) throws -> Value {
         let p = g.proto
         if let native = p.native { return try native(self, [selfValue]) }
-        let frame = Frame(size: p.frameSize, parent: g.captured)
+        let frame = g.makeFrame()
         frame.slots[0] = selfValue
         return try invokeUser(p, frame: frame, at: nil)
     }
