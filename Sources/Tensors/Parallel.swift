@@ -4,7 +4,11 @@ import Foundation
 enum Parallel {
     /// Below this many elements, work runs on the calling thread: dispatch costs more than it saves.
     static let threshold = 1 << 15
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads used: the active cores, or NBRUN_TENSOR_THREADS when set (1 turns splitting off).
+    static let cores: Int = {
+        if let v = ProcessInfo.processInfo.environment["NBRUN_TENSOR_THREADS"], let n = Int(v), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 
     /// Calls `body` on disjoint chunks covering `0..<count`, concurrently when `count` (times
     /// `costPerElement`, a rough weight: 1 for an add, ~8 for an exp) is large.

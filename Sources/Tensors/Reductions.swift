@@ -46,13 +46,10 @@ extension Tensor {
             result = try result.reduceOneAxis(a, kind == .mean ? .sum : kind)
         }
         if kind == .mean {
-            let n = reducedCount
             if dtype == .float32 {
-                let d = Float(n)
-                result = try result.map("mean", float: { $0 / d }, int: nil)
-            } else {
-                let d = Int32(clamping: n)
-                result = try result.map("mean", float: { $0 }, int: { d == 0 ? 0 : $0 / d })
+                result = try Tensor.binary(.divide, result, Tensor(Float(reducedCount)))
+            } else if reducedCount > 0 {
+                result = try Tensor.binary(.divide, result, Tensor(Int32(clamping: reducedCount)))
             }
         }
         return try result.reshapedUnchecked(outShape.knownDimensions!)
