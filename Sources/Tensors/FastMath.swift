@@ -55,21 +55,25 @@ func expKernel(_ x: Float) -> Float {
     return x.isNaN ? x : y
 }
 
-/// tanh x: for |x| < 0.625 the odd polynomial of Cephes tanhf; above, 1 - 2 / (e^{2|x|} + 1)
-/// with the sign restored; 1 beyond 9.01 (where float32 tanh is 1).
+/// tanh x as a 13/6-degree rational function on x clamped to ±7.9053 (where float32 tanh
+/// reaches ±1), the approximation TensorFlow's CPU kernels use (Eigen's fast tanh); exact
+/// below |x| < 0.0004, where tanh x rounds to x.
 @inline(__always)
 func tanhKernel(_ x: Float) -> Float {
-    let a = Swift.abs(x)
-    let z = x * x
-    var p: Float = -5.704_988_72e-3
-    p = p * z + 2.063_908_88e-2
-    p = p * z - 5.373_971_55e-2
-    p = p * z + 1.333_144_22e-1
-    p = p * z - 3.333_328_19e-1
-    let small = p * z * x + x
-    let e = expKernel(2 * Swift.min(a, 9.1))
-    var large = 1 - 2 / (e + 1)
-    large = x < 0 ? -large : large
-    let y = a < 0.625 ? small : large
-    return x.isNaN ? x : y
+    let c = Swift.min(Swift.max(x, -7.905_311_107_635_498), 7.905_311_107_635_498)
+    let x2 = c * c
+    var p: Float = -2.760_768_477_423_55e-16
+    p = p * x2 + 2.000_187_904_824_77e-13
+    p = p * x2 - 8.604_671_522_137_35e-11
+    p = p * x2 + 5.122_297_090_371_14e-08
+    p = p * x2 + 1.485_722_357_179_79e-05
+    p = p * x2 + 6.372_619_288_754_36e-04
+    p = p * x2 + 4.893_524_558_917_86e-03
+    p = p * c
+    var q: Float = 1.198_258_394_667_02e-06
+    q = q * x2 + 1.185_347_056_866_54e-04
+    q = q * x2 + 2.268_434_632_439_00e-03
+    q = q * x2 + 4.893_525_185_543_85e-03
+    let y = p / q
+    return Swift.abs(x) < 0.0004 || x.isNaN ? x : y
 }
