@@ -205,6 +205,7 @@ private func reduceInt(_ s: UnsafePointer<Int32>, _ out: UnsafeMutablePointer<In
 /// NumPy's pairwise summation of float32 (numpy/_core/src/umath/loops_utils.h.src): blocks of
 /// up to 128 summed with 8 accumulators, halves summed recursively. Accumulates in Float.
 func pairwiseSum(_ a: UnsafePointer<Float>, _ n: Int, _ stride: Int) -> Float {
+    if stride == 1 { return pairwiseSumContiguous(a, n) }
     if n < 8 {
         var res: Float = 0
         for i in 0..<n { res += a[i * stride] }
@@ -227,5 +228,29 @@ func pairwiseSum(_ a: UnsafePointer<Float>, _ n: Int, _ stride: Int) -> Float {
         var n2 = n / 2
         n2 -= n2 % 8
         return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride)
+    }
+}
+
+/// `pairwiseSum` with stride 1, written so the 8 accumulators become vector lanes (the same
+/// additions in the same order, so the same result).
+func pairwiseSumContiguous(_ a: UnsafePointer<Float>, _ n: Int) -> Float {
+    if n < 8 {
+        var res: Float = 0
+        for i in 0..<n { res += a[i] }
+        return res
+    } else if n <= 128 {
+        var r = UnsafeRawPointer(a).loadUnaligned(as: SIMD8<Float>.self)
+        var i = 8
+        while i < n - (n % 8) {
+            r += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+            i += 8
+        }
+        var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < n { res += a[i]; i += 1 }
+        return res
+    } else {
+        var n2 = n / 2
+        n2 -= n2 % 8
+        return pairwiseSumContiguous(a, n2) + pairwiseSumContiguous(a + n2, n - n2)
     }
 }

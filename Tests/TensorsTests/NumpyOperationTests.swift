@@ -131,7 +131,9 @@ import Testing
         case "pow": return try pow(x[0], Float((p["exponent"] as! NSNumber).doubleValue))
         case "softmax": return try softmax(x[0], alongAxis: axis)
         case "logSoftmax": return try logSoftmax(x[0], alongAxis: axis)
-        case "matmul": return try matmul(x[0], x[1])
+        case "matmul":
+            return try matmul(x[0], transposed: p["transposeA"] as? Bool ?? false,
+                              x[1], transposed: p["transposeB"] as? Bool ?? false)
         case "sum": return try keep ? x[0].sum(alongAxes: axes) : x[0].sum(squeezingAxes: axes)
         case "mean": return try keep ? x[0].mean(alongAxes: axes) : x[0].mean(squeezingAxes: axes)
         case "max": return try keep ? x[0].max(alongAxes: axes) : x[0].max(squeezingAxes: axes)
