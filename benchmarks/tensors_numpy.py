@@ -51,6 +51,11 @@ def numpy_side():
     out["transpose (64, 128, 128) [2, 1, 0]"] = timed(lambda: np.ascontiguousarray(t3.transpose(2, 1, 0)))
     c1, c2 = r(64, 500, 64), r(64, 500, 64)
     out["concatenate 2x (64, 500, 64) axis -1"] = timed(lambda: np.concatenate([c1, c2], axis=-1))
+    def orthogonal():    # Keras's Orthogonal for a (768, 3072) recurrent kernel
+        q, r = np.linalg.qr(rng.standard_normal((3072, 768)))
+        return (q * np.sign(np.diag(r))).T.astype(np.float32)
+    out["orthogonal initializer (768, 3072)"] = timed(orthogonal)
+    out["random normal 1M"] = timed(lambda: rng.standard_normal((1000, 1000), dtype=np.float32))
     return out
 
 

@@ -59,6 +59,10 @@ do {
         let a = try random([64, 500, 64]), b = try random([64, 500, 64])
         return { _ = try Tensor(concatenating: [a, b], alongAxis: -1) }
     }
+    try bench("orthogonal initializer (768, 3072)") {
+        return { _ = try Tensor(orthogonal: [768, 3072], generator: &generator) }
+    }
+    try bench("random normal 1M") { return { _ = try Tensor(randomNormal: [1000, 1000], generator: &generator) } }
 } catch {
     FileHandle.standardError.write("TensorsBench: \(error)\n".data(using: .utf8)!)
     exit(1)
