@@ -4,6 +4,7 @@ shapes as TensorsBench, runs TensorsBench (path given), prints both and the rati
 Usage: python3 benchmarks/tensors_numpy.py PATH/TO/TensorsBench
 """
 import json
+import os
 import subprocess
 import sys
 import time
@@ -67,6 +68,9 @@ def main():
     except ImportError:
         blas = "threadpoolctl not installed"
     print(f"numpy {np.__version__}, BLAS {blas}")
+    with open("/proc/loadavg") as f:
+        print(f"load average {f.read().split()[0]} on {os.cpu_count()} cores; "
+              f"NBRUN_TENSOR_THREADS={os.environ.get('NBRUN_TENSOR_THREADS', '<all cores>')}")
     ref = numpy_side()
     ours = {}
     for line in subprocess.run([bench], check=True, capture_output=True, text=True).stdout.splitlines():

@@ -31,6 +31,9 @@ public func matmul(_ a: Tensor, transposed transposeA: Bool = false,
 
     let outDims = shape.knownDimensions!
     let (M, K, N) = (m!, k!, n!)
+    guard [M, K, N].allSatisfy({ $0 <= Int(Int32.max) }) else {
+        throw TensorError("matmul: dimensions over 2^31 are not supported: \(a.shape) x \(b.shape)")
+    }
     let aBatch = batchA.knownDimensions!, bBatch = batchB.knownDimensions!
     let batchDims = batch.knownDimensions!
     let pa = a.buffer!.floats, pb = b.buffer!.floats

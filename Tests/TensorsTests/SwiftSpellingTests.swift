@@ -36,6 +36,15 @@ import Testing
         #expect(try a.argmax(squeezingAxis: 0).int32Scalar == 0)
     }
 
+    @Test func emptyTensors() throws {
+        let e = try Tensor(shape: [0, 3], scalars: [])
+        #expect(e.description == "[]")
+        #expect(try e.sum(squeezingAxes: 0).scalars == [0, 0, 0])
+        #expect(try Tensor([Float]()).shape == [0])
+        #expect(try Tensor([[Int32]]()).shape == [0, 0])
+        #expect(throws: TensorError.self) { try e.max() }
+    }
+
     @Test func printing() throws {
         #expect(try Tensor(3.5).description == "3.5")
         #expect(try Tensor(Int32(7)).description == "7")
