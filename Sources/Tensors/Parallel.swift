@@ -15,7 +15,9 @@ enum Parallel {
     @inline(__always)
     static func chunks(_ count: Int, costPerElement: Int = 1, _ body: (Range<Int>) -> Void) {
         let work = count * costPerElement
-        let parts = work < threshold ? 1 : min(cores, max(1, work / threshold))
+        // Up to 4 chunks per core: a thread that the OS delays (the machine may be shared)
+        // leaves its later chunks to the others instead of holding the whole operation up.
+        let parts = work < threshold || cores == 1 ? 1 : min(count, cores * 4, max(1, work / threshold))
         if parts == 1 {
             body(0..<count)
             return
