@@ -76,7 +76,7 @@ let package = Package(
                           path: "Sources/Benchmarks/RunnerBench", swiftSettings: optimised),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: optimised),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], swiftSettings: optimised),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], swiftSettings: optimised),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notebook", "Reports"], swiftSettings: optimised),
