@@ -150,6 +150,12 @@ import Testing
         case "repeat": return try x[0].repeated(p["count"] as! Int, alongAxis: axis)
         case "tile": return try x[0].tiled(multiples: p["multiples"] as! [Int])
         case "index": return try x[0].indexed((p["index"] as! [[Any]]).map(index))
+        case "range":
+            func f(_ k: String) -> Float { Float((p[k] as! NSNumber).doubleValue) }
+            return try Tensor(rangeFrom: f("start"), to: f("end"), stride: f("stride"))
+        case "toInt32": return try Tensor(int32: x[0])
+        case "toFloat": return try Tensor(float: x[0])
+        case "powTensor": return try pow(x[0], x[1])
         default: throw TensorError("test: unknown op \(op)")
         }
     }
