@@ -73,7 +73,9 @@ def main():
               f"NBRUN_TENSOR_THREADS={os.environ.get('NBRUN_TENSOR_THREADS', '<all cores>')}")
     ref = numpy_side()
     ours = {}
-    for line in subprocess.run([bench], check=True, capture_output=True, text=True).stdout.splitlines():
+    run = subprocess.run([bench], check=True, capture_output=True, text=True)
+    print(run.stderr.strip())
+    for line in run.stdout.splitlines():
         row = json.loads(line)
         ours[row["name"]] = row["seconds"]
     print(f"{'operation':42} {'numpy ms':>10} {'nbrun ms':>10} {'numpy/nbrun':>12}")
