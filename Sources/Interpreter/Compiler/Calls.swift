@@ -50,9 +50,24 @@ extension Compiler {
                     throw callMismatch(name, overloads.map(\.proto), labels, trailing, call)
                 case .type(let t):
                     return try compileConstruct(t, call)
-                case .variable:
+                case .variable(let isLet):
                     let fn = load(b)
                     let args = try compileArguments(call)
+                    if !isLet, ctx.mutatingMethodNames.contains("callAsFunction") {
+                        // `acc(5)` with a `mutating func callAsFunction`: the call changes the variable.
+                        let lv = try compileLValue(callee)
+                        return { f in
+                            let a = try args.evaluate(f)
+                            var result = Value.void
+                            try lv.modify(f) { v in
+                                switch v {
+                                case .structValue, .enumValue: result = try ctx.callMethod(&v, "callAsFunction", a, at: r)
+                                default: result = try ctx.callValue(v, a, at: r)
+                                }
+                            }
+                            return result
+                        }
+                    }
                     return { f in
                         let c = try fn(f)
                         return try ctx.callValue(c, try args.evaluate(f), at: r)
@@ -103,15 +118,17 @@ extension Compiler {
             if baseExpr.is(SuperExprSyntax.self) { return try compileSuperCall(name, call) }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr)
-            let mutating = Compiler.mutatingNames.contains(name) || localMutatingNames.contains(name)
+            let mutating = Compiler.mutatingNames.contains(name) || ctx.mutatingMethodNames.contains(name)
             var lv: LValue? = nil
-            if mutating && !baseExpr.is(OptionalChainingExprSyntax.self) {
+            if mutating {
                 do { lv = try lvalueOrTemporary(baseExpr, change: .mutatingMember, at: Syntax(m.declName)) } catch let e as CompileError {
                     // Only a known value type is certainly immutable; otherwise the call decides.
                     if e.diagnostic.kind == "type", e.diagnostic.message.hasPrefix("cannot use mutating member") { throw e }
                 }
             }
-            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName)
+            var elementType: TypeRef? = nil
+            if ["append", "insert"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType)
             return base.chained ? wrapChain(eval) : eval
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
@@ -280,10 +297,15 @@ extension Compiler {
         return { f in try ctx.construct(t, try args.evaluate(f), at: r) }
     }
 
-    func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol) throws -> Eval {
+    func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol,
+                           elementType: TypeRef? = nil) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
-        let args = try compileArguments(call)
+        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? [])
+        if let t = elementType, call.arguments.first?.label == nil, !args.evals.isEmpty {
+            let first = args.evals[0]
+            args.evals[0] = { f in try ctx.coerce(try first(f), to: t) }
+        }
         if let lv = lvalue {
             return { f in
                 let a = try args.evaluate(f)
