@@ -44,6 +44,9 @@ public final class Session {
         let compiler = Compiler(ctx: ctx, map: parsed.map, scope: globalScope)
         guard let compiled = compiler.compileCell(parsed.tree) else {
             globalScope.names = savedNames
+            for (name, binding) in compiler.keptAfterFailure { globalScope.names[name] = binding }
+            ctx.globals.ensureCapacity(globalFunction.size)
+            for store in compiler.keptPrologue { try? store(ctx.globals) }
             return CellResult(status: .failed, outputs: compiler.diagnostics.map { .error($0) }, duration: seconds())
         }
         ctx.globals.ensureCapacity(globalFunction.size)

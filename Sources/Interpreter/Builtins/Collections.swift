@@ -119,6 +119,7 @@ func registerArrays(_ b: Builtins) {
         }
         return .void
     }
+    t.property("lazy") { _, v in v }
     t.property("capacity") { _, v in .int(try v.array().count) }
     t.property("description") { ctx, v in .string(try ctx.describe(v)) }
     t.property("lowerBound") { _, v in
@@ -201,6 +202,15 @@ func registerDictionaries(_ b: Builtins) {
         return .void
     }
     t.property("description") { ctx, v in .string(try ctx.describe(v)) }
+    t.property("lazy") { _, v in v }
+    t.mutatingMethod("popFirst", []) { _, v, _ in
+        guard case .dictionary(var d) = v else { throw RuntimeError("expected a dictionary") }
+        guard let k = d.keys.first else { return .none }
+        v = .void
+        defer { v = .dictionary(d) }
+        let value = d.remove(k)!
+        return .some(.tuple(TupleValue([k, value], labels: ["key", "value"])))
+    }
     b.types["Dictionary"] = .dictionary(.any, .any)
 
     let s = b.setType

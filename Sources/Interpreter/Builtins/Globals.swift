@@ -58,7 +58,7 @@ func registerGlobals(_ b: Builtins) {
             return .array(ArrayStorage(closed ? stride(from: from, through: to, by: by).map(Value.double) : stride(from: from, to: to, by: by).map(Value.double)))
         }
     }
-    b.function("type", [.labelled("of")]) { _, args in .string(typeName(args[0])) }
+    b.function("type", [.labelled("of")]) { _, args in .string(typeOfName(args[0])) }
     b.function("fatalError", [.unlabelledDefault(.string(""))]) { _, args in
         let m = try args[0].string()
         throw RuntimeError(m.isEmpty ? "Fatal error" : "Fatal error: \(m)")

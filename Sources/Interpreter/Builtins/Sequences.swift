@@ -112,9 +112,13 @@ func registerSequenceMethods(_ t: NativeType) {
         return acc
     }
     t.method("contains", [.unlabelled]) { ctx, args in
+        if case .function(let f) = args[1] { return .bool(try args[0].array().contains { try predicate(ctx, f, [$0]) }) }
         switch (args[0], args[1]) {
         case (.string(let s), .string(let sub)): return .bool(sub.isEmpty || s.contains(sub))
         case (.string(let s), .character(let c)): return .bool(s.contains(c))
+        case (.string(let s), .native(let n)):
+            guard let re = n.value as? RegexValue else { return .bool(false) }
+            return .bool(re.regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
         case (.set(let s), _): return .bool(s.contains(args[1]))
         case (.range(let l, let u), .int(let i)): return .bool(i >= l && i < u)
         case (.closedRange(let l, let u), .int(let i)): return .bool(i >= l && i <= u)
@@ -142,7 +146,8 @@ func registerSequenceMethods(_ t: NativeType) {
         return .int(try args[0].array().filter { try predicate(ctx, f, [$0]) }.count)
     }
     t.method("firstIndex", [.labelled("of")]) { ctx, args in
-        try args[0].array().firstIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
+        if case .function(let f) = args[1] { return try args[0].array().firstIndex { try predicate(ctx, f, [$0]) }.map { .some(.int($0)) } ?? .none }
+        return try args[0].array().firstIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
     }
     t.method("firstIndex", [.labelled("where")]) { ctx, args in
         let f = try args[1].function()

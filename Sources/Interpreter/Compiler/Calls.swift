@@ -47,13 +47,27 @@ extension Compiler {
                     if let (proto, slot, plan) = overloads.lazy.compactMap({ o in matchArguments(labels, trailing, o.proto.params).map { (o.proto, o.slot, $0) } }).first {
                         return try compileDirectCall(proto, Binding(kind: b.kind, slot: slot, owner: b.owner), plan, nodes, call)
                     }
-                    let known = overloads.map { $0.proto.displayName }.joined(separator: ", ")
-                    throw error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", call, kind: "type")
+                    throw callMismatch(name, overloads.map(\.proto), labels, trailing, call)
                 case .type(let t):
                     return try compileConstruct(t, call)
-                case .variable:
+                case .variable(let isLet):
                     let fn = load(b)
                     let args = try compileArguments(call)
+                    if !isLet, ctx.mutatingMethodNames.contains("callAsFunction") {
+                        // `acc(5)` with a `mutating func callAsFunction`: the call changes the variable.
+                        let lv = try compileLValue(callee)
+                        return { f in
+                            let a = try args.evaluate(f)
+                            var result = Value.void
+                            try lv.modify(f) { v in
+                                switch v {
+                                case .structValue, .enumValue: result = try ctx.callMethod(&v, "callAsFunction", a, at: r)
+                                default: result = try ctx.callValue(v, a, at: r)
+                                }
+                            }
+                            return result
+                        }
+                    }
                     return { f in
                         let c = try fn(f)
                         return try ctx.callValue(c, try args.evaluate(f), at: r)
@@ -104,15 +118,17 @@ extension Compiler {
             if baseExpr.is(SuperExprSyntax.self) { return try compileSuperCall(name, call) }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr)
-            let mutating = Compiler.mutatingNames.contains(name) || localMutatingNames.contains(name)
+            let mutating = Compiler.mutatingNames.contains(name) || ctx.mutatingMethodNames.contains(name)
             var lv: LValue? = nil
-            if mutating && !baseExpr.is(OptionalChainingExprSyntax.self) {
+            if mutating {
                 do { lv = try lvalueOrTemporary(baseExpr, change: .mutatingMember, at: Syntax(m.declName)) } catch let e as CompileError {
                     // Only a known value type is certainly immutable; otherwise the call decides.
                     if e.diagnostic.kind == "type", e.diagnostic.message.hasPrefix("cannot use mutating member") { throw e }
                 }
             }
-            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName)
+            var elementType: TypeRef? = nil
+            if ["append", "insert"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType)
             return base.chained ? wrapChain(eval) : eval
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
@@ -125,6 +141,37 @@ extension Compiler {
             let c = try fn(f)
             return try ctx.callValue(c, try args.evaluate(f), at: r)
         }
+    }
+
+    /// Swift's message for a call whose arguments fit no declaration of `name`.
+    func callMismatch(_ name: String, _ protos: [FunctionProto], _ labels: [String?], _ trailing: [Bool], _ call: FunctionCallExprSyntax) -> CompileError {
+        let open = Syntax(call.leftParen) ?? Syntax(call)
+        let close = Syntax(call.rightParen) ?? Syntax(call)
+        guard protos.count == 1, let params = protos.first?.params else {
+            let known = protos.map(\.displayName).joined(separator: ", ")
+            return error("no '\(name)' accepts the arguments (\(labels.map { ($0 ?? "_") + ":" }.joined())); known: \(known)", open, kind: "type")
+        }
+        func show(_ ls: [String?]) -> String { ls.map { ($0 ?? "_") + ":" }.joined() }
+        let required = params.filter { $0.defaultValue == nil && !$0.isVariadic }
+        if labels.count < required.count, labels.allSatisfy({ l in params.contains { $0.label == l } }) {
+            let missing = required.first { p in !labels.contains(p.label) } ?? required[labels.count]
+            return error("missing argument for parameter '\(missing.label ?? missing.name)' in call", close, kind: "type")
+        }
+        if labels.count > params.count {
+            return error("extra argument in call", open, kind: "type")
+        }
+        // Same number of arguments in order: a label differs.
+        var expected: [String?] = []
+        var i = 0
+        for p in params where i < labels.count {
+            if p.label == labels[i] || p.defaultValue == nil || labels.count == params.count { expected.append(p.label); i += 1 }
+        }
+        if let k = Array(zip(labels, expected)).firstIndex(where: { $0.0 != $0.1 }) {
+            if labels[k] == nil, let want = expected[k] { return error("missing argument label '\(want):' in call", open, kind: "type") }
+            if expected[k] == nil, let have = labels[k] { return error("extraneous argument label '\(have):' in call", open, kind: "type") }
+            return error("incorrect argument label in call (have '\(show(labels))', expected '\(show(expected))')", open, kind: "type")
+        }
+        return error("no '\(name)' accepts the arguments (\(show(labels))); known: \(protos[0].displayName)", open, kind: "type")
     }
 
     /// A call of a `func` known when compiling: arguments go straight into the callee's frame.
@@ -250,10 +297,15 @@ extension Compiler {
         return { f in try ctx.construct(t, try args.evaluate(f), at: r) }
     }
 
-    func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol) throws -> Eval {
+    func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol,
+                           elementType: TypeRef? = nil) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
-        let args = try compileArguments(call)
+        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? [])
+        if let t = elementType, call.arguments.first?.label == nil, !args.evals.isEmpty {
+            let first = args.evals[0]
+            args.evals[0] = { f in try ctx.coerce(try first(f), to: t) }
+        }
         if let lv = lvalue {
             return { f in
                 let a = try args.evaluate(f)

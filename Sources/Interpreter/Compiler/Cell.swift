@@ -68,6 +68,19 @@ extension Compiler {
         }
         guard diagnostics.isEmpty else {
             diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+            // Functions and types declared before the first error stay (a failed cell keeps what
+            // it declared before its failure).
+            if let first = diagnostics.first?.location {
+                for (fn, proto, slot) in functions where map.range(fn).end <= first && proto.body != nil {
+                    keptAfterFailure[fn.name.text] = scope.names[fn.name.text]
+                    keptPrologue.append { g in g.slots[slot] = .function(Function(proto, captured: g)) }
+                }
+                for d in typeDecls {
+                    guard map.range(d).end <= first else { continue }
+                    let name = d.as(StructDeclSyntax.self)?.name.text ?? d.as(ClassDeclSyntax.self)?.name.text ?? d.as(EnumDeclSyntax.self)?.name.text
+                    if let n = name { keptAfterFailure[n] = scope.names[n] }
+                }
+            }
             return nil
         }
         let steps = prologue

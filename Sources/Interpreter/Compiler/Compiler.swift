@@ -46,11 +46,13 @@ final class Compiler {
     var inMutatingContext = false
     var inInitializer = false
     /// Names of methods that change `self`: calls of them go through the receiver's storage.
-    static var mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
+    static let mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
         "sort", "reverse", "shuffle", "popLast", "updateValue", "removeValue", "formUnion", "subtract",
-        "swapAt", "merge", "toggle", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
-    var localMutatingNames: Set<String> = []
+        "swapAt", "merge", "toggle", "popFirst", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
     static let operatorNames: Set<String> = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&&", "||", "..<", "...", "&", "|", "^"]
+    /// After a failed compilation: the declarations that precede the first error, to keep.
+    var keptAfterFailure: [String: Binding] = [:]
+    var keptPrologue: [(Frame) throws -> Void] = []
     /// Closures being compiled, innermost last.
     var closureCaptures: [ClosureCaptures] = []
     /// Top-level declarations already handled before the cell's statements (functions, types).

@@ -45,7 +45,8 @@ extension Compiler {
             if let ann = binding.typeAnnotation { type = try resolveType(ann.type, node: ann.type) }
             // The initializer is compiled before the name exists: `let x = x + 1` reads the old x.
             let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
-            if type == nil, let i = binding.initializer { type = staticType(i.value) }
+            if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }
+            if type == nil, let i = binding.initializer { type = staticType(i.value) ?? (i.value.is(IntegerLiteralExprSyntax.self) ? .int : nil) }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
             guard let value = value else {
                 // `var x: Int?` starts as nil; other uninitialised variables get their value later.
@@ -72,6 +73,22 @@ extension Compiler {
             }
         }
         return sequence(execs[...])
+    }
+
+    /// `let label: String = 5`: a literal that cannot become the declared type.
+    func checkLiteral(_ e: ExprSyntax, against t: TypeRef) throws {
+        let literal: String?
+        if e.is(IntegerLiteralExprSyntax.self) { literal = "Int" } else if e.is(FloatLiteralExprSyntax.self) { literal = "Double" }
+        else if e.is(StringLiteralExprSyntax.self) { literal = "String" } else if e.is(BooleanLiteralExprSyntax.self) { literal = "Bool" }
+        else { literal = nil }
+        guard let lit = literal else { return }
+        let ok: Bool
+        switch (lit, t) {
+        case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
+             ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .native), (_, .nominal): ok = true
+        default: ok = false
+        }
+        if !ok { throw error("cannot convert value of type '\(lit)' to specified type '\(sugaredName(t))'", e, kind: "type") }
     }
 
     // MARK: Functions

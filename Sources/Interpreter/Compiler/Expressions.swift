@@ -213,7 +213,18 @@ extension Compiler {
     func compileReference(_ ref: DeclReferenceExprSyntax) throws -> Eval {
         let name = ref.baseName.text
         if ref.baseName.tokenKind == .keyword(.self) { return try compileSelf(ref) }
-        if ref.baseName.tokenKind == .keyword(.Self), let t = selfType { let v = Value.type(.nominal(t)); return { _ in v } }
+        if ref.baseName.tokenKind == .keyword(.Self), let t = selfType {
+            let v = Value.type(.nominal(t))
+            // In a class, `Self` is the instance's own class.
+            if t.kind == .classType, let sb = scope.lookup("self") {
+                let get = load(sb)
+                return { f in
+                    if case .object(let o) = try get(f) { return .type(.nominal(o.type)) }
+                    return v
+                }
+            }
+            return { _ in v }
+        }
         if let b = scope.lookup(name) {
             switch b.kind {
             case .variable: return load(b)

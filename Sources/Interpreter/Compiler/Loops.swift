@@ -64,16 +64,17 @@ extension Compiler {
         defer { targets.removeLast() }
         return try withScope {
             var bind: PatternBinding
-            var whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
+            var whereCond: ((Frame) throws -> Bool)? = nil
             if loop.caseKeyword != nil {
                 // `for case .circle(let r) in shapes`: elements that do not match are skipped.
                 let matcher = try compilePattern(loop.pattern, bindingMode: false)
                 let flag = MatchFlag()
                 bind = PatternBinding(kind: .other, assign: { f, v in flag.matched = try matcher(f, v) })
-                let outer = whereCond
+                let outer = try loop.whereClause.map { try compileCondition($0.condition) }
                 whereCond = { f in try flag.matched && (outer?(f) ?? true) }
             } else {
                 bind = try compilePatternBinding(loop.pattern, isLet: true)
+                whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
             }
             let body = try compileBody(loop.body)
             // One iteration: returns false to stop the loop, or throws the flow to propagate.

@@ -33,6 +33,10 @@ extension Compiler {
             }
         default: break
         }
+        if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
+           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand), isNumeric(a), isNumeric(b), a.name != b.name {
+            throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
+        }
         // Literals adapt to the other operand's type (`x * 2` with x: Double, `1 / 2 * 3.0`).
         var operandType = staticType(node.leftOperand) ?? staticType(node.rightOperand)
         if case .optional(let w)? = operandType { operandType = w }
@@ -140,6 +144,19 @@ extension Compiler {
         }
     }
 
+    /// The declared type of a plain variable (not of a literal, which adapts).
+    func variableType(_ e: ExprSyntax) -> TypeRef? {
+        guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
+        return b.staticType
+    }
+
+    func isNumeric(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float: return true
+        default: return false
+        }
+    }
+
     func isFloating(_ t: TypeRef) -> Bool {
         switch t {
         case .double, .float: return true
@@ -197,6 +214,9 @@ extension Compiler {
                 return t.fields[i].type
             }
             if case .nominal(let t)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
+            return nil
+        case .subscriptCallExpr(let sc):
+            if case .array(let e)? = staticType(sc.calledExpression), sc.arguments.count == 1 { return e }
             return nil
         default: return nil
         }

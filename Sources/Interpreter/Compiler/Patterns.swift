@@ -95,6 +95,7 @@ extension Compiler {
         if let m = e.as(MemberAccessExprSyntax.self), try m.base == nil || typeNamed(m.base!) != nil {
             let name = m.declName.baseName.text
             return { _, v in
+                if name == "none", case .none = v { return true }
                 if case .enumValue(let ev) = v { return ev.caseName == name }
                 if case .some(.enumValue(let ev)) = v { return ev.caseName == name }
                 return false
@@ -105,6 +106,10 @@ extension Compiler {
             let name = m.declName.baseName.text
             let parts = try call.arguments.map { try compileExpressionPattern($0.expression, bindingMode: bindingMode) }
             return { f, v in
+                if name == "some", parts.count == 1 {
+                    if case .some(let inner) = v { return try parts[0](f, inner) }
+                    if case .none = v { return false }
+                }
                 var value = v
                 if case .some(let inner) = v { value = inner }
                 guard case .enumValue(let ev) = value, ev.caseName == name else { return false }

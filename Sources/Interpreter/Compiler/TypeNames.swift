@@ -64,6 +64,16 @@ extension Compiler {
     }
 }
 
+/// A type as Swift's messages write it: `[Int]`, `[String: Int]`, `Int?`.
+func sugaredName(_ t: TypeRef) -> String {
+    switch t {
+    case .array(let e): return "[\(sugaredName(e))]"
+    case .dictionary(let k, let v): return "[\(sugaredName(k)): \(sugaredName(v))]"
+    case .optional(let w): return sugaredName(w) + "?"
+    default: return t.name
+    }
+}
+
 func valueIs(_ v: Value, _ t: TypeRef) -> Bool {
     switch (t, v) {
     case (.any, _): return true

@@ -181,8 +181,18 @@ extension Context {
     }
 }
 
-/// The Swift name of a value's type, for messages and `type(of:)`.
+/// The Swift name of a value's type as messages write it (`[Int]`, `Int?`).
 func typeName(_ v: Value) -> String {
+    switch v {
+    case .array(let a): return "[\(a.elements.first.map(typeName) ?? "Any")]"
+    case .dictionary(let d): return "[\(d.keys.first.map(typeName) ?? "AnyHashable"): \(d.values.first.map(typeName) ?? "Any")]"
+    case .some(let w): return typeName(w) + "?"
+    default: return typeOfName(v)
+    }
+}
+
+/// The name `type(of:)` prints (`Array<Int>`).
+func typeOfName(_ v: Value) -> String {
     switch v {
     case .void: return "()"
     case .int: return "Int"
@@ -193,12 +203,12 @@ func typeName(_ v: Value) -> String {
     case .character: return "Character"
     case .range: return "Range<Int>"
     case .closedRange: return "ClosedRange<Int>"
-    case .array(let a): return "Array<\(a.elements.first.map(typeName) ?? "Any")>"
-    case .dictionary(let d): return "Dictionary<\(d.keys.first.map(typeName) ?? "AnyHashable"), \(d.values.first.map(typeName) ?? "Any")>"
-    case .set(let s): return "Set<\(s.elements.first.map(typeName) ?? "AnyHashable")>"
-    case .tuple(let t): return "(" + t.elements.map(typeName).joined(separator: ", ") + ")"
+    case .array(let a): return "Array<\(a.elements.first.map(typeOfName) ?? "Any")>"
+    case .dictionary(let d): return "Dictionary<\(d.keys.first.map(typeOfName) ?? "AnyHashable"), \(d.values.first.map(typeOfName) ?? "Any")>"
+    case .set(let s): return "Set<\(s.elements.first.map(typeOfName) ?? "AnyHashable")>"
+    case .tuple(let t): return "(" + t.elements.map(typeOfName).joined(separator: ", ") + ")"
     case .none: return "Optional<Any>"
-    case .some(let w): return "Optional<\(typeName(w))>"
+    case .some(let w): return "Optional<\(typeOfName(w))>"
     case .function: return "Function"
     case .structValue(let s): return s.type.name
     case .object(let o): return o.type.name

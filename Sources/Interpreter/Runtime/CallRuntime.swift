@@ -19,8 +19,15 @@ extension Context {
     func call(_ f: Function, _ args: [Value], at range: SourceRange? = nil) throws -> Value {
         let p = f.proto
         if let native = p.native {
-            if let s = f.boundSelf { return try native(self, [s] + args) }
-            return try native(self, args)
+            var list = args
+            // One tuple for several parameters (`zip(a, b).map(+)`), then defaults.
+            if list.count == 1, p.params.count > 1, case .tuple(let t) = list[0], t.elements.count == p.params.count { list = t.elements }
+            while list.count < p.params.count, let d = p.params[list.count].defaultValue { list.append(try d(globals)) }
+            guard list.count == p.params.count || p.params.last?.isVariadic == true else {
+                throw RuntimeError("\(p.displayName) takes \(p.params.count) arguments, got \(args.count)", at: range)
+            }
+            if let s = f.boundSelf { return try native(self, [s] + list) }
+            return try native(self, list)
         }
         let frame = f.makeFrame()
         if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }
@@ -106,6 +113,8 @@ extension Context {
     func makeEnumCase(_ n: NominalType, _ ci: Int, _ args: [Value]) throws -> Value {
         let c = n.cases[ci]
         if args.isEmpty, let shared = c.instance { return .enumValue(shared) }
-        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: args))
+        var payload = args
+        for i in payload.indices where i < c.types.count { payload[i] = try coerce(payload[i], to: c.types[i]) }
+        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: payload))
     }
 }

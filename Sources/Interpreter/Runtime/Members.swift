@@ -44,6 +44,9 @@ extension Context {
                 return .function(Function.native(name, labels: arity) { [unowned self] _, args in try self.makeEnumCase(n, ci, args) })
             }
             if let i = n.staticIndex[name] { return n.staticValues[i] }
+            if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
+                return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
+            }
             if let g = n.staticGetters[name] { return try call(g, []) }
             if let m = n.staticMethods.first(where: { $0.value.proto.name == name })?.value { return .function(m) }
             throw RuntimeError("type '\(n.name)' has no member '\(name)'")
@@ -84,9 +87,11 @@ extension Context {
         switch container {
         case .structValue(var s):
             if let i = s.type.fieldIndex[name] {
+                if let obs = s.type.observers[i], initializing == 0 { return try observedChange(&container, i, obs, body) }
                 container = .void
                 defer { container = .structValue(s) }
                 try body(&s.fields[i])
+                if let t = s.type.fields[i].coercion { s.fields[i] = try coerce(s.fields[i], to: t) }
                 return
             }
             if let setter = s.type.setter(name), let getter = s.type.getter(name) {
@@ -98,7 +103,9 @@ extension Context {
             throw RuntimeError("value of type '\(s.type.name)' has no settable member '\(name)'")
         case .object(let o):
             if let i = o.type.fieldIndex[name] {
+                if let obs = o.type.observers[i], initializing == 0 { return try observedChange(&container, i, obs, body) }
                 try body(&o.fields[i])
+                if let t = o.type.fields[i].coercion { o.fields[i] = try coerce(o.fields[i], to: t) }
                 return
             }
             if let setter = o.type.setter(name), let getter = o.type.getter(name) {
@@ -120,6 +127,31 @@ extension Context {
         default: break
         }
         throw RuntimeError("cannot assign to property '\(name)' of a value of type '\(typeName(container))'")
+    }
+
+    /// A change of a stored property with `willSet`/`didSet`.
+    func observedChange(_ container: inout Value, _ i: Int, _ obs: (willSet: Function?, didSet: Function?),
+                        _ body: (inout Value) throws -> Void) throws {
+        func fields(_ v: Value) -> [Value] {
+            if case .structValue(let s) = v { return s.fields }
+            if case .object(let o) = v { return o.fields }
+            return []
+        }
+        func store(_ v: Value) {
+            switch container {
+            case .structValue(var s): container = .void; s.fields[i] = v; container = .structValue(s)
+            case .object(let o): o.fields[i] = v
+            default: break
+            }
+        }
+        let old = fields(container)[i]
+        var new = old
+        try body(&new)
+        let type: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
+        if let t = type?.fields[i].coercion { new = try coerce(new, to: t) }
+        if let w = obs.willSet { try callSetter(w, on: &container, new) }
+        store(new)
+        if let d = obs.didSet { try callSetter(d, on: &container, old) }
     }
 
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
@@ -188,6 +220,23 @@ extension Context {
             container = .void
             defer { container = .array(a) }
             try body(&a.elements[i])
+            return
+        case .structValue, .object:
+            let type: NominalType = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; fatalError() }()
+            let key = labels.map { ($0 ?? "_") + ":" }.joined()
+            guard let getter = type.method("subscript(\(key))"), let setter = type.method("subscript=(\(key)_:)") else { break }
+            var v = try call(Function(getter.proto, captured: getter.captured, boundSelf: container), indices)
+            try body(&v)
+            let p = setter.proto
+            let frame = setter.makeFrame()
+            frame.slots[0] = container
+            for (i, x) in (indices + [v]).enumerated() {
+                var value = x
+                if let t = p.params[i].type { value = try coerce(value, to: t) }
+                frame.slots[1 + i] = value
+            }
+            _ = try invokeUser(p, frame: frame, at: nil)
+            if case .structValue = container { container = frame.slots[0] }
             return
         case .dictionary(var d):
             container = .void
