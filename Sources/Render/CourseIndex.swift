@@ -78,7 +78,7 @@ public enum CourseIndex {
     private static func stripLinksAndImages(_ html: String) -> String {
         var out = ""
         var rest = html[...]
-        while let open = [rest.range(of: "<a "), rest.range(of: "<img ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+        while let open = [rest.firstRange(of: "<a "), rest.firstRange(of: "<img ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
             out += rest[..<open.lowerBound]
             guard let end = rest[open.upperBound...].firstIndex(of: ">") else { break }
             rest = rest[rest.index(after: end)...]

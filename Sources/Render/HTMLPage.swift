@@ -121,7 +121,7 @@ public enum HTMLPage {
         guard html.contains("<a ") else { return html }
         var out = ""
         var rest = html[...]
-        while let open = rest.range(of: "<a ") {
+        while let open = rest.firstRange(of: "<a ") {
             out += rest[..<open.lowerBound]
             guard let end = rest[open.upperBound...].firstIndex(of: ">") else { break }
             rest = rest[rest.index(after: end)...]

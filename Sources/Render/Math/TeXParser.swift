@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a formula could not be converted (the page then shows the TeX itself).
 public struct MathConversionError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
@@ -271,7 +273,10 @@ struct TeXParser {
             var star = false
             if pos < chars.count, chars[pos] == "*" { pos += 1; star = true }
             try expect("{")
-            let text = try readRaw(until: "}").filter { $0 != "\\" && $0 != " " }
+            // `arg\,max`: spacing commands become a thin space, other backslashes and braces go.
+            var text = try readRaw(until: "}")
+            for space in ["\\,", "\\;", "\\:", "\\!", "\\ "] { text = text.replacingOccurrences(of: space, with: "\u{2009}") }
+            text = text.filter { $0 != "\\" && $0 != " " && $0 != "{" && $0 != "}" }
             return [MathAtom(mathml: star ? "<mo movablelimits=\"true\" form=\"prefix\">\(escapeMath(text))</mo>" : "<mi>\(escapeMath(text))</mi>", limits: star)]
         case "left":
             return [try parseFenced()]
