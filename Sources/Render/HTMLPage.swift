@@ -89,6 +89,7 @@ public enum HTMLPage {
         s += tableOfContents(toc)
         s += "<main>\n"
         if needsTitleHeading { s += "<h1 class=\"page-title\">\(HTML.escape(title))</h1>\n" }
+        s += failureSummary(notebook.cells, runs: runs)
         s += body
         s += "\n</main>\n"
         s += navigation.html(position: "bottom")
@@ -103,6 +104,16 @@ public enum HTMLPage {
             return p
         }
         return nil
+    }
+
+    /// A note at the top of the page linking to the cells that failed the run, so a reader
+    /// (or the author) finds them without scrolling through the page.
+    static func failureSummary(_ cells: [Cell], runs: [CellRun]) -> String {
+        let failed = zip(cells, runs).filter { $0.1.outcome.isFailure }.map(\.0)
+        guard !failed.isEmpty else { return "" }
+        let links = failed.map { "<a href=\"#\(HTML.escapeAttribute($0.identity))\">\(HTML.escape($0.label))</a>" }
+        let count = failed.count == 1 ? "1 cell" : "\(failed.count) cells"
+        return "<p class=\"run-summary\" role=\"alert\">\(count) did not run as expected: \(links.joined(separator: ", ")).</p>\n"
     }
 
     /// A collapsible list of the page's headings (shown when there are at least two).

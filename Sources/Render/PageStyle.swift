@@ -45,6 +45,7 @@ enum PageStyle {
     pre code { font-size: 1em; }
     math { font-family: "Latin Modern Math", "STIX Two Math", "Noto Sans Math", math; }
     .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1em 0; text-align: center; }
+    .run-summary { border: 1px solid var(--bad); background: var(--err-bg); border-radius: 6px; padding: 0.5em 1em; font-family: system-ui, sans-serif; font-size: 0.92em; }
     .tex-unconverted { color: var(--bad); }
     .missing-image { display: inline-block; color: var(--bad); border: 1px dashed var(--bad); padding: 0.2em 0.5em; font-size: 0.9em; }
     .page-nav { display: flex; justify-content: space-between; gap: 1em; padding-top: 1em; padding-bottom: 1em; font-family: system-ui, sans-serif; font-size: 0.92em; }

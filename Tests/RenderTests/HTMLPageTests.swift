@@ -70,6 +70,16 @@ struct HTMLPageTests {
         #expect(page.text("//section[@id='cell-2']//div[contains(@class, 'output-error')]//pre")?.contains("inner dimensions differ") == true)
     }
 
+    @Test func failedCellsAreListedAtTheTop() throws {
+        #expect(try Page(rendered.html).nodes("//p[@class='run-summary']").isEmpty, "an expected error is no failure")
+        var runs = Fixture.runs
+        runs[1].outcome = .failed
+        runs[3].outcome = .timedOut
+        let page = try Page(HTMLPage.render(notebook: Fixture.notebook, runs: runs).html)
+        #expect(page.text("//p[@class='run-summary']") == "2 cells did not run as expected: cell 2, cell 4.")
+        #expect(page.nodes("//p[@class='run-summary']/a/@href").compactMap(\.stringValue) == ["#cell-2", "#cell-4"])
+    }
+
     @Test func errorsAreFormattedWithTheirSourceLine() throws {
         let page = try Page(rendered.html)
         let error = try #require(page.text("//section[@id='cell-2']//div[contains(@class, 'output-error')]/pre"))
