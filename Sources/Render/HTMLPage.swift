@@ -167,6 +167,21 @@ public struct PageNavigation: Sendable, Hashable {
 
     var isEmpty: Bool { previous == nil && next == nil && index == nil }
 
+    /// The href from one page of the output folder to another, both given relative to the
+    /// output folder: `relativeHref(from: "week1/a.html", to: "week2/b.html")` is `../week2/b.html`.
+    public static func relativeHref(from page: String, to target: String) -> String {
+        let from = page.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let path = (ups + to.dropFirst(common).map(String.init)).joined(separator: "/")
+        // Each segment percent-encoded as a URL path (spaces, '#', '?' in file names).
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0) }
+            .joined(separator: "/")
+    }
+
     func html(position: String) -> String {
         guard !isEmpty else { return "" }
         func link(_ l: Link?, rel: String, arrow: String) -> String {

@@ -140,6 +140,14 @@ struct HTMLPageTests {
         #expect(bare.nodes("//nav[contains(@class, 'page-nav')]").isEmpty)
     }
 
+    @Test func relativeHrefsKeepSubFolders() {
+        #expect(PageNavigation.relativeHref(from: "a.html", to: "b.html") == "b.html")
+        #expect(PageNavigation.relativeHref(from: "a.html", to: "week1/b.html") == "week1/b.html")
+        #expect(PageNavigation.relativeHref(from: "week1/a.html", to: "week2/b.html") == "../week2/b.html")
+        #expect(PageNavigation.relativeHref(from: "week1/x/a.html", to: "index.html") == "../../index.html")
+        #expect(PageNavigation.relativeHref(from: "week1/a.html", to: "week1/c d#1.html") == "c%20d%231.html")
+    }
+
     @Test func unconvertibleMathIsShownAsTeXWithAWarning() throws {
         var notebook = Fixture.notebook
         let bad = MathSpan(tex: "\\unknowncommand{x}", display: false, location: SourceLocation(file: Fixture.path, line: 6, column: 14))
