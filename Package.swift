@@ -70,7 +70,9 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: optimised),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], swiftSettings: optimised),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], swiftSettings: optimised),
+        // Cells/ holds literate cell files (Swift source run by the tests, not compiled into them).
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], exclude: ["Cells"],
+                    swiftSettings: optimised),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"], swiftSettings: optimised),
     ]

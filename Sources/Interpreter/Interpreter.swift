@@ -1,20 +1,108 @@
+import Foundation
 import Reports
+import SwiftSyntax
 
 /// One persistent session per notebook: cells run one after another against one top-level scope.
-///
-/// SCAFFOLD: the interpreter issue replaces this body. `run` is the contract the runner uses.
 public final class Session {
     public let options: SessionOptions
+    let ctx: Context
+    let globalFunction = FunctionScope(parent: nil, isGlobal: true)
+    let globalScope: Scope
+    /// Stack of the thread cells run on: 10,000 nested calls of cell functions fit in it.
+    static let stackSize = 1 << 30
 
     public init(options: SessionOptions) {
         self.options = options
+        ctx = Context(options: options)
+        globalScope = Scope(parent: nil, function: globalFunction)
     }
 
     /// Parses, resolves and runs one cell. Never throws and never traps: every problem of the
     /// cell comes back as a `.error` output of a failed result.
     public func run(_ cell: CellSource) -> CellResult {
-        let location = SourceLocation(file: cell.file, line: cell.line, column: cell.column)
-        return CellResult(status: .failed, outputs: [.error(Diagnostic(
-            "the interpreter is not built yet", at: location, kind: "unsupported"))])
+        final class Box: @unchecked Sendable { var result = CellResult(status: .failed) }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            box.result = runHere(cell)
+            done.signal()
+        }
+        thread.stackSize = Session.stackSize
+        thread.start()
+        done.wait()
+        return box.result
+    }
+
+    private func runHere(_ cell: CellSource) -> CellResult {
+        let started = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        let parsed = CellParser.parse(cell)
+        if !parsed.errors.isEmpty {
+            return CellResult(status: .failed, outputs: parsed.errors.map { .error($0) }, duration: seconds())
+        }
+        let savedNames = globalScope.names
+        let compiler = Compiler(ctx: ctx, map: parsed.map, scope: globalScope)
+        guard let compiled = compiler.compileCell(parsed.tree) else {
+            globalScope.names = savedNames
+            for (name, binding) in compiler.keptAfterFailure { globalScope.names[name] = binding }
+            ctx.globals.ensureCapacity(globalFunction.size)
+            for store in compiler.keptPrologue { try? store(ctx.globals) }
+            return CellResult(status: .failed, outputs: compiler.diagnostics.map { .error($0) }, duration: seconds())
+        }
+        ctx.globals.ensureCapacity(globalFunction.size)
+        ctx.timeoutSeconds = cell.timeout
+        ctx.deadline = started + UInt64(max(cell.timeout, 0) * 1e9)
+        ctx.output = ""
+        ctx.outputs = []
+        ctx.depth = 0
+        var status = CellResult.Status.succeeded
+        var value: RichValue? = nil
+        do {
+            let g = ctx.globals
+            try compiled.prologue(g)
+            _ = try compiled.body(g)
+            if let last = compiled.last {
+                let v = try last(g)
+                if !isVoid(v) { value = try ctx.richValue(v) }
+            }
+        } catch {
+            let diagnostic: Diagnostic
+            switch error {
+            case let e as RuntimeError:
+                diagnostic = e.diagnostic
+                if e.kind == "timeout" { status = .timedOut }
+            case let e as ThrownValue:
+                let text = (try? ctx.describe(e.value, debug: true)) ?? "error"
+                diagnostic = Diagnostic("Error raised at top level: \(text)", at: e.range, kind: "thrown", callChain: e.callChain)
+            case let e as CompileError:
+                diagnostic = e.diagnostic
+            default:
+                diagnostic = Diagnostic("\(error)", at: nil, kind: "runtime")
+            }
+            if status != .timedOut { status = .failed }
+            ctx.flushText()
+            ctx.outputs.append(.error(diagnostic))
+            forgetUnsetNames(savedNames)
+        }
+        ctx.flushText()
+        return CellResult(status: status, outputs: ctx.outputs, result: value, duration: seconds())
+    }
+
+    /// After a failure, names the cell declared but never reached stay unknown.
+    private func forgetUnsetNames(_ saved: [String: Binding]) {
+        for (name, b) in globalScope.names {
+            guard case .variable = b.kind, saved[name]?.slot != b.slot else { continue }
+            if case .void = ctx.globals.slots[b.slot] {
+                globalScope.names[name] = saved[name]
+            }
+        }
+    }
+}
+
+extension Context {
+    /// How a cell's result is shown.
+    func richValue(_ v: Value) throws -> RichValue {
+        if case .native(let n) = v, let rich = n.type.richValue { return rich(n.value) }
+        return .text(try describe(v))
     }
 }

@@ -24,6 +24,8 @@ public enum AtomicFile {
             throw WriteError(path: url.path, reason: "cannot create folder \(folder.path)")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+        unfinished.withLock { _ = $0.insert(temporary.path) }
+        defer { unfinished.withLock { _ = $0.remove(temporary.path) } }
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw WriteError(path: url.path, reason: reasonFromErrno(default: "folder not writable"))
         }
@@ -34,7 +36,26 @@ public enum AtomicFile {
         }
     }
 
+    /// Temporary files of writes under way.
+    private static let unfinished = LockedPaths()
+
+    /// Removes the temporary files of writes that have not finished: called when a run is
+    /// interrupted, so that nothing half-written remains.
+    public static func removeUnfinished() {
+        unfinished.withLock { paths in for path in paths { unlink(path) } }
+    }
+
     private static func reasonFromErrno(default fallback: String) -> String {
         errno != 0 ? String(cString: strerror(errno)) : fallback
+    }
+}
+
+private final class LockedPaths: @unchecked Sendable {
+    private var paths: Set<String> = []
+    private let lock = NSLock()
+    func withLock<T>(_ body: (inout Set<String>) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&paths)
     }
 }

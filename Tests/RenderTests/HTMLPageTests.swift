@@ -85,7 +85,6 @@ struct HTMLPageTests {
         let error = try #require(page.text("//section[@id='cell-2']//div[contains(@class, 'output-error')]/pre"))
         #expect(error == """
             notebooks/attention.md:17:9: error: matmul: inner dimensions differ: (2, 3) x (4, 5)
-             16 | ```swift expect-error
              17 | let y = matmul(a, b)
                 |         ^~~~~~~~~~~~
             """)

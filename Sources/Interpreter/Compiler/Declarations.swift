@@ -1,0 +1,127 @@
+import SwiftSyntax
+import Reports
+
+extension Compiler {
+    func compileDecl(_ d: DeclSyntax) throws -> Exec {
+        switch d.as(DeclSyntaxEnum.self) {
+        case .variableDecl(let v): return try compileVariable(v)
+        case .functionDecl(let fn):
+            if hoisted.contains(Syntax(fn).id) { return { _ in .normal } }
+            return try compileLocalFunction(fn)
+        case .structDecl, .classDecl, .enumDecl, .protocolDecl, .typeAliasDecl, .extensionDecl:
+            if hoisted.contains(Syntax(d).id) { return { _ in .normal } }
+            try declareTypes([d])
+            let (setup, bodies) = try compileTypeBodies([d])
+            for b in bodies { try b() }
+            return { _ in try setup(); return .normal }
+        case .importDecl(let i):
+            let module = i.path.map(\.name.text).joined(separator: ".")
+            if !builtins.modules.contains(module) {
+                throw error("no such module '\(module)'; notebook cells can import \(builtins.modules.joined(separator: " and "))", i.path, kind: "unknown-name")
+            }
+            return { _ in .normal }
+        case .actorDecl(let a): throw unsupported("'actor'", a.actorKeyword)
+        case .macroDecl(let m): throw unsupported("'macro'", m.macroKeyword)
+        case .operatorDecl(let o): throw unsupported("'operator'", o)
+        case .precedenceGroupDecl(let p): throw unsupported("'precedencegroup'", p)
+        case .ifConfigDecl(let i): throw unsupported("'#if'", i)
+        case .macroExpansionDecl(let m): throw unsupported("macro '#\(m.macroName.text)'", m)
+        case .subscriptDecl(let s): throw error("'subscript' is only valid inside a type", s)
+        case .initializerDecl(let i): throw error("initializers may only be declared within a type", i)
+        case .enumCaseDecl(let e): throw error("enum 'case' is not allowed outside of an enum", e)
+        default: throw unsupported("declaration", d)
+        }
+    }
+
+    // MARK: Variables
+
+    func compileVariable(_ v: VariableDeclSyntax) throws -> Exec {
+        let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
+        var execs: [Exec] = []
+        let ctx = self.ctx
+        for binding in v.bindings {
+            if let acc = binding.accessorBlock { throw unsupported("computed variable outside a type", acc) }
+            var type: TypeRef? = nil
+            if let ann = binding.typeAnnotation { type = try resolveType(ann.type, node: ann.type) }
+            // The initializer is compiled before the name exists: `let x = x + 1` reads the old x.
+            let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
+            if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }
+            if type == nil, let i = binding.initializer { type = staticType(i.value) ?? (i.value.is(IntegerLiteralExprSyntax.self) ? .int : nil) }
+            let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
+            guard let value = value else {
+                // `var x: Int?` starts as nil; other uninitialised variables get their value later.
+                if case .optional? = type, !isLet { execs.append { f in try bind.assign(f, .none); return .normal } }
+                continue
+            }
+            let assign = bind.assign
+            if let t = type, needsCoercion(t) {
+                let r = range(binding)
+                execs.append { f in
+                    try assign(f, try located(r) { try ctx.coerce(try value(f), to: t) })
+                    return .normal
+                }
+            } else if case .slot(let slot, false) = bind.kind {
+                execs.append { f in
+                    f.slots[slot] = try value(f)
+                    return .normal
+                }
+            } else {
+                execs.append { f in
+                    try assign(f, try value(f))
+                    return .normal
+                }
+            }
+        }
+        return sequence(execs[...])
+    }
+
+    /// `let label: String = 5`: a literal that cannot become the declared type.
+    func checkLiteral(_ e: ExprSyntax, against t: TypeRef) throws {
+        let literal: String?
+        if e.is(IntegerLiteralExprSyntax.self) { literal = "Int" } else if e.is(FloatLiteralExprSyntax.self) { literal = "Double" }
+        else if e.is(StringLiteralExprSyntax.self) { literal = "String" } else if e.is(BooleanLiteralExprSyntax.self) { literal = "Bool" }
+        else { literal = nil }
+        guard let lit = literal else { return }
+        let ok: Bool
+        switch (lit, t) {
+        case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
+             ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .native), (_, .nominal): ok = true
+        default: ok = false
+        }
+        if !ok { throw error("cannot convert value of type '\(lit)' to specified type '\(sugaredName(t))'", e, kind: "type") }
+    }
+
+    // MARK: Functions
+
+    /// Declares a `func` in the current scope (an overload when the labels differ).
+    func declareFunction(_ fn: FunctionDeclSyntax) throws -> (FunctionProto, Int) {
+        try checkSupportedFunction(fn.signature, generics: fn.genericParameterClause, fn)
+        let name = fn.name.text
+        let (proto, defaults) = try makeProto(name: name, owner: nil, signature: fn.signature, hasSelf: false, isMutating: false)
+        pendingDefaults[ObjectIdentifier(proto)] = defaults
+        let slot = function.allocate()
+        var overloads: [(proto: FunctionProto, slot: Int)] = []
+        if let existing = scope.names[name], case .functions(let old) = existing.kind {
+            overloads = old.filter { $0.proto.key != proto.key }
+            if scope.declaredHere.contains(name), overloads.count != old.count {
+                throw error("invalid redeclaration of '\(proto.key)'", fn.name, kind: "redeclaration")
+            }
+        } else if scope.declaredHere.contains(name) {
+            throw error("invalid redeclaration of '\(name)'", fn.name, kind: "redeclaration")
+        }
+        overloads.append((proto, slot))
+        scope.names[name] = Binding(kind: .functions(overloads), slot: slot, owner: function, staticType: nil)
+        scope.declaredHere.insert(name)
+        return (proto, slot)
+    }
+
+    func compileLocalFunction(_ fn: FunctionDeclSyntax) throws -> Exec {
+        let (proto, slot) = try declareFunction(fn)
+        try compileFunctionBody(proto, defaults: pendingDefaults.removeValue(forKey: ObjectIdentifier(proto)) ?? [], body: fn.body?.statements, selfType: nil)
+        let store = storeSlot(slot)
+        return { f in
+            try store(f, .function(Function(proto, captured: f)))
+            return .normal
+        }
+    }
+}

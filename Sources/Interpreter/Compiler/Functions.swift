@@ -1,0 +1,190 @@
+import SwiftSyntax
+import Reports
+
+extension Compiler {
+    /// Saves what changes while compiling a nested function and restores it afterwards.
+    func nested<T>(selfType newSelf: NominalType?, returnType newReturn: TypeRef?, mutating: Bool, initializer: Bool = false,
+                   _ body: () throws -> T) rethrows -> T {
+        let saved = (scope, function, targets, returnType, selfType, inMutatingContext, inInitializer)
+        function = FunctionScope(parent: function)
+        scope = Scope(parent: scope, function: function)
+        targets = []
+        returnType = newReturn
+        selfType = newSelf
+        inMutatingContext = mutating
+        inInitializer = initializer
+        defer { (scope, function, targets, returnType, selfType, inMutatingContext, inInitializer) = saved }
+        return try body()
+    }
+
+    func checkSupportedFunction(_ signature: FunctionSignatureSyntax, generics: GenericParameterClauseSyntax?, _ node: some SyntaxProtocol) throws {
+        if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
+        if let a = signature.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", a) }
+    }
+
+    func parameters(_ clause: FunctionParameterClauseSyntax) throws -> [(param: Param, defaultSyntax: ExprSyntax?)] {
+        try clause.parameters.map { p in
+            let label = p.firstName.text == "_" ? nil : p.firstName.text
+            let name = p.secondName?.text ?? p.firstName.text
+            var isInout = false
+            var typeSyntax = p.type
+            if let attributed = p.type.as(AttributedTypeSyntax.self) {
+                isInout = attributed.specifiers.contains { $0.as(SimpleTypeSpecifierSyntax.self)?.specifier.tokenKind == .keyword(.inout) }
+                typeSyntax = attributed.baseType
+            }
+            let type = try resolveType(typeSyntax, node: p)
+            let isVariadic = p.ellipsis != nil
+            return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout),
+                    p.defaultValue?.value)
+        }
+    }
+
+    /// A function's signature as a prototype; its body is compiled later by `compileFunctionBody`.
+    func makeProto(name: String, owner: NominalType?, signature: FunctionSignatureSyntax, hasSelf: Bool, isMutating: Bool) throws -> (FunctionProto, [ExprSyntax?]) {
+        let ps = try parameters(signature.parameterClause)
+        let returnType = try signature.returnClause.map { try resolveType($0.type, node: $0) }
+        let display = (owner.map { $0.name + "." } ?? "") + functionKey(name, ps.map(\.param.label))
+        // Defaults are compiled with the body; until then a placeholder marks them as present.
+        let params = ps.map { p in
+            p.defaultSyntax == nil ? p.param : Param(label: p.param.label, name: p.param.name, type: p.param.type,
+                                                     defaultValue: { _ in throw RuntimeError("default value used before it was compiled") },
+                                                     isVariadic: p.param.isVariadic, isInout: p.param.isInout)
+        }
+        let proto = FunctionProto(name: name, displayName: display, params: params, hasSelf: hasSelf, isMutating: isMutating, returnType: returnType)
+        return (proto, ps.map(\.defaultSyntax))
+    }
+
+    /// Compiles parameters' default values and the body into `proto`.
+    func compileFunctionBody(_ proto: FunctionProto, defaults: [ExprSyntax?], body: CodeBlockItemListSyntax?, selfType owner: NominalType?,
+                             isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = []) throws {
+        try nested(selfType: owner, returnType: proto.returnType, mutating: proto.isMutating, initializer: isInit) {
+            if proto.hasSelf {
+                let slot = declareSlot("self", isLet: !(selfIsMutable || proto.isMutating || isInit), type: owner.map { .nominal($0) })
+                precondition(slot == 0)
+            }
+            // Defaults are compiled before the parameters exist (they cannot refer to them).
+            var params = proto.params
+            for (i, d) in defaults.enumerated() {
+                guard let d = d else { continue }
+                let eval = try compileExpr(d, expected: params[i].type)
+                let p = params[i]
+                params[i] = Param(label: p.label, name: p.name, type: p.type, defaultValue: eval, isVariadic: p.isVariadic, isInout: p.isInout)
+            }
+            proto.params = params
+            for p in proto.params {
+                let slot = function.allocate()
+                if p.name != "_" {
+                    scope.names[p.name] = Binding(kind: .variable(isLet: !p.isInout), slot: slot, owner: function, staticType: p.type)
+                    scope.declaredHere.insert(p.name)
+                }
+            }
+            for extra in extraParams {
+                _ = declareSlot(extra, isLet: true, type: nil)
+            }
+            if let items = body {
+                // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
+                proto.body = try withScope { try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit) }
+            } else {
+                proto.body = { _ in .normal }
+            }
+            proto.frameSize = function.size
+        }
+    }
+
+    /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`).
+    func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool) throws -> Exec {
+        if implicitReturn, items.count == 1, case .expr(let e) = items.first!.item,
+           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isSingleExpressionBranching(e) {
+            let value = try compileExpr(e, expected: returnType)
+            let ctx = self.ctx
+            if let t = returnType, needsCoercion(t) {
+                return { f in
+                    f.returnValue = try ctx.coerce(try value(f), to: t)
+                    return .returned
+                }
+            }
+            return { f in
+                f.returnValue = try value(f)
+                return .returned
+            }
+        }
+        return try compileStatements(items)
+    }
+
+    func isSingleExpressionBranching(_ e: ExprSyntax) -> Bool {
+        false
+    }
+
+    // MARK: Closures
+
+    func compileClosure(_ c: ClosureExprSyntax) throws -> Eval {
+        var names: [String] = []
+        var types: [TypeRef?] = []
+        var returnType: TypeRef? = nil
+        if let sig = c.signature {
+            if let cap = sig.capture, !cap.items.isEmpty {
+                // `[weak self]`, `[x]`: captures by reference are what we do anyway.
+            }
+            if let e = sig.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", e) }
+            switch sig.parameterClause {
+            case .simpleInput(let list)?:
+                names = list.map { $0.name.text }
+                types = names.map { _ in nil }
+            case .parameterClause(let clause)?:
+                for p in clause.parameters {
+                    names.append(p.secondName?.text ?? p.firstName.text)
+                    types.append(try p.type.map { try resolveType($0, node: $0) })
+                }
+            case nil: break
+            }
+            returnType = try sig.returnClause.map { try resolveType($0.type, node: $0) }
+        } else {
+            let count = AnonymousParameterCounter.count(in: c.statements)
+            names = (0..<count).map { "$\($0)" }
+            types = names.map { _ in nil }
+        }
+        let params = zip(names, types).map { Param(label: nil, name: $0, type: $1, defaultValue: nil, isVariadic: false, isInout: false) }
+        let loc = range(c).start
+        let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
+        var capturedBindings: [(binding: Binding, slot: Int)] = []
+        try nested(selfType: selfType, returnType: returnType, mutating: false) {
+            let cc = ClosureCaptures(function: function)
+            closureCaptures.append(cc)
+            defer { closureCaptures.removeLast(); capturedBindings = cc.captured }
+            // `self` stays visible inside closures in methods (it is read through the parent frame).
+            for p in params {
+                let slot = function.allocate()
+                if p.name != "_" {
+                    scope.names[p.name] = Binding(kind: .variable(isLet: false), slot: slot, owner: function, staticType: p.type)
+                    scope.declaredHere.insert(p.name)
+                }
+            }
+            proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
+            proto.frameSize = function.size
+        }
+        if capturedBindings.isEmpty { return { f in .function(Function(proto, captured: f)) } }
+        // Copied constants are read now, in the creating frame.
+        proto.captureSlots = capturedBindings.map(\.slot)
+        let loads = capturedBindings.map { load($0.binding) }
+        return { f in
+            let fn = Function(proto, captured: f)
+            fn.captures = try loads.map { try $0(f) }
+            return .function(fn)
+        }
+    }
+}
+
+/// Counts `$0`, `$1`, ... used by a closure (not by closures nested in it).
+final class AnonymousParameterCounter: SyntaxVisitor {
+    var highest = -1
+    static func count(in node: some SyntaxProtocol) -> Int {
+        let v = AnonymousParameterCounter(viewMode: .sourceAccurate)
+        v.walk(node)
+        return v.highest + 1
+    }
+    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
+    override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind {
+        if case .dollarIdentifier(let name) = node.baseName.tokenKind, let n = Int(name.dropFirst()) { highest = max(highest, n) }
+        return .visitChildren
+    }
+}

@@ -1,0 +1,166 @@
+import SwiftSyntax
+import Reports
+
+extension Compiler {
+    /// Runs a loop body and says what the loop does next.
+    enum LoopStep { case next, exit, propagate(Flow) }
+
+    func compileWhile(_ loop: WhileStmtSyntax, label: String?) throws -> Exec {
+        let id = pushTarget(label, isLoop: true)
+        defer { targets.removeLast() }
+        let (cond, body) = try withScope { (try compileConditions(loop.conditions), try compileBody(loop.body)) }
+        let ctx = self.ctx
+        let r = range(loop.whileKeyword)
+        return { f in
+            while try cond(f) {
+                let flow = try body(f)
+                switch flow {
+                case .normal: break
+                case .continueTarget(let t) where t == id: break
+                case .breakTarget(let t) where t == id: return .normal
+                default: return flow
+                }
+                try ctx.tick(r)
+            }
+            return .normal
+        }
+    }
+
+    func compileRepeat(_ loop: RepeatStmtSyntax, label: String?) throws -> Exec {
+        let id = pushTarget(label, isLoop: true)
+        defer { targets.removeLast() }
+        let body = try compileBody(loop.body)
+        let cond = try compileCondition(loop.condition)
+        let ctx = self.ctx
+        let r = range(loop.repeatKeyword)
+        return { f in
+            repeat {
+                let flow = try body(f)
+                switch flow {
+                case .normal: break
+                case .continueTarget(let t) where t == id: break
+                case .breakTarget(let t) where t == id: return .normal
+                default: return flow
+                }
+                try ctx.tick(r)
+            } while try cond(f)
+            return .normal
+        }
+    }
+
+    func compileFor(_ loop: ForStmtSyntax, label: String?) throws -> Exec {
+        if let a = loop.awaitKeyword { throw unsupported("'for await'", a) }
+        let ctx = self.ctx
+        let r = range(loop.forKeyword)
+        let seqRange = range(loop.sequence)
+        // Integer ranges written in place (`for i in 0..<n`) run without building a range value.
+        var bounds: (Eval, Eval, Bool)? = nil
+        if let infix = loop.sequence.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text,
+           op == "..<" || op == "..." {
+            bounds = (try compileExpr(infix.leftOperand), try compileExpr(infix.rightOperand), op == "...")
+        }
+        let sequence = bounds == nil ? try compileExpr(loop.sequence) : nil
+        let id = pushTarget(label, isLoop: true)
+        defer { targets.removeLast() }
+        return try withScope {
+            var bind: PatternBinding
+            var whereCond: ((Frame) throws -> Bool)? = nil
+            if loop.caseKeyword != nil {
+                // `for case .circle(let r) in shapes`: elements that do not match are skipped.
+                let matcher = try compilePattern(loop.pattern, bindingMode: false)
+                let flag = MatchFlag()
+                bind = PatternBinding(kind: .other, assign: { f, v in flag.matched = try matcher(f, v) })
+                let outer = try loop.whereClause.map { try compileCondition($0.condition) }
+                whereCond = { f in try flag.matched && (outer?(f) ?? true) }
+            } else {
+                bind = try compilePatternBinding(loop.pattern, isLet: true)
+                whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
+            }
+            let body = try compileBody(loop.body)
+            // One iteration: returns false to stop the loop, or throws the flow to propagate.
+            let step: (Frame) throws -> LoopStep = { f in
+                if let w = whereCond, !(try w(f)) { return .next }
+                let flow = try body(f)
+                switch flow {
+                case .normal: return .next
+                case .continueTarget(let t) where t == id: return .next
+                case .breakTarget(let t) where t == id: return .exit
+                default: return .propagate(flow)
+                }
+            }
+            if let (lo, hi, closed) = bounds, case .slot(let slot, let global) = bind.kind {
+                let g = ctx.globals
+                return { f in
+                    let l = try lo(f).int("range"), h = try hi(f).int("range")
+                    if closed ? h < l : h < l { throw RuntimeError("Range requires lowerBound <= upperBound", at: seqRange) }
+                    let frame = global ? g : f
+                    var i = l
+                    let end = closed ? h : h - 1
+                    if l > end { return .normal }
+                    while true {
+                        frame.slots[slot] = .int(i)
+                        switch try step(f) {
+                        case .next: break
+                        case .exit: return .normal
+                        case .propagate(let flow): return flow
+                        }
+                        try ctx.tick(r)
+                        if i == end { break }
+                        i += 1
+                    }
+                    return .normal
+                }
+            }
+            let seqEval: Eval = sequence ?? { f in
+                let (lo, hi, closed) = bounds!
+                let l = try lo(f), h = try hi(f)
+                return try located(seqRange) { try ctx.binary(closed ? "..." : "..<", l, h) }
+            }
+            let assign = bind.assign
+            return { f in
+                let s = try seqEval(f)
+                func run(_ v: Value) throws -> LoopStep {
+                    try assign(f, v)
+                    let st = try step(f)
+                    try ctx.tick(r)
+                    return st
+                }
+                switch s {
+                case .range(let l, let u):
+                    guard l < u else { return .normal }
+                    for i in l..<u {
+                        switch try run(.int(i)) { case .next: continue; case .exit: return .normal; case .propagate(let fl): return fl }
+                    }
+                case .closedRange(let l, let u):
+                    for i in l...u {
+                        switch try run(.int(i)) { case .next: continue; case .exit: return .normal; case .propagate(let fl): return fl }
+                    }
+                case .array(let a):
+                    for v in a.elements {
+                        switch try run(v) { case .next: continue; case .exit: return .normal; case .propagate(let fl): return fl }
+                    }
+                default:
+                    let items = try located(seqRange) { try ctx.sequenceElements(s) }
+                    for v in items {
+                        switch try run(v) { case .next: continue; case .exit: return .normal; case .propagate(let fl): return fl }
+                    }
+                }
+                return .normal
+            }
+        }
+    }
+}
+
+final class MatchFlag { var matched = false }
+
+extension Context {
+    /// The elements `for x in s` visits.
+    func sequenceElements(_ s: Value) throws -> [Value] {
+        switch s {
+        case .native(let n):
+            if let get = n.type.properties["elements"] { return try get(self, s).array() }
+            throw RuntimeError("for-in loop requires a sequence; '\(n.type.name)' is not one")
+        default: return try s.array("for-in loop")
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import SwiftSyntax
+import Reports
+
+extension Compiler {
+    /// A sequence of statements in the current scope. `defer` wraps the statements after it.
+    func compileStatements(_ items: CodeBlockItemListSyntax) throws -> Exec {
+        try compileItems(Array(items)[...])
+    }
+
+    private func compileItems(_ items: ArraySlice<CodeBlockItemSyntax>) throws -> Exec {
+        var execs: [Exec] = []
+        for idx in items.indices {
+            let item = items[idx]
+            if case .stmt(let s) = item.item, let d = s.as(DeferStmtSyntax.self) {
+                let body = try withScope { try compileStatements(d.body.statements) }
+                let rest = try compileItems(items[(idx + 1)...])
+                let guarded: Exec = { f in
+                    let r: Flow
+                    do { r = try rest(f) } catch {
+                        _ = try? body(f)
+                        throw error
+                    }
+                    _ = try body(f)
+                    return r
+                }
+                execs.append(guarded)
+                return sequence(execs[...])
+            }
+            execs.append(try compileItem(item))
+        }
+        return sequence(execs[...])
+    }
+
+    func sequence(_ execs: ArraySlice<Exec>) -> Exec {
+        let list = Array(execs)
+        switch list.count {
+        case 0: return { _ in .normal }
+        case 1: return list[0]
+        case 2:
+            let a = list[0], b = list[1]
+            return { f in
+                let flow = try a(f)
+                if case .normal = flow { return try b(f) }
+                return flow
+            }
+        default:
+            return { f in
+                for e in list {
+                    let flow = try e(f)
+                    if case .normal = flow { continue }
+                    return flow
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compileItem(_ item: CodeBlockItemSyntax) throws -> Exec {
+        switch item.item {
+        case .decl(let d): return try compileDecl(d)
+        case .stmt(let s): return try compileStmt(s)
+        case .expr(let e): return try compileExprStatement(e)
+        }
+    }
+
+    func compileExprStatement(_ e: ExprSyntax) throws -> Exec {
+        if let i = e.as(IfExprSyntax.self) { return try compileIf(i) }
+        if let s = e.as(SwitchExprSyntax.self) { return try compileSwitch(s, label: nil, valueMode: false) }
+        let eval = try compileExpr(e)
+        return { f in
+            _ = try eval(f)
+            return .normal
+        }
+    }
+
+    func compileBody(_ block: CodeBlockSyntax) throws -> Exec {
+        try withScope { try compileStatements(block.statements) }
+    }
+
+    func compileStmt(_ s: StmtSyntax) throws -> Exec {
+        switch s.as(StmtSyntaxEnum.self) {
+        case .expressionStmt(let e): return try compileExprStatement(e.expression)
+        case .returnStmt(let r): return try compileReturn(r)
+        case .guardStmt(let g): return try compileGuard(g)
+        case .forStmt(let loop): return try compileFor(loop, label: nil)
+        case .whileStmt(let loop): return try compileWhile(loop, label: nil)
+        case .repeatStmt(let loop): return try compileRepeat(loop, label: nil)
+        case .breakStmt(let b):
+            let id = try target(b.label?.text, isContinue: false, b)
+            return { _ in .breakTarget(id) }
+        case .continueStmt(let c):
+            let id = try target(c.label?.text, isContinue: true, c)
+            return { _ in .continueTarget(id) }
+        case .labeledStmt(let l):
+            let label = l.label.text
+            switch l.statement.as(StmtSyntaxEnum.self) {
+            case .forStmt(let loop): return try compileFor(loop, label: label)
+            case .whileStmt(let loop): return try compileWhile(loop, label: label)
+            case .repeatStmt(let loop): return try compileRepeat(loop, label: label)
+            case .expressionStmt(let e):
+                if let sw = e.expression.as(SwitchExprSyntax.self) { return try compileSwitch(sw, label: label, valueMode: false) }
+                if let i = e.expression.as(IfExprSyntax.self) {
+                    let id = pushTarget(label, isLoop: false)
+                    defer { targets.removeLast() }
+                    let body = try compileIf(i)
+                    return { f in
+                        let flow = try body(f)
+                        if case .breakTarget(let t) = flow, t == id { return .normal }
+                        return flow
+                    }
+                }
+                throw unsupported("labelled statement", l)
+            case .doStmt(let d):
+                let id = pushTarget(label, isLoop: false)
+                defer { targets.removeLast() }
+                let body = try compileDo(d)
+                return { f in
+                    let flow = try body(f)
+                    if case .breakTarget(let t) = flow, t == id { return .normal }
+                    return flow
+                }
+            default: throw unsupported("labelled statement", l)
+            }
+        case .throwStmt(let t):
+            let value = try compileExpr(t.expression)
+            let r = range(t)
+            return { f in throw ThrownValue(value: try value(f), range: r) }
+        case .doStmt(let d): return try compileDo(d)
+        case .deferStmt(let d): throw error("'defer' must be inside a block", d)
+        case .fallThroughStmt:
+            return { _ in .fallThrough }
+        case .discardStmt(let d): throw unsupported("'discard'", d)
+        case .yieldStmt(let y): throw unsupported("'yield'", y)
+        default: throw unsupported("statement", s)
+        }
+    }
+
+    func pushTarget(_ label: String?, isLoop: Bool) -> Int {
+        let id = nextTargetID
+        nextTargetID += 1
+        targets.append((label, id, isLoop))
+        return id
+    }
+
+    func target(_ label: String?, isContinue: Bool, _ node: some SyntaxProtocol) throws -> Int {
+        for t in targets.reversed() {
+            if let label = label {
+                if t.label == label {
+                    if isContinue && !t.isLoop { throw error("'continue' label does not name a loop", node, kind: "syntax") }
+                    return t.id
+                }
+            } else if t.isLoop || (!isContinue && isSwitchTarget(t.id)) {
+                return t.id
+            }
+        }
+        if let label = label { throw error("cannot find label '\(label)' in scope", node, kind: "syntax") }
+        throw error(isContinue ? "'continue' is only allowed inside a loop" : "'break' is only allowed inside a loop, if, do, or switch", node, kind: "syntax")
+    }
+
+    func isSwitchTarget(_ id: Int) -> Bool { switchTargets.contains(id) }
+
+    func compileReturn(_ r: ReturnStmtSyntax) throws -> Exec {
+        guard let e = r.expression else { return { f in f.returnValue = .void; return .returned } }
+        let value = try compileExpr(e, expected: returnType)
+        let ctx = self.ctx
+        if let t = returnType, needsCoercion(t) {
+            let rr = range(e)
+            return { f in
+                f.returnValue = try located(rr) { try ctx.coerce(try value(f), to: t) }
+                return .returned
+            }
+        }
+        return { f in
+            f.returnValue = try value(f)
+            return .returned
+        }
+    }
+
+    // MARK: Conditions (`if let`, `if case`, boolean lists)
+
+    /// Compiles a condition list into the current scope (bindings stay visible after it, as
+    /// for `guard`, or in the body's scope the caller opened, as for `if`).
+    func compileConditions(_ conditions: ConditionElementListSyntax) throws -> (Frame) throws -> Bool {
+        var checks: [(Frame) throws -> Bool] = []
+        for c in conditions {
+            switch c.condition {
+            case .expression(let e):
+                checks.append(try compileCondition(e))
+            case .optionalBinding(let b):
+                let isLet = b.bindingSpecifier.tokenKind == .keyword(.let)
+                guard let id = b.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in optional binding", b.pattern) }
+                let name = id.identifier.text
+                let source: Eval
+                if let initializer = b.initializer { source = try compileExpr(initializer.value) } else {
+                    guard let existing = scope.lookup(name) else { _ = unknownName(name, id); continue }
+                    source = load(existing)
+                }
+                var type: TypeRef? = nil
+                if let ann = b.typeAnnotation { type = try resolveType(ann.type, node: ann) }
+                let slot = try declareVariable(name, isLet: isLet, type: type, node: id)
+                let store = storeSlot(slot)
+                checks.append { f in
+                    switch try source(f) {
+                    case .none: return false
+                    case .some(let v): try store(f, v); return true
+                    case let v: try store(f, v); return true
+                    }
+                }
+            case .matchingPattern(let m):
+                let value = try compileExpr(m.initializer.value)
+                let matcher = try compilePattern(m.pattern, bindingMode: false)
+                checks.append { f in try matcher(f, try value(f)) }
+            case .availability(let a):
+                throw unsupported("availability condition", a)
+            }
+        }
+        if checks.count == 1 { return checks[0] }
+        let all = checks
+        return { f in
+            for c in all where !(try c(f)) { return false }
+            return true
+        }
+    }
+
+    /// Writes a slot of the current function's frame (or the top level).
+    func storeSlot(_ slot: Int) -> (Frame, Value) throws -> Void {
+        if function.isGlobal {
+            let g = ctx.globals
+            return { _, v in g.slots[slot] = v }
+        }
+        return { f, v in f.slots[slot] = v }
+    }
+
+    func compileIf(_ i: IfExprSyntax) throws -> Exec {
+        let (cond, body) = try withScope { (try compileConditions(i.conditions), try compileBody(i.body)) }
+        var elseExec: Exec? = nil
+        switch i.elseBody {
+        case .ifExpr(let next)?: elseExec = try compileIf(next)
+        case .codeBlock(let block)?: elseExec = try compileBody(block)
+        case nil: break
+        }
+        if let other = elseExec {
+            return { f in try cond(f) ? try body(f) : try other(f) }
+        }
+        return { f in try cond(f) ? try body(f) : .normal }
+    }
+
+    func compileGuard(_ g: GuardStmtSyntax) throws -> Exec {
+        let body = try compileBody(g.body)
+        let cond = try compileConditions(g.conditions)
+        let r = range(g.guardKeyword)
+        return { f in
+            if try cond(f) { return .normal }
+            let flow = try body(f)
+            if case .normal = flow { throw RuntimeError("'guard' body must not fall through", at: r) }
+            return flow
+        }
+    }
+
+    func compileDo(_ d: DoStmtSyntax) throws -> Exec {
+        let body = try compileBody(d.body)
+        if d.catchClauses.isEmpty { return body }
+        var clauses: [(match: (Frame, Value) throws -> Bool, body: Exec)] = []
+        for clause in d.catchClauses {
+            let compiled: ((Frame, Value) throws -> Bool, Exec) = try withScope {
+                if clause.catchItems.isEmpty {
+                    let slot = try declareVariable("error", isLet: true, type: nil, node: clause)
+                    let store = storeSlot(slot)
+                    return ({ f, v in try store(f, v); return true }, try compileStatements(clause.body.statements))
+                }
+                var matchers: [(Frame, Value) throws -> Bool] = []
+                for item in clause.catchItems {
+                    guard let p = item.pattern else { continue }
+                    let m = try compilePattern(p, bindingMode: false)
+                    if let w = item.whereClause {
+                        let cond = try compileCondition(w.condition)
+                        matchers.append { f, v in try m(f, v) && cond(f) }
+                    } else {
+                        matchers.append(m)
+                    }
+                }
+                let all = matchers
+                return ({ f, v in
+                    for m in all where try m(f, v) { return true }
+                    return false
+                }, try compileStatements(clause.body.statements))
+            }
+            clauses.append(compiled)
+        }
+        return { f in
+            do {
+                return try body(f)
+            } catch let thrown as ThrownValue {
+                for c in clauses where try c.match(f, thrown.value) { return try c.body(f) }
+                throw thrown
+            }
+        }
+    }
+}

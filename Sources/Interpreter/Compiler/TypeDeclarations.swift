@@ -1,0 +1,253 @@
+import SwiftSyntax
+import Reports
+
+extension Compiler {
+    /// First pass: binds the names of the types declared by `decls`, so that members can refer
+    /// to any of them.
+    func declareTypes(_ decls: [DeclSyntax]) throws {
+        for d in decls {
+            let (kind, name, generics, node): (NominalType.Kind?, String, GenericParameterClauseSyntax?, Syntax)
+            if let s = d.as(StructDeclSyntax.self) { (kind, name, generics, node) = (.structType, s.name.text, s.genericParameterClause, Syntax(s.name)) }
+            else if let c = d.as(ClassDeclSyntax.self) { (kind, name, generics, node) = (.classType, c.name.text, c.genericParameterClause, Syntax(c.name)) }
+            else if let e = d.as(EnumDeclSyntax.self) { (kind, name, generics, node) = (.enumType, e.name.text, e.genericParameterClause, Syntax(e.name)) }
+            else if let p = d.as(ProtocolDeclSyntax.self) {
+                if !p.memberBlock.members.isEmpty { throw error("'protocol' with requirements is not supported in notebook cells", p.protocolKeyword) }
+                if let prim = p.primaryAssociatedTypeClause { throw unsupported("generic declaration", prim) }
+                try checkRedeclaration(p.name.text, p.name)
+                ctx.protocolNames.insert(p.name.text)
+                scope.declaredHere.insert(p.name.text)
+                continue
+            } else if let t = d.as(TypeAliasDeclSyntax.self) {
+                if let g = t.genericParameterClause { throw unsupported("generic declaration", g) }
+                try checkRedeclaration(t.name.text, t.name)
+                let target = try resolveType(t.initializer.value, node: t.initializer)
+                scope.names[t.name.text] = Binding(kind: .type(target), slot: -1, owner: function, staticType: nil)
+                scope.declaredHere.insert(t.name.text)
+                continue
+            } else { continue }
+            if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
+            guard let kind = kind else { continue }
+            try checkRedeclaration(name, node)
+            let n = NominalType(kind: kind, name: name)
+            scope.names[name] = Binding(kind: .type(.nominal(n)), slot: -1, owner: function, staticType: nil)
+            scope.declaredHere.insert(name)
+        }
+    }
+
+    /// Second pass: members, then method bodies. Returns what runs when the declaration does
+    /// (static stored properties get their values).
+    func compileTypeBodies(_ decls: [DeclSyntax]) throws -> (statics: () throws -> Void, bodies: [() throws -> Void]) {
+        var work: [(NominalType, MemberBlockSyntax, InheritanceClauseSyntax?)] = []
+        for d in decls {
+            if let s = d.as(StructDeclSyntax.self), let n = nominal(s.name.text) { work.append((n, s.memberBlock, s.inheritanceClause)) }
+            else if let c = d.as(ClassDeclSyntax.self), let n = nominal(c.name.text) { work.append((n, c.memberBlock, c.inheritanceClause)) }
+            else if let e = d.as(EnumDeclSyntax.self), let n = nominal(e.name.text) { work.append((n, e.memberBlock, e.inheritanceClause)) }
+            else if let x = d.as(ExtensionDeclSyntax.self) {
+                guard case .nominal(let n) = try resolveType(x.extendedType, node: x.extendedType) else {
+                    throw unsupported("extension of builtin type '\(x.extendedType.trimmedDescription)'", x.extendedType)
+                }
+                work.append((n, x.memberBlock, x.inheritanceClause))
+            }
+        }
+        var bodies: [() throws -> Void] = []
+        var statics: [() throws -> Void] = []
+        for (n, block, inheritance) in work {
+            try applyInheritance(n, inheritance)
+            let (b, s) = try declareMembers(n, block)
+            bodies.append(contentsOf: b)
+            statics.append(contentsOf: s)
+        }
+        for (n, _, _) in work { finishType(n) }
+        return ({ for s in statics { try s() } }, bodies)
+    }
+
+    func nominal(_ name: String) -> NominalType? {
+        if let b = scope.names[name], case .type(.nominal(let n)) = b.kind { return n }
+        return nil
+    }
+
+    func applyInheritance(_ n: NominalType, _ clause: InheritanceClauseSyntax?) throws {
+        guard let clause = clause else { return }
+        for (i, inherited) in clause.inheritedTypes.enumerated() {
+            let name = inherited.type.trimmedDescription
+            if i == 0, n.kind == .classType, let b = scope.lookup(name), case .type(.nominal(let sup)) = b.kind, sup.kind == .classType {
+                n.superclass = sup
+                n.fields = sup.fields
+                n.fieldIndex = sup.fieldIndex
+                continue
+            }
+            if i == 0, n.kind == .enumType, let raw = builtins.types[name] {
+                n.rawType = raw
+                continue
+            }
+            n.conformances.append(name)
+        }
+    }
+
+    /// Registers fields, enum cases and method signatures; returns the body compilations (run
+    /// after every type's members are known) and the static initialisations.
+    func declareMembers(_ n: NominalType, _ block: MemberBlockSyntax) throws -> ([() throws -> Void], [() throws -> Void]) {
+        var bodies: [() throws -> Void] = []
+        var statics: [() throws -> Void] = []
+        let ctx = self.ctx
+        for member in block.members {
+            let decl = member.decl
+            let isStatic = decl.asProtocol(WithModifiersSyntax.self)?.modifiers.contains { $0.name.tokenKind == .keyword(.static) || $0.name.tokenKind == .keyword(.class) } ?? false
+            switch decl.as(DeclSyntaxEnum.self) {
+            case .variableDecl(let v):
+                let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
+                for binding in v.bindings {
+                    guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a property", binding.pattern) }
+                    let name = id.identifier.text
+                    let type = try binding.typeAnnotation.map { try resolveType($0.type, node: $0.type) }
+                    if let accessors = binding.accessorBlock {
+                        try declareComputed(n, name, type, accessors, isStatic: isStatic, &bodies)
+                        continue
+                    }
+                    if isStatic {
+                        let slot = n.staticValues.count
+                        n.staticValues.append(.void)
+                        n.staticIndex[name] = slot
+                        if let initExpr = binding.initializer?.value {
+                            let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: n)
+                            statics.append {
+                                var v = try eval(Frame(size: size, parent: ctx.globals))
+                                if let t = type { v = try ctx.coerce(v, to: t) }
+                                n.staticValues[slot] = v
+                            }
+                        }
+                        continue
+                    }
+                    if n.kind == .enumType { throw error("enums must not contain stored properties", id) }
+                    var initial: ((Context) throws -> Value)? = nil
+                    if let initExpr = binding.initializer?.value {
+                        let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
+                        initial = { ctx in try eval(Frame(size: size, parent: ctx.globals)) }
+                    }
+                    if n.fieldIndex[name] != nil { throw error("invalid redeclaration of '\(name)'", id, kind: "redeclaration") }
+                    n.fieldIndex[name] = n.fields.count
+                    n.fields.append(.init(name: name, type: type ?? binding.initializer.flatMap { staticType($0.value) }, isLet: isLet, initial: initial))
+                }
+            case .functionDecl(let fn):
+                try checkSupportedFunction(fn.signature, generics: fn.genericParameterClause, fn)
+                let isMutating = fn.modifiers.contains { $0.name.tokenKind == .keyword(.mutating) }
+                let name = fn.name.text
+                let (proto, defaults) = try makeProto(name: name, owner: n, signature: fn.signature, hasSelf: !isStatic, isMutating: isMutating)
+                let f = Function(proto, captured: ctx.globals)
+                if isMutating { localMutatingNames.insert(name); Compiler.mutatingNames.insert(name) }
+                if isStatic {
+                    n.staticMethods[proto.key] = f
+                } else {
+                    n.methods[proto.key] = f
+                    n.methodsByBaseName[name, default: []].removeAll { $0.proto.key == proto.key }
+                    n.methodsByBaseName[name, default: []].insert(f, at: 0)
+                }
+                let body = fn.body?.statements
+                bodies.append { try self.compileFunctionBody(proto, defaults: defaults, body: body, selfType: n, selfIsMutable: n.kind == .classType) }
+            case .initializerDecl(let i):
+                if let q = i.optionalMark { throw unsupported("failable initializer", q) }
+                try checkSupportedFunction(i.signature, generics: i.genericParameterClause, i)
+                let (proto, defaults) = try makeProto(name: "init", owner: n, signature: i.signature, hasSelf: true, isMutating: true)
+                n.initializers[proto.key] = Function(proto, captured: ctx.globals)
+                let body = i.body?.statements
+                bodies.append { try self.compileFunctionBody(proto, defaults: defaults, body: body, selfType: n, isInit: true) }
+            case .enumCaseDecl(let c):
+                guard n.kind == .enumType else { throw error("enum 'case' is not allowed outside of an enum", c) }
+                for element in c.elements {
+                    var raw: Value? = nil
+                    if let rv = element.rawValue {
+                        raw = try compileStandalone(rv.value, expected: n.rawType, selfType: nil).0(ctx.globals)
+                    } else if let rt = n.rawType {
+                        switch rt {
+                        case .string: raw = .string(element.name.text)
+                        case .int:
+                            var next = 0
+                            if let prev = n.cases.last?.rawValue, case .int(let p) = prev { next = p + 1 }
+                            raw = .int(next)
+                        default: break
+                        }
+                    }
+                    let labels = element.parameterClause?.parameters.map { $0.firstName?.text == "_" ? nil : $0.firstName?.text } ?? []
+                    n.caseIndex[element.name.text] = n.cases.count
+                    n.cases.append(.init(name: element.name.text, rawValue: raw, labels: labels, instance: nil))
+                }
+            case .subscriptDecl(let s):
+                let ps = try parameters(s.parameterClause)
+                let returnType = try resolveType(s.returnClause.type, node: s.returnClause)
+                let proto = FunctionProto(name: "subscript", displayName: "\(n.name).subscript", params: ps.map(\.param), hasSelf: true, returnType: returnType)
+                n.methods[proto.key] = Function(proto, captured: ctx.globals)
+                guard let acc = s.accessorBlock, case .getter(let items) = acc.accessors else { throw unsupported("subscript with a setter", s) }
+                bodies.append { try self.compileFunctionBody(proto, defaults: ps.map(\.defaultSyntax), body: items, selfType: n) }
+            case .typeAliasDecl(let t): throw unsupported("type alias inside a type", t)
+            case .structDecl(let s): throw unsupported("nested type", s.name)
+            case .classDecl(let c): throw unsupported("nested type", c.name)
+            case .enumDecl(let e): throw unsupported("nested type", e.name)
+            case .deinitializerDecl(let d): throw unsupported("'deinit'", d.deinitKeyword)
+            default: throw unsupported("member declaration", decl)
+            }
+        }
+        return (bodies, statics)
+    }
+
+    func declareComputed(_ n: NominalType, _ name: String, _ type: TypeRef?, _ accessors: AccessorBlockSyntax, isStatic: Bool,
+                         _ bodies: inout [() throws -> Void]) throws {
+        var getBody: CodeBlockItemListSyntax? = nil
+        var setBody: CodeBlockItemListSyntax? = nil
+        var setName = "newValue"
+        switch accessors.accessors {
+        case .getter(let items): getBody = items
+        case .accessors(let list):
+            for a in list {
+                switch a.accessorSpecifier.tokenKind {
+                case .keyword(.get): getBody = a.body?.statements
+                case .keyword(.set):
+                    setBody = a.body?.statements
+                    if let p = a.parameters { setName = p.name.text }
+                default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
+                }
+            }
+        }
+        let getter = FunctionProto(name: name, displayName: "\(n.name).\(name).getter", params: [], hasSelf: !isStatic, returnType: type)
+        let ctx = self.ctx
+        if isStatic { n.staticGetters[name] = Function(getter, captured: ctx.globals) } else { n.getters[name] = Function(getter, captured: ctx.globals) }
+        let gb = getBody
+        bodies.append { try self.compileFunctionBody(getter, defaults: [], body: gb, selfType: n) }
+        if let sb = setBody, !isStatic {
+            let setter = FunctionProto(name: name, displayName: "\(n.name).\(name).setter",
+                                       params: [Param(label: nil, name: setName, type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                       hasSelf: true, isMutating: true)
+            n.setters[name] = Function(setter, captured: ctx.globals)
+            bodies.append { try self.compileFunctionBody(setter, defaults: [nil], body: sb, selfType: n, selfIsMutable: true) }
+        }
+    }
+
+    /// Initial values and memberwise initializer once all members are known.
+    func finishType(_ n: NominalType) {
+        for i in n.cases.indices where n.cases[i].labels.isEmpty && n.cases[i].instance == nil {
+            n.cases[i].instance = EnumValue(type: n, caseIndex: i, payload: [])
+        }
+        if n.kind == .structType, n.initializers.isEmpty || n.initializers.values.allSatisfy({ $0.proto.native != nil }) {
+            let mw = ctx.memberwiseInitializer(n)
+            n.initializers = [mw.proto.key: mw]
+        }
+        if n.kind == .classType, n.initializers.isEmpty, n.superclass == nil || n.superclass!.initializers.values.allSatisfy({ $0.proto.native != nil }) {
+            let proto = FunctionProto(name: "init", displayName: "\(n.name).init()", params: [])
+            proto.native = { ctx, _ in try ctx.blankInstance(n) }
+            n.initializers = [proto.key: Function(proto, captured: nil)]
+        }
+    }
+
+    /// An expression compiled in its own frame (property defaults, static values, raw values).
+    func compileStandalone(_ e: ExprSyntax, expected: TypeRef?, selfType owner: NominalType?) throws -> (Eval, Int) {
+        let saved = (scope, function, selfType)
+        // Defaults see the top level, not the locals of where the type is declared.
+        var top = scope
+        while let p = top.parent, !top.function.isGlobal || p.function.isGlobal { top = p; if top.function.isGlobal && top.parent == nil { break } }
+        function = FunctionScope(parent: top.function)
+        scope = Scope(parent: top, function: function)
+        selfType = owner
+        defer { (scope, function, selfType) = saved }
+        let eval = try compileExpr(e, expected: expected)
+        return (eval, function.size)
+    }
+}

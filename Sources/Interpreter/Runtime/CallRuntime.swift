@@ -1,0 +1,111 @@
+import Reports
+
+extension Context {
+    /// Runs a user function's body in `frame` (parameters already stored) and returns its result.
+    @inline(__always)
+    func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Context.maxDepth {
+            throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
+        }
+        try tick(range)
+        _ = try proto.body!(frame)
+        return frame.returnValue
+    }
+
+    /// Calls a function value with arguments in parameter order (missing trailing arguments take
+    /// their defaults). Used by natives (`map`'s closure) and by calls through values.
+    func call(_ f: Function, _ args: [Value], at range: SourceRange? = nil) throws -> Value {
+        let p = f.proto
+        if let native = p.native {
+            if let s = f.boundSelf { return try native(self, [s] + args) }
+            return try native(self, args)
+        }
+        let frame = f.makeFrame()
+        if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }
+        let first = p.firstParamSlot
+        // A closure called with one tuple for several parameters (`zip(a, b).map { $0 + $1 }`).
+        if args.count == 1, p.params.count > 1, f.boundSelf == nil, case .tuple(let t) = args[0], t.elements.count == p.params.count {
+            for (i, e) in t.elements.enumerated() { frame.slots[first + i] = e }
+            return try invokeUser(p, frame: frame, at: range)
+        }
+        for (i, param) in p.params.enumerated() {
+            var v: Value
+            if i < args.count {
+                v = args[i]
+            } else if let d = param.defaultValue {
+                v = try d(frame)
+            } else if param.isVariadic {
+                v = .array(ArrayStorage([]))
+            } else {
+                throw RuntimeError("missing argument for parameter '\(param.name)' in call to \(p.displayName)", at: range)
+            }
+            if let t = param.type { v = try coerce(v, to: t) }
+            frame.slots[first + i] = v
+        }
+        return try invokeUser(p, frame: frame, at: range)
+    }
+
+    /// Converts a value to the type it is declared with: literals adapt (`let x: Double = 1`),
+    /// values are wrapped into optionals, implicit members (`.red`) find their type.
+    func coerce(_ v: Value, to t: TypeRef) throws -> Value {
+        switch (t, v) {
+        case (.int, .int), (.double, .double), (.string, .string), (.bool, .bool), (.any, _): return v
+        case (.double, .int(let i)): return .double(Double(i))
+        case (.double, .float(let f)): return .double(Double(f))
+        case (.float, .int(let i)): return .float(Float(i))
+        case (.float, .double(let d)): return .float(Float(d))
+        case (.character, .string(let s)) where s.count == 1: return .character(s.first!)
+        case (.string, .character(let c)): return .string(String(c))
+        case (.optional, .none): return v
+        case (.optional(let w), .some(let inner)): return .some(try coerce(inner, to: w))
+        case (.optional(let w), _): return .some(try coerce(v, to: w))
+        case (.array(let e), .array(var a)):
+            guard needsCoercion(e) else { return v }
+            for i in a.elements.indices { a.elements[i] = try coerce(a.elements[i], to: e) }
+            return .array(a)
+        case (.set(let e), .array(let a)):
+            return .set(OrderedSet(try a.elements.map { try coerce($0, to: e) }))
+        case (.dictionary(let kt, let vt), .dictionary(let d)):
+            guard needsCoercion(kt) || needsCoercion(vt) else { return v }
+            var out = OrderedDictionary()
+            for (k, x) in zip(d.keys, d.values) { out.set(try coerce(k, to: kt), try coerce(x, to: vt)) }
+            return .dictionary(out)
+        case (.tuple(let types, let labels), .tuple(let tv)) where types.count == tv.elements.count:
+            var elements = tv.elements
+            for i in elements.indices { elements[i] = try coerce(elements[i], to: types[i]) }
+            return .tuple(TupleValue(elements, labels: labels.allSatisfy { $0 == nil } ? tv.labels : labels))
+        case (.nominal(let n), .implicitMember(let m)):
+            return try resolveImplicitMember(m, in: n)
+        case (.native(let n), .implicitMember(let m)):
+            if let r = try n.implicitMember?(self, m) { return r }
+            throw RuntimeError("type '\(n.name)' has no member '\(m.name)'")
+        default: return v
+        }
+    }
+
+    private func needsCoercion(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .string, .bool, .any: return false
+        default: return true
+        }
+    }
+
+    /// `.red` or `.token("a")` as a value of enum or struct type `n`.
+    func resolveImplicitMember(_ m: ImplicitMember, in n: NominalType) throws -> Value {
+        if let ci = n.caseIndex[m.name] {
+            return try makeEnumCase(n, ci, m.arguments)
+        }
+        if let si = n.staticIndex[m.name], !m.hasCall { return n.staticValues[si] }
+        if let g = n.staticGetters[m.name], !m.hasCall { return try call(g, []) }
+        if m.hasCall, let f = n.staticMethods[functionKey(m.name, m.labels)] { return try call(f, m.arguments) }
+        throw RuntimeError("type '\(n.name)' has no member '\(m.name)'")
+    }
+
+    func makeEnumCase(_ n: NominalType, _ ci: Int, _ args: [Value]) throws -> Value {
+        let c = n.cases[ci]
+        if args.isEmpty, let shared = c.instance { return .enumValue(shared) }
+        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: args))
+    }
+}

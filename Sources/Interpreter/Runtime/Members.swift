@@ -1,0 +1,214 @@
+import Reports
+
+extension Context {
+    /// `value.name` (a property, a method as a value, a tuple element, a static member).
+    func getMember(_ v: Value, _ name: String) throws -> Value {
+        switch v {
+        case .structValue(let s):
+            if let i = s.type.fieldIndex[name] { return s.fields[i] }
+            return try nominalMember(s.type, v, name)
+        case .object(let o):
+            if let i = o.type.fieldIndex[name] { return o.fields[i] }
+            return try nominalMember(o.type, v, name)
+        case .enumValue(let e):
+            if name == "rawValue", let raw = e.type.cases[e.caseIndex].rawValue { return raw }
+            return try nominalMember(e.type, v, name)
+        case .tuple(let t):
+            if let i = Int(name), i < t.elements.count { return t.elements[i] }
+            if let i = t.index(of: name) { return t.elements[i] }
+        case .type(let t):
+            return try staticMember(t, name)
+        default:
+            break
+        }
+        if let d = Builtins.shared.descriptor(of: v) {
+            if let get = d.properties[name] { return try get(self, v) }
+            if let ms = d.methods[name], let m = ms.first {
+                return .function(Function(m.proto, captured: nil, boundSelf: v))
+            }
+        }
+        throw RuntimeError("value of type '\(typeName(v))' has no member '\(name)'")
+    }
+
+    private func nominalMember(_ t: NominalType, _ v: Value, _ name: String) throws -> Value {
+        if let g = t.getter(name) { return try callGetter(g, on: v) }
+        if let m = t.methods(named: name).first { return .function(Function(m.proto, captured: m.captured, boundSelf: v)) }
+        throw RuntimeError("value of type '\(t.name)' has no member '\(name)'")
+    }
+
+    func staticMember(_ t: TypeRef, _ name: String) throws -> Value {
+        if case .nominal(let n) = t {
+            if let ci = n.caseIndex[name] {
+                if n.cases[ci].labels.isEmpty { return try makeEnumCase(n, ci, []) }
+                let arity = n.cases[ci].labels
+                return .function(Function.native(name, labels: arity) { [unowned self] _, args in try self.makeEnumCase(n, ci, args) })
+            }
+            if let i = n.staticIndex[name] { return n.staticValues[i] }
+            if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
+                return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
+            }
+            if let g = n.staticGetters[name] { return try call(g, []) }
+            if let m = n.staticMethods.first(where: { $0.value.proto.name == name })?.value { return .function(m) }
+            throw RuntimeError("type '\(n.name)' has no member '\(name)'")
+        }
+        if name == "self" { return .type(t) }
+        if name == "init" {
+            return .function(Function.native("init", labels: [nil]) { ctx, args in
+                try ctx.construct(t, CallArguments(values: args, labels: args.map { _ in nil }, trailing: args.map { _ in false }), at: nil)
+            })
+        }
+        if let d = constructorDescriptor(t) {
+            if let p = d.staticProperties[name] { return try p(self) }
+            if let m = d.staticMethods[name]?.first { return .function(m) }
+        }
+        throw RuntimeError("type '\(t.name)' has no member '\(name)'")
+    }
+
+    /// The descriptor whose initializers build values of builtin type `t` (`Int("42")`).
+    func constructorDescriptor(_ t: TypeRef) -> NativeType? {
+        let b = Builtins.shared
+        switch t {
+        case .int: return b.intType
+        case .double: return b.doubleType
+        case .float: return b.floatType
+        case .bool: return b.boolType
+        case .string: return b.stringType
+        case .character: return b.characterType
+        case .array: return b.arrayType
+        case .dictionary: return b.dictionaryType
+        case .set: return b.setType
+        case .native(let n): return n
+        default: return nil
+        }
+    }
+
+    /// Changes `container.name` in place.
+    func modifyMember(_ container: inout Value, _ name: String, _ body: (inout Value) throws -> Void) throws {
+        switch container {
+        case .structValue(var s):
+            if let i = s.type.fieldIndex[name] {
+                container = .void
+                defer { container = .structValue(s) }
+                try body(&s.fields[i])
+                return
+            }
+            if let setter = s.type.setter(name), let getter = s.type.getter(name) {
+                var v = try callGetter(getter, on: container)
+                try body(&v)
+                try callSetter(setter, on: &container, v)
+                return
+            }
+            throw RuntimeError("value of type '\(s.type.name)' has no settable member '\(name)'")
+        case .object(let o):
+            if let i = o.type.fieldIndex[name] {
+                try body(&o.fields[i])
+                return
+            }
+            if let setter = o.type.setter(name), let getter = o.type.getter(name) {
+                var v = try callGetter(getter, on: container)
+                try body(&v)
+                var selfValue = container
+                try callSetter(setter, on: &selfValue, v)
+                return
+            }
+            throw RuntimeError("value of type '\(o.type.name)' has no settable member '\(name)'")
+        case .tuple(var t):
+            guard let i = Int(name) ?? t.index(of: name), i < t.elements.count else { break }
+            container = .void
+            defer { container = .tuple(t) }
+            try body(&t.elements[i])
+            return
+        case .type(.nominal(let n)):
+            if let i = n.staticIndex[name] { try body(&n.staticValues[i]); return }
+        default: break
+        }
+        throw RuntimeError("cannot assign to property '\(name)' of a value of type '\(typeName(container))'")
+    }
+
+    func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
+        let p = setter.proto
+        let frame = setter.makeFrame()
+        frame.slots[0] = selfValue
+        frame.slots[1] = newValue
+        _ = try invokeUser(p, frame: frame, at: nil)
+        selfValue = frame.slots[0]
+    }
+
+    // MARK: Subscripts
+
+    func getSubscript(_ v: Value, _ indices: [Value], _ labels: [String?]) throws -> Value {
+        switch (v, indices.count) {
+        case (.array(let a), 1):
+            switch indices[0] {
+            case .int(let i):
+                guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
+                return a.elements[i]
+            case .range(let l, let u), .closedRange(let l, let u):
+                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count, l, u)
+                return .array(ArrayStorage(Array(a.elements[lo..<hi])))
+            default: break
+            }
+        case (.dictionary(let d), 1):
+            return d[indices[0]].map(Value.some) ?? .none
+        case (.dictionary(let d), 2) where labels.last == "default":
+            return d[indices[0]] ?? indices[1]
+        case (.string(let s), 1):
+            if case .range(let l, let u) = indices[0], l == Int.min || u == Int.max {
+                throw RuntimeError("String cannot be subscripted with an Int range; use prefix(_:) / dropFirst(_:)")
+            }
+            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead\(s.isEmpty ? "" : "")")
+        case (.structValue(let s), _):
+            if let m = s.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
+        case (.object(let o), _):
+            if let m = o.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
+        case (.native(let n), _):
+            if let get = n.type.subscriptGet { return try get(self, v, indices, labels) }
+        case (.tuple, _), (.range, _), (.closedRange, _):
+            if case .int(let i) = indices[0] {
+                let all = try v.array()
+                guard i >= 0, i < all.count else { throw RuntimeError("Index out of range") }
+                return all[i]
+            }
+        default: break
+        }
+        throw RuntimeError("value of type '\(typeName(v))' has no subscripts")
+    }
+
+    func sliceBounds(_ index: Value, count: Int, _ l: Int, _ u: Int) throws -> (Int, Int) {
+        let lo = l == Int.min ? 0 : l
+        var hi = u == Int.max ? count : u
+        if case .closedRange = index, u != Int.max { hi = u + 1 }
+        guard lo >= 0, hi <= count, lo <= hi else { throw RuntimeError("Array index is out of range") }
+        return (lo, hi)
+    }
+
+    /// Changes `container[indices]` in place.
+    func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
+        switch container {
+        case .array(var a):
+            guard indices.count == 1, case .int(let i) = indices[0] else { break }
+            guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
+            container = .void
+            defer { container = .array(a) }
+            try body(&a.elements[i])
+            return
+        case .dictionary(var d):
+            container = .void
+            defer { container = .dictionary(d) }
+            if indices.count == 2, labels.last == "default" {
+                _ = try d.modify(indices[0], default: indices[1], body)
+                return
+            }
+            var current: Value = d[indices[0]].map(Value.some) ?? .none
+            try body(&current)
+            switch current {
+            case .none: d.remove(indices[0])
+            case .some(let v): d.set(indices[0], v)
+            case let v: d.set(indices[0], v)
+            }
+            return
+        default: break
+        }
+        throw RuntimeError("cannot assign through subscript of a value of type '\(typeName(container))'")
+    }
+}

@@ -1,0 +1,71 @@
+// The numeric building blocks of the layers: one sgemm wrapper and the activations, on raw
+// row-major Float buffers (the tensor engine's matmul allocates tensors; the recurrent layers
+// reuse their buffers across time steps instead).
+import CBLAS
+import Foundation
+
+/// c[m×n] = a[m×k] · b[k×n] (+ c when `accumulate`), row-major with leading dimensions.
+@inline(__always)
+func gemm(_ m: Int, _ n: Int, _ k: Int,
+          _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+          _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false) {
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+        if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        return
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+}
+
+/// rows[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm.
+func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: Int, bias: [Float]?) -> [Float] {
+    var out = [Float](repeating: 0, count: m * n)
+    out.withUnsafeMutableBufferPointer { o in
+        if let bias {
+            for i in 0..<m { (o.baseAddress! + i * n).update(from: bias, count: n) }
+        }
+        x.withUnsafeBufferPointer { xp in
+            w.withUnsafeBufferPointer { wp in
+                gemm(m, n, k, xp.baseAddress!, lda: k, wp.baseAddress!, ldb: n, o.baseAddress!, ldc: n,
+                     accumulate: bias != nil)
+            }
+        }
+    }
+    return out
+}
+
+@inline(__always) func sigmoidScalar(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
+
+/// Keras's activations for `Dense(activation:)` and the recurrent layers.
+public enum Activation: String, CaseIterable, Sendable {
+    case linear, relu, sigmoid, tanh, softmax
+
+    /// Applies the activation in place to `count` values in rows of `rowLength` (softmax: per row).
+    func apply(_ p: UnsafeMutablePointer<Float>, count: Int, rowLength: Int) {
+        switch self {
+        case .linear: return
+        case .relu: for i in 0..<count { p[i] = Swift.max(p[i], 0) }
+        case .sigmoid: for i in 0..<count { p[i] = sigmoidScalar(p[i]) }
+        case .tanh: for i in 0..<count { p[i] = tanhf(p[i]) }
+        case .softmax:
+            guard rowLength > 0 else { return }
+            for row in stride(from: 0, to: count, by: rowLength) {
+                softmaxRow(p + row, rowLength, stride: 1)
+            }
+        }
+    }
+}
+
+/// Numerically stable softmax of `n` values `stride` apart, in place.
+func softmaxRow(_ p: UnsafeMutablePointer<Float>, _ n: Int, stride: Int) {
+    var top = -Float.infinity
+    for i in 0..<n { top = Swift.max(top, p[i * stride]) }
+    var total: Float = 0
+    for i in 0..<n {
+        let e = expf(p[i * stride] - top)
+        p[i * stride] = e
+        total += e
+    }
+    for i in 0..<n { p[i * stride] /= total }
+}

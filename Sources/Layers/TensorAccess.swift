@@ -1,0 +1,36 @@
+// Moving between Tensor values and the contiguous Float arrays the layer kernels work on.
+import Tensors
+
+/// The float32 elements of a concrete tensor (int32 elements converted), row-major.
+func floats(_ x: Tensor) -> [Float] { x.scalars }
+
+/// A concrete float32 tensor of `shape` over `values` (whose count matches: our own invariant).
+func tensor(_ shape: [Int], _ values: [Float]) throws -> Tensor {
+    try Tensor(shape: shape, scalars: values)
+}
+
+/// The known dimensions of a concrete tensor.
+func dims(_ x: Tensor) -> [Int] { x.shape.dimensions.map { $0 ?? 0 } }
+
+/// Errors of this module carry the same type as the tensor engine's, so cells show one kind.
+func layerError(_ message: String) -> TensorError { TensorError(message) }
+
+/// The last axis of a shape, which layers build their weights from.
+func lastAxis(_ shape: TensorShape, layer: String) throws -> Int {
+    guard let last = shape.dimensions.last else {
+        throw layerError("\(layer): expected an input with at least one axis, got a scalar")
+    }
+    guard let size = last else {
+        throw layerError("\(layer): the last axis of the input \(shape) must be known to build the layer")
+    }
+    return size
+}
+
+/// Resolves a possibly negative axis against `rank`, naming the layer when it is out of range.
+func resolveAxis(_ axis: Int, rank: Int, layer: String) throws -> Int {
+    let resolved = axis < 0 ? axis + rank : axis
+    guard resolved >= 0, resolved < rank else {
+        throw layerError("\(layer): axis \(axis) is out of range for an input of rank \(rank)")
+    }
+    return resolved
+}

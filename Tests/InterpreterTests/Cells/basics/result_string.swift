@@ -1,0 +1,3 @@
+// A String result is its description, without quotes.
+let words = ["attention", "is", "all"]
+words.joined(separator: " ") // expect result: attention is all

@@ -1,0 +1,11 @@
+// Constructs nbrun does not run are errors at their location, by name; the cell runs nothing.
+print("not printed")
+actor Counter { var n = 0 }          // expect error: unsupported.swift:3:1: 'actor' is not supported in notebook cells
+// cell
+func load() async -> Int { 1 }       // expect error: unsupported.swift:5:13: 'async' is not supported in notebook cells
+// cell
+infix operator +++                   // expect error: unsupported.swift:7:1: 'operator' is not supported in notebook cells
+// cell
+protocol Shape { func area() -> Double }  // expect error: unsupported.swift:9:1: 'protocol' with requirements is not supported in notebook cells
+// cell
+func identity<T>(_ x: T) -> T { x }  // expect error: unsupported.swift:11:14: generic parameters are not supported in notebook cells
