@@ -84,7 +84,7 @@ public enum HTMLPage {
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         s += "<meta name=\"color-scheme\" content=\"light dark\"/>\n"
         s += "<meta name=\"generator\" content=\"\(HTML.escapeAttribute(options.generator))\"/>\n"
-        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n"
+        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\">\n"
         s += navigation.html(position: "top")
         s += tableOfContents(toc)
         s += "<main>\n"
@@ -94,7 +94,7 @@ public enum HTMLPage {
         s += "\n</main>\n"
         s += navigation.html(position: "bottom")
         s += "<footer class=\"page-footer\">Made from \(HTML.escape(notebook.path)) by \(HTML.escape(options.generator)).</footer>\n"
-        s += "</body>\n</html>\n"
+        s += "</div>\n</body>\n</html>\n"
         return Rendered(html: s, warnings: warnings)
     }
 
