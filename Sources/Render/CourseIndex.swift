@@ -36,7 +36,7 @@ public enum CourseIndex {
         var s = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\"/>\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         s += "<meta name=\"color-scheme\" content=\"light dark\"/>\n"
-        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\">\n<main>\n"
         s += "<h1>\(HTML.escape(title))</h1>\n"
         var folder: String? = nil
         var listOpen = false
@@ -56,7 +56,7 @@ public enum CourseIndex {
         }
         if listOpen { s += "</ul>\n" }
         if entries.isEmpty { s += "<p>No notebooks.</p>\n" }
-        s += "</main>\n<footer class=\"page-footer\">Made by \(HTML.escape(generator)).</footer>\n</body>\n</html>\n"
+        s += "</main>\n<footer class=\"page-footer\">Made by \(HTML.escape(generator)).</footer>\n</div>\n</body>\n</html>\n"
         return s
     }
 
@@ -78,7 +78,7 @@ public enum CourseIndex {
     private static func stripLinksAndImages(_ html: String) -> String {
         var out = ""
         var rest = html[...]
-        while let open = [rest.range(of: "<a "), rest.range(of: "<img ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+        while let open = [rest.firstRange(of: "<a "), rest.firstRange(of: "<img ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
             out += rest[..<open.lowerBound]
             guard let end = rest[open.upperBound...].firstIndex(of: ">") else { break }
             rest = rest[rest.index(after: end)...]

@@ -84,16 +84,17 @@ public enum HTMLPage {
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         s += "<meta name=\"color-scheme\" content=\"light dark\"/>\n"
         s += "<meta name=\"generator\" content=\"\(HTML.escapeAttribute(options.generator))\"/>\n"
-        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n"
+        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\">\n"
         s += navigation.html(position: "top")
         s += tableOfContents(toc)
         s += "<main>\n"
         if needsTitleHeading { s += "<h1 class=\"page-title\">\(HTML.escape(title))</h1>\n" }
+        s += failureSummary(notebook.cells, runs: runs)
         s += body
         s += "\n</main>\n"
         s += navigation.html(position: "bottom")
         s += "<footer class=\"page-footer\">Made from \(HTML.escape(notebook.path)) by \(HTML.escape(options.generator)).</footer>\n"
-        s += "</body>\n</html>\n"
+        s += "</div>\n</body>\n</html>\n"
         return Rendered(html: s, warnings: warnings)
     }
 
@@ -103,6 +104,16 @@ public enum HTMLPage {
             return p
         }
         return nil
+    }
+
+    /// A note at the top of the page linking to the cells that failed the run, so a reader
+    /// (or the author) finds them without scrolling through the page.
+    static func failureSummary(_ cells: [Cell], runs: [CellRun]) -> String {
+        let failed = zip(cells, runs).filter { $0.1.outcome.isFailure }.map(\.0)
+        guard !failed.isEmpty else { return "" }
+        let links = failed.map { "<a href=\"#\(HTML.escapeAttribute($0.identity))\">\(HTML.escape($0.label))</a>" }
+        let count = failed.count == 1 ? "1 cell" : "\(failed.count) cells"
+        return "<p class=\"run-summary\" role=\"alert\">\(count) did not run as expected: \(links.joined(separator: ", ")).</p>\n"
     }
 
     /// A collapsible list of the page's headings (shown when there are at least two).
@@ -121,7 +132,7 @@ public enum HTMLPage {
         guard html.contains("<a ") else { return html }
         var out = ""
         var rest = html[...]
-        while let open = rest.range(of: "<a ") {
+        while let open = rest.firstRange(of: "<a ") {
             out += rest[..<open.lowerBound]
             guard let end = rest[open.upperBound...].firstIndex(of: ">") else { break }
             rest = rest[rest.index(after: end)...]
@@ -155,6 +166,21 @@ public struct PageNavigation: Sendable, Hashable {
     }
 
     var isEmpty: Bool { previous == nil && next == nil && index == nil }
+
+    /// The href from one page of the output folder to another, both given relative to the
+    /// output folder: `relativeHref(from: "week1/a.html", to: "week2/b.html")` is `../week2/b.html`.
+    public static func relativeHref(from page: String, to target: String) -> String {
+        let from = page.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let path = (ups + to.dropFirst(common).map(String.init)).joined(separator: "/")
+        // Each segment percent-encoded as a URL path (spaces, '#', '?' in file names).
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0) }
+            .joined(separator: "/")
+    }
 
     func html(position: String) -> String {
         guard !isEmpty else { return "" }

@@ -18,11 +18,11 @@ struct ImageEmbedder {
     ]
 
     func embedImages(in html: String, prose: Prose, warnings: inout [Diagnostic]) -> String {
-        guard html.contains("<img ") else { return html }
+        guard html.firstRange(of: "<img ") != nil else { return html }
         var out = ""
         var rest = html[...]
         let marker = "<img src=\""
-        while let start = rest.range(of: marker) {
+        while let start = rest.firstRange(of: marker) {
             out += rest[..<start.upperBound]
             rest = rest[start.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { break }
@@ -38,7 +38,7 @@ struct ImageEmbedder {
             case .failure(let problem):
                 out += src
                 // Close the <img> tag, then add the visible note after it.
-                if let tagEnd = rest.range(of: ">") {
+                if let tagEnd = rest.firstRange(of: ">") {
                     out += rest[..<tagEnd.upperBound]
                     rest = rest[tagEnd.upperBound...]
                 }

@@ -24,7 +24,8 @@ enum PageStyle {
       margin: 0; background: var(--bg); color: var(--fg);
       font: 17px/1.6 "Source Serif 4", "Noto Serif", "Noto Serif CJK KR", Georgia, serif;
     }
-    main, .page-nav, .toc, .page-footer { max-width: 70ch; margin: 0 auto; padding: 0 1.25rem; }
+    /* One column for everything, measured in the prose font (ch of a serif), ~70 characters. */
+    .page { max-width: 70ch; margin: 0 auto; padding: 0 1.25rem; }
     main { padding-bottom: 3rem; }
     h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif; line-height: 1.25; margin: 1.8em 0 0.6em; }
     h1 { font-size: 2em; margin-top: 1.2em; }
@@ -45,9 +46,10 @@ enum PageStyle {
     pre code { font-size: 1em; }
     math { font-family: "Latin Modern Math", "STIX Two Math", "Noto Sans Math", math; }
     .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1em 0; text-align: center; }
+    .run-summary { border: 1px solid var(--bad); background: var(--err-bg); border-radius: 6px; padding: 0.5em 1em; font-family: system-ui, sans-serif; font-size: 0.92em; }
     .tex-unconverted { color: var(--bad); }
     .missing-image { display: inline-block; color: var(--bad); border: 1px dashed var(--bad); padding: 0.2em 0.5em; font-size: 0.9em; }
-    .page-nav { display: flex; justify-content: space-between; gap: 1em; padding-top: 1em; padding-bottom: 1em; font-family: system-ui, sans-serif; font-size: 0.92em; }
+    .page-nav { display: flex; justify-content: space-between; gap: 1em; padding: 1em 0; font-family: system-ui, sans-serif; font-size: 0.92em; }
     .page-nav a { text-decoration: none; }
     .toc { font-family: system-ui, sans-serif; font-size: 0.92em; }
     .toc details { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.5em 1em; margin-top: 1em; }
@@ -91,13 +93,13 @@ enum PageStyle {
     .page-footer { color: var(--muted); font-size: 0.8em; font-family: system-ui, sans-serif; padding-bottom: 2em; }
     @media (max-width: 40em) {
       body { font-size: 16px; }
-      main, .page-nav, .toc, .page-footer { padding: 0 0.8rem; }
+      .page { padding: 0 0.8rem; }
       pre { padding: 0.6em; }
     }
     @media print {
       :root { --bg: #fff; --fg: #000; }
       .page-nav, .toc, .anchor { display: none; }
-      main { max-width: none; }
+      .page { max-width: none; }
       pre, pre.output, .output pre, .output-table { max-height: none; overflow: visible; white-space: pre-wrap; }
       .cell, figure, table, .math-display { break-inside: avoid; }
       a { color: inherit; }

@@ -40,7 +40,7 @@ struct ProseHTML {
             }
             let digits = scalars.prefix { $0 != "\u{E001}" }
             guard let index = Int(String(String.UnicodeScalarView(digits))), index >= 0, index < prose.math.count,
-                  scalars.count > digits.count else {
+                  scalars.dropFirst(digits.count).first == "\u{E001}" else {
                 out.unicodeScalars.append(c)
                 continue
             }
@@ -78,11 +78,11 @@ struct ProseHTML {
         var out = ""
         var rest = html[...]
         var k = 0
-        while let open = rest.range(of: "<h") {
+        while let open = rest.firstRange(of: "<h") {
             let afterH = rest[open.upperBound...]
             guard let level = afterH.first?.wholeNumberValue, (1...6).contains(level),
                   afterH.dropFirst().first == ">",
-                  let close = afterH.range(of: "</h\(level)>") else {
+                  let close = afterH.firstRange(of: "</h\(level)>") else {
                 out += rest[..<open.upperBound]
                 rest = afterH
                 continue

@@ -70,6 +70,16 @@ struct HTMLPageTests {
         #expect(page.text("//section[@id='cell-2']//div[contains(@class, 'output-error')]//pre")?.contains("inner dimensions differ") == true)
     }
 
+    @Test func failedCellsAreListedAtTheTop() throws {
+        #expect(try Page(rendered.html).nodes("//p[@class='run-summary']").isEmpty, "an expected error is no failure")
+        var runs = Fixture.runs
+        runs[1].outcome = .failed
+        runs[3].outcome = .timedOut
+        let page = try Page(HTMLPage.render(notebook: Fixture.notebook, runs: runs).html)
+        #expect(page.text("//p[@class='run-summary']") == "2 cells did not run as expected: cell 2, cell 4.")
+        #expect(page.nodes("//p[@class='run-summary']/a/@href").compactMap(\.stringValue) == ["#cell-2", "#cell-4"])
+    }
+
     @Test func errorsAreFormattedWithTheirSourceLine() throws {
         let page = try Page(rendered.html)
         let error = try #require(page.text("//section[@id='cell-2']//div[contains(@class, 'output-error')]/pre"))
@@ -127,6 +137,14 @@ struct HTMLPageTests {
         #expect(page.attribute("(//a[@rel='index'])[1]/@href") == "index.html")
         let bare = try Page(HTMLPage.render(notebook: Fixture.notebook, runs: Fixture.runs).html)
         #expect(bare.nodes("//nav[contains(@class, 'page-nav')]").isEmpty)
+    }
+
+    @Test func relativeHrefsKeepSubFolders() {
+        #expect(PageNavigation.relativeHref(from: "a.html", to: "b.html") == "b.html")
+        #expect(PageNavigation.relativeHref(from: "a.html", to: "week1/b.html") == "week1/b.html")
+        #expect(PageNavigation.relativeHref(from: "week1/a.html", to: "week2/b.html") == "../week2/b.html")
+        #expect(PageNavigation.relativeHref(from: "week1/x/a.html", to: "index.html") == "../../index.html")
+        #expect(PageNavigation.relativeHref(from: "week1/a.html", to: "week1/c d#1.html") == "c%20d%231.html")
     }
 
     @Test func unconvertibleMathIsShownAsTeXWithAWarning() throws {

@@ -55,6 +55,19 @@ struct MathConverterTests {
         ("[a_t ; s_t]", "<mrow><mo form=\"prefix\" stretchy=\"false\">[</mo><msub><mi>a</mi><mi>t</mi></msub><mo>;</mo><msub><mi>s</mi><mi>t</mi></msub><mo form=\"postfix\" stretchy=\"false\">]</mo></mrow>"),
         ("a\\,b", "<mrow><mi>a</mi><mspace width=\"0.1667em\"/><mi>b</mi></mrow>"),
         ("a * b", "<mrow><mi>a</mi><mo>∗</mo><mi>b</mi></mrow>"),
+        ("\\mathcal{L}", "<mi>ℒ</mi>"),
+        ("\\binom{n}{k}", "<mrow><mo>(</mo><mfrac linethickness=\"0\"><mi>n</mi><mi>k</mi></mfrac><mo>)</mo></mrow>"),
+        ("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+         "<mrow><mo fence=\"true\" stretchy=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align: left\"><mn>1</mn></mtd><mtd style=\"text-align: left\"><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd style=\"text-align: left\"><mn>0</mn></mtd><mtd style=\"text-align: left\"><mtext>otherwise</mtext></mtd></mtr></mtable></mrow>"),
+        ("\\begin{array}{lr} a & b \\end{array}",
+         "<mtable><mtr><mtd style=\"text-align: left\"><mi>a</mi></mtd><mtd style=\"text-align: right\"><mi>b</mi></mtd></mtr></mtable>"),
+        ("a \\\\ b", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>"),
+        ("\\underbrace{x+y}_{n}",
+         "<munder><munder accentunder=\"true\"><mrow><mi>x</mi><mo>+</mo><mi>y</mi></mrow><mo stretchy=\"true\">⏟</mo></munder><mi>n</mi></munder>"),
+        ("\\big( x \\big)", "<mrow><mo minsize=\"1.2em\" maxsize=\"1.2em\">(</mo><mi>x</mi><mo minsize=\"1.2em\" maxsize=\"1.2em\">)</mo></mrow>"),
+        ("\\lVert x \\rVert_2", "<mrow><mo stretchy=\"false\">‖</mo><mi>x</mi><msub><mo stretchy=\"false\">‖</mo><mn>2</mn></msub></mrow>"),
+        ("\\operatorname*{arg\\,max}_\\theta L",
+         "<mrow><munder><mo movablelimits=\"true\" form=\"prefix\">arg\u{2009}max</mo><mi>θ</mi></munder><mi>L</mi></mrow>"),
     ]
 
     @Test func convertsTheTable() throws {
