@@ -14,6 +14,13 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
+    if m == 1 {
+        // One row (a batch of 1, the seed's encoder): a matrix-vector product streams b once,
+        // where sgemm would first pack it.
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, b, Int32(ldb), a, 1,
+                    accumulate ? 1 : 0, c, 1)
+        return
+    }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
 }
