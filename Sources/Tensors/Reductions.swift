@@ -28,11 +28,21 @@ extension Tensor {
                 throw TensorError("\(operation): cannot reduce an empty axis \(a) of shape \(shape) (there is no identity)")
             }
         }
-        var result = self
-        var reducedCount = 1
+        // Merge runs of adjacent reduced axes (and of kept axes) into single axes, as NumPy's
+        // iterator coalesces them: a full sum is then one pairwise sum over the whole buffer.
+        var merged: [Int] = [], mergedReduced: [Bool] = []
+        for (i, d) in dims.enumerated() {
+            let r = normal.contains(i)
+            if let last = mergedReduced.last, last == r {
+                merged[merged.count - 1] *= d
+            } else {
+                merged.append(d); mergedReduced.append(r)
+            }
+        }
+        var result = try reshapedUnchecked(merged)
+        let reducedCount = normal.reduce(1) { $0 * dims[$1] }
         // One axis at a time, last first so earlier axis indices stay valid.
-        for a in normal.reversed() {
-            reducedCount *= dims[a]
+        for a in mergedReduced.indices.reversed() where mergedReduced[a] {
             result = try result.reduceOneAxis(a, kind == .mean ? .sum : kind)
         }
         if kind == .mean {

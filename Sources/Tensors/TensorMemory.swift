@@ -26,7 +26,7 @@ public enum TensorMemory {
         defer { lock.unlock() }
         guard bytes <= _limit - _live else {
             throw TensorError("cannot allocate \(TensorShape(shape)) \(dtype): "
-                + "\(formatGB(bytes)) is over the \(formatGB(_limit)) tensor memory limit")
+                + "\(formatGiB(bytes)) is over the \(formatGiB(_limit)) tensor memory limit")
         }
         _live += bytes
     }
@@ -37,9 +37,9 @@ public enum TensorMemory {
         lock.unlock()
     }
 
-    static func formatGB(_ bytes: Int) -> String {
-        let gb = Double(bytes) / Double(1 << 30)
-        return String(format: "%.1f GB", gb)
+    static func formatGiB(_ bytes: Int) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        return String(format: "%.1f GiB", gib)
     }
 }
 

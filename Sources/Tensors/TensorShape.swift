@@ -16,7 +16,8 @@ public struct TensorShape: Equatable, Hashable, Sendable, CustomStringConvertibl
         self.dimensions = dimensions.map { Optional($0) }
     }
 
-    public init(arrayLiteral elements: Int...) {
+    /// `[nil, 500, 128]` or `[2, 3]`.
+    public init(arrayLiteral elements: Int?...) {
         self.init(elements)
     }
 
