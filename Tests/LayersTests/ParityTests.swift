@@ -53,3 +53,12 @@ import Tensors
         }
     }
 }
+
+@Suite struct MaskedSoftmaxTests {
+    @Test func softmaxHonoursAMaskAsKeras3() throws {
+        let spec = Fixtures.manifest["maskedSoftmax"] as! [String: String]
+        let x = try Fixtures.npy(spec["input"]!), mask = try Fixtures.npy(spec["mask"]!)
+        let out = try Softmax(session: testSession())(withMask(x, mask))
+        #expect(maxDifference(out, try Fixtures.npy(spec["output"]!)) <= 1e-6)
+    }
+}
