@@ -61,9 +61,9 @@ public final class GRU: Recurrent {
                 let candidate: Float
                 if resetAfter {
                     let reset = sigmoidScalar(xr[u + j] + zr[u + j])
-                    candidate = tanhf(xr[2 * u + j] + reset * zr[2 * u + j])
+                    candidate = gateTanh(xr[2 * u + j] + reset * zr[2 * u + j])
                 } else {
-                    candidate = tanhf(xr[2 * u + j] + zr[2 * u + j])
+                    candidate = gateTanh(xr[2 * u + j] + zr[2 * u + j])
                 }
                 next[b * u + j] = update * h[b * u + j] + (1 - update) * candidate
             }

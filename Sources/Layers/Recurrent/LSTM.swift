@@ -32,11 +32,11 @@ public final class LSTM: Recurrent {
             for j in 0..<u {
                 let i = sigmoidScalar(xr[j] + zr[j])
                 let f = sigmoidScalar(xr[u + j] + zr[u + j])
-                let g = tanhf(xr[2 * u + j] + zr[2 * u + j])
+                let g = gateTanh(xr[2 * u + j] + zr[2 * u + j])
                 let o = sigmoidScalar(xr[3 * u + j] + zr[3 * u + j])
                 let cNew = f * c[b * u + j] + i * g
                 cOut[b * u + j] = cNew
-                hOut[b * u + j] = o * tanhf(cNew)
+                hOut[b * u + j] = o * gateTanh(cNew)
             }
         }
     }

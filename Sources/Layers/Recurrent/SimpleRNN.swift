@@ -24,7 +24,7 @@ public final class SimpleRNN: Recurrent {
         }
         for b in 0..<batch {
             let xr = x + b * rowStride, zr = z + b * u
-            for j in 0..<u { next[b * u + j] = tanhf(xr[j] + zr[j]) }
+            for j in 0..<u { next[b * u + j] = gateTanh(xr[j] + zr[j]) }
         }
     }
 }
