@@ -28,6 +28,11 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
 /// rows[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm.
 func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: Int, bias: [Float]?) -> [Float] {
     var out = [Float](repeating: 0, count: m * n)
+    guard m > 0, n > 0 else { return out }
+    guard k > 0 else {  // no features: only the bias
+        if let bias { for i in 0..<m { for j in 0..<n { out[i * n + j] = bias[j] } } }
+        return out
+    }
     out.withUnsafeMutableBufferPointer { o in
         if let bias {
             for i in 0..<m { (o.baseAddress! + i * n).update(from: bias, count: n) }

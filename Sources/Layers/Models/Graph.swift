@@ -72,6 +72,10 @@ public final class TensorHistory {
 
 func history(_ x: Tensor) -> TensorHistory? { x.origin as? TensorHistory }
 
+/// What Layers recorded about a tensor: the node (layer or operation) that produced a symbolic
+/// tensor and its output position, and the mask it carries; nil for a plain tensor.
+public func tensorHistory(_ x: Tensor) -> TensorHistory? { history(x) }
+
 /// The Keras mask a tensor carries (`(batch, time)`, nonzero = keep), if any.
 public func kerasMask(of x: Tensor) -> Tensor? { history(x)?.mask }
 

@@ -106,6 +106,11 @@ public class Recurrent: Layer {
         let shape = dims(x)
         let (batch, time, features) = (shape[0], shape[1], shape[2])
         let width = gateCount * units, size = batch * units
+        if batch == 0 || time == 0 {  // nothing to run: zero outputs, the initial states
+            let states = initial.isEmpty ? Array(repeating: [Float](repeating: 0, count: size), count: stateCount) : initial
+            return ([Float](repeating: 0, count: batch * time * units * (returnSequences ? 1 : 0)),
+                    [Float](repeating: 0, count: size), states)
+        }
         let projected = affine(floats(x), rows: batch * time, inner: features, parameters[0],
                                columns: width, bias: inputBias)
         // Buffers for the whole call: states [h; c], the step's new states, the step's scratch.
