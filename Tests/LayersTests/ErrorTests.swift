@@ -91,3 +91,16 @@ import Tensors
         #expect(try embedding(Tensor(shape: [1, 0], int32Scalars: [])).shape.description == "(1, 0, 2)")
     }
 }
+
+@Suite struct MemoryLimitTests {
+    @Test func oversizedLayersAreErrorsNotCrashes() throws {
+        let session = testSession()
+        let dense = try Dense(units: 100_000_000, session: session)
+        let input = try Tensor(zeros: [1, 1000])
+        var message = ""
+        do { _ = try dense(input) } catch { message = "\(error)" }
+        // (The limit's value is left out: another suite may lower it for a moment.)
+        #expect(message.hasPrefix("dense: cannot allocate (1000, 100000000) float32: 372.5 GB is over the "))
+        #expect(message.hasSuffix(" tensor memory limit"))
+    }
+}

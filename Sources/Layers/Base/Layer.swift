@@ -60,6 +60,7 @@ open class Layer: GraphOperation {
 
     /// Adds a weight of `shape` filled by `initializer` (used by `build`).
     func addWeight(_ shape: [Int], _ initializer: Initializer) throws {
+        try checkAllocation(shape, layer: name)
         parameters.append(try session.initialize(initializer, shape: shape))
         parameterShapes.append(shape)
     }

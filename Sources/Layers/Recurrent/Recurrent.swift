@@ -106,6 +106,7 @@ public class Recurrent: Layer {
         let shape = dims(x)
         let (batch, time, features) = (shape[0], shape[1], shape[2])
         let width = gateCount * units, size = batch * units
+        try checkAllocation([batch, time, width], layer: name)
         if batch == 0 || time == 0 {  // nothing to run: zero outputs, the initial states
             let states = initial.isEmpty ? Array(repeating: [Float](repeating: 0, count: size), count: stateCount) : initial
             return ([Float](repeating: 0, count: batch * time * units * (returnSequences ? 1 : 0)),
