@@ -42,6 +42,7 @@ public class Recurrent: Layer {
     func copy(name: String, flippingDirection flip: Bool) throws -> Recurrent { fatalError("copy") }
 
     public override var takesMask: Bool { true }
+    public override var acceptsInitialState: Bool { true }
     public override var returnsList: Bool { returnState }
 
     /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
