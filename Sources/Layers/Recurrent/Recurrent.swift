@@ -1,7 +1,7 @@
 // What SimpleRNN, LSTM and GRU share: shapes, states, masking and the time loop, as Keras runs
 // them. The input projection for all time steps is one sgemm; each step is one sgemm with the
-// recurrent kernel plus one fused pass over the gates (`RecurrentCell`), into buffers allocated
-// once per call.
+// recurrent kernel plus one fused pass over the gates (each layer's `step`), into buffers
+// allocated once per call.
 import Tensors
 
 /// A recurrent layer over `(batch, time, features)`. Returns `output` (`(batch, units)`, or
@@ -38,7 +38,8 @@ public class Recurrent: Layer {
         super.init(session: session, baseName: baseName, className: className, name: name)
     }
 
-    /// The same layer running the other way, named explicitly (for `Bidirectional`).
+    /// A copy of this layer's configuration (not weights), named explicitly, running the other way
+    /// when `flip` (for `Bidirectional`). Every subclass overrides it.
     func copy(name: String, flippingDirection flip: Bool) throws -> Recurrent { fatalError("copy") }
 
     public override var takesMask: Bool { true }
