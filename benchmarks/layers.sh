@@ -10,7 +10,5 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$VENV/bin/pip" install -q tensorflow-cpu numpy
 fi
 swift build --product LayersBench
-TF_JSON="$(mktemp)"
-trap 'rm -f "$TF_JSON"' EXIT
-"$VENV/bin/python" benchmarks/layers_tf.py > "$TF_JSON"
-"$(swift build --show-bin-path)/LayersBench" "$TF_JSON"
+# Alternates TensorFlow and nbrun rounds in one process and keeps each side's fastest times.
+"$(swift build --show-bin-path)/LayersBench" "$VENV/bin/python" benchmarks/layers_tf.py "${ROUNDS:-3}"

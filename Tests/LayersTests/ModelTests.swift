@@ -127,3 +127,53 @@ import Tensors
         #expect(try again.weights[0].scalars == w[0].scalars)
     }
 }
+
+@Suite struct UserLayerTests {
+    /// A user layer holding another user layer and a Dense: one node, parameters of both.
+    final class Outer {
+        let inner: BahdanauAttention
+        let dense: Dense
+        let node: CustomLayerNode
+
+        init(session: LayerSession) throws {
+            var held: [GraphOperation] = []
+            node = CustomLayerNode(className: "OuterBlock", session: session, heldLayers: { held })
+            inner = try BahdanauAttention(units: 3, session: session)
+            dense = try Dense(units: 2, session: session)
+            held = [inner.node, dense]
+        }
+
+        func callAsFunction(_ values: Tensor, _ query: Tensor) throws -> Tensor {
+            try node.call([values, query], returnsList: false) { [inner, dense] args in
+                [try dense(inner(args[0], args[1])[0])]
+            }[0]
+        }
+    }
+
+    @Test func nestedUserLayersRecordOneNode() throws {
+        let session = testSession()
+        let values = try Input(shape: [5, 4], session: session), query = try Input(shape: [4], session: session)
+        let outer = try Outer(session: session)
+        let output = try outer(values, query)
+        #expect(output.shape.description == "(None, 2)")
+        let model = try Model(inputs: [values, query], outputs: [output], session: session)
+        #expect(model.operations.map(\.name) == ["input_layer", "input_layer_1", "outer_block"])
+        #expect(outer.inner.node.nodeCount == 0 && outer.dense.nodeCount == 0)
+        #expect(outer.node.parameterCount == outer.inner.node.parameterCount + outer.dense.parameterCount)
+        #expect(outer.dense.parameterCount == 4 * 2 + 2)
+        #expect(model.summary().totalParameters == outer.node.parameterCount)
+        #expect(try model.weights.count == 8)
+        // The model runs the body on concrete tensors.
+        let v = try Tensor(randomUniform: [2, 5, 4], generator: &session.random)
+        let q = try Tensor(randomUniform: [2, 4], generator: &session.random)
+        #expect(maxDifference(try model([v, q])[0], try outer(v, q)) == 0)
+    }
+
+    @Test func sequentialBuildsOnFirstCallAsKeras3() throws {
+        let session = testSession()
+        let model = try Sequential([Dense(units: 4, session: session), Dense(units: 1, session: session)], session: session)
+        #expect(model.summary().text() == (try Fixtures.text("sequential_unbuilt_summary.txt")))
+        _ = try model(Tensor(zeros: [2, 3]))
+        #expect(model.summary().text() == (try Fixtures.text("sequential_built_on_call_summary.txt")))
+    }
+}

@@ -53,3 +53,26 @@ import Tensors
         }
     }
 }
+
+@Suite struct MaskedSoftmaxTests {
+    @Test func softmaxHonoursAMaskAsKeras3() throws {
+        let spec = Fixtures.manifest["maskedSoftmax"] as! [String: String]
+        let x = try Fixtures.npy(spec["input"]!), mask = try Fixtures.npy(spec["mask"]!)
+        let out = try Softmax(session: testSession())(withMask(x, mask))
+        #expect(maxDifference(out, try Fixtures.npy(spec["output"]!)) <= 1e-6)
+    }
+}
+
+@Suite struct GateMathTests {
+    @Test func gateExpAndTanhMatchLibm() {
+        var worstExp: Float = 0, worstTanh: Float = 0
+        for i in -20000...20000 {
+            let x = Float(i) * 0.0045  // -90 ... 90
+            if abs(x) < 87 { worstExp = max(worstExp, abs(gateExp(x) - expf(x)) / expf(x)) }
+            worstTanh = max(worstTanh, abs(gateTanh(x) - tanhf(x)))
+        }
+        #expect(worstExp < 5e-7)
+        #expect(worstTanh < 5e-7)
+        #expect(gateExp(-200) >= 0 && gateExp(200).isFinite && sigmoidScalar(-200) < 1e-30 && sigmoidScalar(200) == 1)
+    }
+}

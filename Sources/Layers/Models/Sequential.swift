@@ -3,7 +3,8 @@ import Tensors
 
 /// `Sequential([layers], input: Input(shape: [30], dtype: .int32))`. Each layer must return
 /// one tensor. Given an input, the model is built at once (shapes and parameters known for
-/// `summary()`); without one, layers build on the first call.
+/// `summary()`); without one, it is built on the first call from that tensor's shape (batch
+/// size included, as Keras 3 builds a Sequential).
 public final class Sequential: GraphOperation {
     public let layers: [Layer]
     let session: LayerSession
@@ -15,10 +16,12 @@ public final class Sequential: GraphOperation {
         self.layers = layers
         self.session = session
         super.init(name: name ?? session.uniqueName("sequential"), className: "Sequential")
-        if let input {
-            let output = try run(input)
-            graph = try Model(inputs: [input], outputs: [output], session: session, name: self.name)
-        }
+        if let input { try build(input) }
+    }
+
+    private func build(_ input: Tensor) throws {
+        let output = try run(input)
+        graph = try Model(inputs: [input], outputs: [output], session: session, name: name)
     }
 
     public override var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
@@ -36,7 +39,13 @@ public final class Sequential: GraphOperation {
     }
 
     /// Runs the layers in order on `x`.
-    public func callAsFunction(_ x: Tensor) throws -> Tensor { try run(x) }
+    public func callAsFunction(_ x: Tensor) throws -> Tensor {
+        if graph == nil, !x.isSymbolic {
+            try build(Input(shape: Array(x.shape.dimensions.dropFirst()), batchSize: x.shape.dimensions.first ?? nil,
+                            dtype: x.dtype, session: session))
+        }
+        return try run(x)
+    }
 
     /// Keras's three-column table (no "Connected to", no input row). Layers not built yet show
     /// `?` and `0 (unbuilt)` as in Keras.
@@ -45,7 +54,7 @@ public final class Sequential: GraphOperation {
         let rows = layers.map { layer -> SummaryRow in
             if let row = graphRows.first(where: { $0.name == layer.name }) { return row }
             return SummaryRow(name: layer.name, className: layer.className, outputShape: "?",
-                              parameterCount: layer.parameterCount, connectedTo: [])
+                              parameterCount: layer.parameterCount, connectedTo: [], isBuilt: layer.isBuilt)
         }
         return ModelSummary(modelName: name, rows: rows, showsConnections: false,
                             totalParameters: parameterCount, trainableParameters: parameterCount)

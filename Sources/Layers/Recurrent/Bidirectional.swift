@@ -29,6 +29,7 @@ public final class Bidirectional: Layer {
     }
 
     public override var takesMask: Bool { true }
+    public override var acceptsInitialState: Bool { true }
     public override var returnsList: Bool { forwardLayer.returnState || mergeMode == .none }
 
     public override func build(_ inputShapes: [TensorShape]) throws {

@@ -60,6 +60,7 @@ open class Layer: GraphOperation {
 
     /// Adds a weight of `shape` filled by `initializer` (used by `build`).
     func addWeight(_ shape: [Int], _ initializer: Initializer) throws {
+        try checkAllocation(shape, layer: name)
         parameters.append(try session.initialize(initializer, shape: shape))
         parameterShapes.append(shape)
     }
@@ -71,7 +72,8 @@ open class Layer: GraphOperation {
 
     /// Checks the inputs and gives each output's shape and dtype (no numbers computed).
     open func outputSpecs(_ inputs: [Tensor], states: [Tensor]) throws -> [(TensorShape, DType)] {
-        [(inputs[0].shape, .float32)]
+        guard inputs.count == 1 else { throw layerError("\(name): \(className) takes one input, got \(inputs.count)") }
+        return [(inputs[0].shape, .float32)]
     }
 
     /// The masks of the outputs given the input masks (Keras's `compute_mask`). Default: the
@@ -85,6 +87,9 @@ open class Layer: GraphOperation {
         fatalError("\(className).forward not implemented")  // our own bug, not a user's
     }
 
+    /// Whether `initialState:` means something (recurrent layers).
+    open var acceptsInitialState: Bool { false }
+
     /// Whether the call returns a list (several outputs) rather than one tensor.
     open var returnsList: Bool { false }
 
@@ -93,6 +98,10 @@ open class Layer: GraphOperation {
     /// Calls the layer: on concrete tensors computes numbers, on symbolic ones records a node.
     /// Returns the outputs in Keras's order (e.g. `[output, h, c]` for `LSTM(returnState:)`).
     public func apply(_ inputs: [Tensor], initialState: [Tensor] = []) throws -> [Tensor] {
+        guard !inputs.isEmpty else { throw layerError("\(name): \(className) was called without an input") }
+        guard initialState.isEmpty || acceptsInitialState else {
+            throw layerError("\(name): \(className) takes no initial state; only recurrent layers do")
+        }
         let specs = try outputSpecs(inputs, states: initialState)
         if !isBuilt { try build(inputs.map(\.shape)) }
         let masks = inputs.map { kerasMask(of: $0) }

@@ -41,6 +41,7 @@ public final class Dense: Layer {
         let shape = dims(x)
         let inputSize = shape.last!
         let rows = shape.dropLast().reduce(1, *)
+        try checkAllocation(shape.dropLast() + [units], layer: name)
         var out = affine(floats(x), rows: rows, inner: inputSize, parameters[0], columns: units,
                          bias: useBias ? parameters[1] : nil)
         out.withUnsafeMutableBufferPointer { activation.apply($0.baseAddress!, count: $0.count, rowLength: units) }

@@ -42,6 +42,23 @@ public final class Model: GraphOperation {
         }
     }
 
+    /// The built-in layers of the model, in summary order (user-defined layers contribute the
+    /// layers they hold).
+    public var layers: [Layer] {
+        var seen = Set<ObjectIdentifier>()
+        func expand(_ op: GraphOperation) -> [Layer] {
+            if let layer = op as? Layer { return [layer] }
+            if let custom = op as? CustomLayerNode { return custom.layers.flatMap(expand) }
+            return []
+        }
+        return operations.flatMap(expand).filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+
+    /// All weights, layer by layer in summary order, each layer's in Keras's order.
+    public var weights: [Tensor] {
+        get throws { try layers.flatMap { try $0.weights } }
+    }
+
     /// Runs the model on concrete tensors, one per input; returns one tensor per output.
     public func callAsFunction(_ values: [Tensor]) throws -> [Tensor] {
         guard values.count == inputs.count else {

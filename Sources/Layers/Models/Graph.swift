@@ -72,6 +72,10 @@ public final class TensorHistory {
 
 func history(_ x: Tensor) -> TensorHistory? { x.origin as? TensorHistory }
 
+/// What Layers recorded about a tensor: the node (layer or operation) that produced a symbolic
+/// tensor and its output position, and the mask it carries; nil for a plain tensor.
+public func tensorHistory(_ x: Tensor) -> TensorHistory? { history(x) }
+
 /// The Keras mask a tensor carries (`(batch, time)`, nonzero = keep), if any.
 public func kerasMask(of x: Tensor) -> Tensor? { history(x)?.mask }
 
@@ -112,13 +116,14 @@ func recordNode(_ operation: GraphOperation, inputs: [Tensor], outputs: [(Tensor
 /// The operation Keras records for `Input(...)`: a summary row `input_layer (InputLayer)`.
 public final class InputLayer: GraphOperation {}
 
-/// Keras's `Input(shape:dtype:)`: a symbolic tensor whose batch size is unknown.
+/// Keras's `Input(shape:dtype:)`: a symbolic tensor whose batch size is unknown (unless given).
 /// `shape` excludes the batch axis: `Input(shape: [500], dtype: .int32)` is `(None, 500)`.
-public func Input(shape: [Int?], dtype: DType = .float32, session: LayerSession) throws -> Tensor {
+public func Input(shape: [Int?], batchSize: Int? = nil, dtype: DType = .float32,
+                  session: LayerSession) throws -> Tensor {
     if let bad = shape.first(where: { ($0 ?? 1) < 0 }) {
         throw layerError("Input: dimensions must not be negative, got \(bad!) in \(shape)")
     }
-    let full = TensorShape([nil] + shape)
+    let full = TensorShape([batchSize] + shape)
     let layer = InputLayer(name: session.uniqueName("input_layer"), className: "InputLayer")
     let out = recordNode(layer, inputs: [], outputs: [(full, dtype)], masks: [nil], returnsList: false,
                          run: { _ in throw layerError("Input: no value was given for \(layer.name)") })

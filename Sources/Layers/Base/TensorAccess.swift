@@ -1,4 +1,5 @@
 // Moving between Tensor values and the contiguous Float arrays the layer kernels work on.
+import Foundation
 import Tensors
 
 /// The float32 elements of a concrete tensor (int32 elements converted), row-major.
@@ -33,4 +34,23 @@ func resolveAxis(_ axis: Int, rank: Int, layer: String) throws -> Int {
         throw layerError("\(layer): axis \(axis) is out of range for an input of rank \(rank)")
     }
     return resolved
+}
+
+/// Checks that `shape` float32 elements fit under the tensor memory limit before a layer
+/// allocates them as a Swift array (weights and kernel buffers live outside Tensor storage), so
+/// an oversized layer is an error naming the shape rather than the process being killed.
+func checkAllocation(_ shape: [Int], layer: String) throws {
+    var count = 1
+    for d in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: d)
+        guard !overflow else { throw layerError("\(layer): cannot allocate \(TensorShape(shape)) float32: too many elements") }
+        count = product
+    }
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: 4)
+    let available = TensorMemory.limit - TensorMemory.liveBytes
+    guard !overflow, bytes <= available else {
+        let gb = { (b: Int) in String(format: "%.1f GB", Double(b) / Double(1 << 30)) }
+        throw layerError("\(layer): cannot allocate \(TensorShape(shape)) float32: "
+            + "\(overflow ? "too many elements" : gb(bytes)) is over the \(gb(TensorMemory.limit)) tensor memory limit")
+    }
 }

@@ -14,6 +14,13 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
+    if m == 1 {
+        // One row (a batch of 1, the seed's encoder): a matrix-vector product streams b once,
+        // where sgemm would first pack it.
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, b, Int32(ldb), a, 1,
+                    accumulate ? 1 : 0, c, 1)
+        return
+    }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
 }
@@ -21,6 +28,11 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
 /// rows[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm.
 func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: Int, bias: [Float]?) -> [Float] {
     var out = [Float](repeating: 0, count: m * n)
+    guard m > 0, n > 0 else { return out }
+    guard k > 0 else {  // no features: only the bias
+        if let bias { for i in 0..<m { for j in 0..<n { out[i * n + j] = bias[j] } } }
+        return out
+    }
     out.withUnsafeMutableBufferPointer { o in
         if let bias {
             for i in 0..<m { (o.baseAddress! + i * n).update(from: bias, count: n) }
@@ -35,7 +47,30 @@ func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: In
     return out
 }
 
-@inline(__always) func sigmoidScalar(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
+/// exp(x) for the recurrent gates, without a libm call so the gate loops vectorise: Cody–Waite
+/// range reduction to r in [−ln2/2, ln2/2] and Cephes's degree-6 polynomial, then the 2^k
+/// scale built in the exponent bits. Relative error about 2e-7 (float32 rounding is 6e-8);
+/// inputs are clamped to [−87.3, 88.3], where float32 exp neither overflows nor goes subnormal.
+@inline(__always)
+func gateExp(_ x: Float) -> Float {
+    let x = Swift.min(Swift.max(x, -87.3), 88.3)
+    // Round x/ln2 to the nearest integer by adding and subtracting 1.5·2^23.
+    let k = (x * 1.442_695_04 + 12_582_912) - 12_582_912
+    let r = x - k * 0.693_359_375 + k * 2.121_944_4e-4
+    var p: Float = 1.987_569_15e-4
+    p = p * r + 1.398_199_95e-3
+    p = p * r + 8.333_451_9e-3
+    p = p * r + 4.166_579_59e-2
+    p = p * r + 1.666_666_55e-1
+    p = p * r + 5.000_000_12e-1
+    let y = p * r * r + r + 1
+    return y * Float(bitPattern: UInt32(bitPattern: (Int32(k) + 127) << 23))
+}
+
+@inline(__always) func sigmoidScalar(_ x: Float) -> Float { 1 / (1 + gateExp(-x)) }
+
+/// tanh(x) = 1 − 2 / (exp(2x) + 1): absolute error about 2e-7, saturating to ±1.
+@inline(__always) func gateTanh(_ x: Float) -> Float { 1 - 2 / (gateExp(2 * x) + 1) }
 
 /// Keras's activations for `Dense(activation:)` and the recurrent layers.
 public enum Activation: String, CaseIterable, Sendable {

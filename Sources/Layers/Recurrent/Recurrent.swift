@@ -1,7 +1,7 @@
 // What SimpleRNN, LSTM and GRU share: shapes, states, masking and the time loop, as Keras runs
 // them. The input projection for all time steps is one sgemm; each step is one sgemm with the
-// recurrent kernel plus one fused pass over the gates (`RecurrentCell`), into buffers allocated
-// once per call.
+// recurrent kernel plus one fused pass over the gates (each layer's `step`), into buffers
+// allocated once per call.
 import Tensors
 
 /// A recurrent layer over `(batch, time, features)`. Returns `output` (`(batch, units)`, or
@@ -38,10 +38,12 @@ public class Recurrent: Layer {
         super.init(session: session, baseName: baseName, className: className, name: name)
     }
 
-    /// The same layer running the other way, named explicitly (for `Bidirectional`).
+    /// A copy of this layer's configuration (not weights), named explicitly, running the other way
+    /// when `flip` (for `Bidirectional`). Every subclass overrides it.
     func copy(name: String, flippingDirection flip: Bool) throws -> Recurrent { fatalError("copy") }
 
     public override var takesMask: Bool { true }
+    public override var acceptsInitialState: Bool { true }
     public override var returnsList: Bool { returnState }
 
     /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
@@ -106,6 +108,12 @@ public class Recurrent: Layer {
         let shape = dims(x)
         let (batch, time, features) = (shape[0], shape[1], shape[2])
         let width = gateCount * units, size = batch * units
+        try checkAllocation([batch, time, width], layer: name)
+        if batch == 0 || time == 0 {  // nothing to run: zero outputs, the initial states
+            let states = initial.isEmpty ? Array(repeating: [Float](repeating: 0, count: size), count: stateCount) : initial
+            return ([Float](repeating: 0, count: batch * time * units * (returnSequences ? 1 : 0)),
+                    [Float](repeating: 0, count: size), states)
+        }
         let projected = affine(floats(x), rows: batch * time, inner: features, parameters[0],
                                columns: width, bias: inputBias)
         // Buffers for the whole call: states [h; c], the step's new states, the step's scratch.

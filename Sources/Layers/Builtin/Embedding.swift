@@ -48,6 +48,7 @@ public final class Embedding: Layer {
     }
 
     public override func forward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor]) throws -> [Tensor] {
+        try checkAllocation(dims(inputs[0]) + [embeddingSize], layer: name)
         let ids = try tokenIds(inputs[0])
         let table = parameters[0]
         var out = [Float](repeating: 0, count: ids.count * embeddingSize)

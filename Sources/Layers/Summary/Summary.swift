@@ -11,6 +11,8 @@ public struct SummaryRow: Equatable, Sendable {
     public let parameterCount: Int
     /// `embedding[0][0]`-style inputs; empty for inputs (Keras prints `-`).
     public let connectedTo: [String]
+    /// False for a layer not built yet (Keras prints `?` and `0 (unbuilt)`).
+    public var isBuilt = true
 }
 
 /// What `summary()` returns: the rows, the totals, and the exact text Keras 3 prints.
@@ -37,7 +39,8 @@ public struct ModelSummary: Sendable {
                                  lineLength: lineLength)
         }
         let cells = rows.map { row -> [String] in
-            let first = ["\(row.name) (\(row.className))", row.outputShape, ModelSummary.grouped(row.parameterCount)]
+            let parameters = ModelSummary.grouped(row.parameterCount) + (row.isBuilt ? "" : " (unbuilt)")
+            let first = ["\(row.name) (\(row.className))", row.outputShape, parameters]
             return showsConnections ? first + [row.connectedTo.isEmpty ? "-" : row.connectedTo.joined(separator: ", ")] : first
         }
         var lines = ["Model: \"\(modelName)\""] + table.render(cells)

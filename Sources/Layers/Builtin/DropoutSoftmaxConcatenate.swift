@@ -30,6 +30,7 @@ public final class Softmax: Layer {
     }
 
     public override func outputSpecs(_ inputs: [Tensor], states: [Tensor]) throws -> [(TensorShape, DType)] {
+        guard inputs.count == 1 else { throw layerError("\(name): Softmax takes one input, got \(inputs.count)") }
         let shape = inputs[0].shape
         _ = try resolveAxis(axis, rank: shape.rank, layer: name)
         if let mask = kerasMask(of: inputs[0]) {
