@@ -121,9 +121,20 @@ extension Compiler {
         var names: [String] = []
         var types: [TypeRef?] = []
         var returnType: TypeRef? = nil
+        // A capture list (`[x]`, `[n = x + 1]`, `[weak self]`) copies its values when the closure is made.
+        var listed: [(name: String, value: Eval)] = []
         if let sig = c.signature {
-            if let cap = sig.capture, !cap.items.isEmpty {
-                // `[weak self]`, `[x]`: captures by reference are what we do anyway.
+            for item in sig.capture?.items ?? [] {
+                let name = item.name.text
+                if let initializer = item.initializer {
+                    listed.append((name, try compileExpr(initializer.value)))
+                } else if name == "self" {
+                    continue
+                } else if let b = scope.lookup(name) {
+                    listed.append((name, load(b)))
+                } else {
+                    listed.append((name, unknownName(name, item)))
+                }
             }
             if let e = sig.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", e) }
             switch sig.parameterClause {
@@ -147,7 +158,9 @@ extension Compiler {
         let loc = range(c).start
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
         var capturedBindings: [(binding: Binding, slot: Int)] = []
+        var listedSlots: [Int] = []
         try nested(selfType: selfType, returnType: returnType, mutating: false) {
+            for item in listed { listedSlots.append(declareSlot(item.name, isLet: true, type: nil)) }
             let cc = ClosureCaptures(function: function)
             closureCaptures.append(cc)
             defer { closureCaptures.removeLast(); capturedBindings = cc.captured }
@@ -162,10 +175,10 @@ extension Compiler {
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
             proto.frameSize = function.size
         }
-        if capturedBindings.isEmpty { return { f in .function(Function(proto, captured: f)) } }
+        if capturedBindings.isEmpty && listed.isEmpty { return { f in .function(Function(proto, captured: f)) } }
         // Copied constants are read now, in the creating frame.
-        proto.captureSlots = capturedBindings.map(\.slot)
-        let loads = capturedBindings.map { load($0.binding) }
+        proto.captureSlots = listedSlots + capturedBindings.map(\.slot)
+        let loads = listed.map(\.value) + capturedBindings.map { load($0.binding) }
         return { f in
             let fn = Function(proto, captured: f)
             fn.captures = try loads.map { try $0(f) }

@@ -10,7 +10,8 @@ struct LValue {
 }
 
 extension Compiler {
-    func compileLValue(_ e: ExprSyntax) throws -> LValue {
+    /// `isTarget`: `e` is what the assignment changes (not a base on the way to it).
+    func compileLValue(_ e: ExprSyntax, isTarget: Bool = true) throws -> LValue {
         switch e.as(ExprSyntaxEnum.self) {
         case .declReferenceExpr(let ref):
             let name = ref.baseName.text
@@ -48,10 +49,10 @@ extension Compiler {
                 guard let si = t.staticIndex[name] else { throw error("type '\(t.name)' has no static member '\(name)'", m.declName, kind: "type") }
                 return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
             }
-            let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName))
+            let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName), direct: isTarget)
             return memberLValue(base: base, name: name, node: m.declName, type: nil)
         case .subscriptCallExpr(let s):
-            let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression))
+            let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
             let args = try s.arguments.map { try compileExpr($0.expression) }
             let labels = s.arguments.map { $0.label?.text }
             let r = range(s)
@@ -108,14 +109,16 @@ extension Compiler {
         }
     }
 
-    func lvalueOrTemporary(_ e: ExprSyntax, change: LetChange = .property, at node: Syntax? = nil) throws -> LValue {
+    func lvalueOrTemporary(_ e: ExprSyntax, change: LetChange = .property, at node: Syntax? = nil, direct: Bool = true) throws -> LValue {
         if e.is(DeclReferenceExprSyntax.self) || e.is(MemberAccessExprSyntax.self) || e.is(SubscriptCallExprSyntax.self)
             || e.is(ForceUnwrapExprSyntax.self) || e.is(OptionalChainingExprSyntax.self) {
             if let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
                case .variable(isLet: true) = b.kind, ref.baseName.text != "self" || !(inMutatingContext || inInitializer) {
                 let name = ref.baseName.text
                 let r = node.map { range($0) } ?? range(ref)
-                if isValueType(b.staticType) {
+                // Only a change made right on the constant is certainly an error: `lets[0].value = 1`
+                // is fine when the element is a class instance.
+                if direct, isValueType(b.staticType) {
                     if name == "self" { throw CompileError(diagnostic: Diagnostic(change == .mutatingMember ? "cannot use mutating member on immutable value: 'self' is immutable" : "cannot assign to property: 'self' is immutable", at: r, kind: "type")) }
                     throw CompileError(diagnostic: Diagnostic(change.message(name), at: r, kind: "type"))
                 }
@@ -132,7 +135,7 @@ extension Compiler {
                     throw RuntimeError(change.message(name), at: r)
                 }, staticType: b.staticType)
             }
-            return try compileLValue(e)
+            return try compileLValue(e, isTarget: false)
         }
         let get = try compileExpr(e)
         return LValue(modify: { f, body in

@@ -169,7 +169,8 @@ extension Compiler {
                     }
                     let labels = element.parameterClause?.parameters.map { $0.firstName?.text == "_" ? nil : $0.firstName?.text } ?? []
                     n.caseIndex[element.name.text] = n.cases.count
-                    n.cases.append(.init(name: element.name.text, rawValue: raw, labels: labels, instance: nil))
+                    let types = try element.parameterClause?.parameters.map { try resolveType($0.type, node: $0.type) } ?? []
+                    n.cases.append(.init(name: element.name.text, rawValue: raw, labels: labels, types: types, instance: nil))
                 }
             case .subscriptDecl(let s):
                 let ps = try parameters(s.parameterClause)

@@ -106,6 +106,8 @@ extension Context {
     func makeEnumCase(_ n: NominalType, _ ci: Int, _ args: [Value]) throws -> Value {
         let c = n.cases[ci]
         if args.isEmpty, let shared = c.instance { return .enumValue(shared) }
-        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: args))
+        var payload = args
+        for i in payload.indices where i < c.types.count { payload[i] = try coerce(payload[i], to: c.types[i]) }
+        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: payload))
     }
 }

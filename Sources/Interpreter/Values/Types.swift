@@ -51,6 +51,8 @@ public final class NominalType {
         let name: String
         let rawValue: Value?
         let labels: [String?]
+        /// Types of the associated values (literals adapt: `.circle(radius: 2)` holds 2.0).
+        var types: [TypeRef] = []
         /// Shared value of a case without associated values (no allocation per use).
         var instance: EnumValue?
     }
