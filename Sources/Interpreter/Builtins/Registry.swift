@@ -171,7 +171,7 @@ final class Builtins {
 }
 
 /// Other targets' bindings (tensors, layers) plug in here.
-var bindingHooks: [(Builtins) -> Void] = []
+var bindingHooks: [(Builtins) -> Void] = [registerTensorAPI]
 func registerExtensions(_ b: Builtins) {
     for hook in bindingHooks { hook(b) }
 }

@@ -24,6 +24,8 @@ final class Context {
     var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
+    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift), made on first use.
+    lazy var bindings = BindingState(options: options)
 
     init(options: SessionOptions) {
         self.options = options
