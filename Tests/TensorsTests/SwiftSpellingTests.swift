@@ -36,6 +36,17 @@ import Testing
         #expect(try a.argmax(squeezingAxis: 0).int32Scalar == 0)
     }
 
+    @Test func mathAtTheEdges() throws {
+        let x = try Tensor([.infinity, -.infinity, .nan, 88.8, -104, 0, -88] as [Float])
+        let e = try exp(x).scalars
+        #expect(e[0] == .infinity && e[1] == 0 && e[2].isNaN && e[3] == .infinity && e[4] == 0 && e[5] == 1)
+        #expect(e[6] > 0 && abs(e[6] - 6.0546018e-39) < 1e-44)      // subnormal, as NumPy
+        let t = try tanh(x).scalars
+        #expect(t[0] == 1 && t[1] == -1 && t[2].isNaN && t[5] == 0)
+        let s = try sigmoid(x).scalars
+        #expect(s[0] == 1 && s[1] == 0 && s[2].isNaN && s[5] == 0.5)
+    }
+
     @Test func emptyTensors() throws {
         let e = try Tensor(shape: [0, 3], scalars: [])
         #expect(e.description == "[]")
