@@ -165,10 +165,14 @@ enum FigureSVG {
             high += 0.5 * max(abs(high), 1)
         }
         let raw = (high - low) / 5
+        // A range too wide for doubles (-1e308 to 1e308): just its ends.
+        guard raw.isFinite, raw > 0 else { return [low, high] }
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
         let first = floor(low / step) * step, last = ceil(high / step) * step
-        let count = Int(((last - first) / step).rounded())
+        let steps = ((last - first) / step).rounded()
+        guard steps.isFinite, steps <= 100 else { return [low, high] }
+        let count = Int(steps)
         // Printed with 12 significant digits and read back, so 3 × 0.2 is 0.6, not 0.6000000000000001.
         return (0...max(count, 1)).map { Double(String(format: "%.12g", first + Double($0) * step)) ?? 0 }
     }
@@ -185,6 +189,8 @@ enum FigureSVG {
 
     /// Coordinates with at most one decimal: small pages, same text on every machine.
     static func f(_ x: Double) -> String {
+        // Only data that no axis can hold (infinite spans) gets here non-finite.
+        guard x.isFinite, abs(x) < 1e12 else { return "0" }
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }

@@ -41,6 +41,17 @@ struct HighlightAndFigureTests {
         #expect(tips.count == 5)
     }
 
+    @Test func extremeValuesStillDrawWellFormedFigures() throws {
+        let huge = LinePlot(series: [.init(label: "s", x: [-1e308, 0, 1e308], y: [-.greatestFiniteMagnitude, .infinity, 1e-320])])
+        _ = try Page(FigureSVG.linePlot(huge))
+        let flat = LinePlot(series: [.init(label: "s", x: [1, 1], y: [3, 3])])
+        _ = try Page(FigureSVG.linePlot(flat))
+        let heat = Heatmap(values: [[.nan, 1e308], [-1e308], []])
+        let svg = FigureSVG.heatmap(heat, idPrefix: "h")
+        #expect(try Page(svg).nodes("//*[local-name()='rect'][*[local-name()='title']]").count == 3)
+        #expect(FigureSVG.heatmap(Heatmap(values: []), idPrefix: "e").contains("empty heatmap"))
+    }
+
     @Test func colourScaleRunsFromDarkToLight() {
         #expect(FigureSVG.colour(0) == "#440154")
         #expect(FigureSVG.colour(1) == "#fde725")

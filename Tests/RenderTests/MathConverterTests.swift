@@ -138,6 +138,21 @@ struct MathConverterTests {
         }
     }
 
+    @Test func deeplyNestedTeXIsAnErrorNotAStackOverflow() {
+        for tex in [String(repeating: "{", count: 100_000) + "x" + String(repeating: "}", count: 100_000),
+                    String(repeating: "\\sqrt{", count: 5_000) + "x",
+                    String(repeating: "\\frac{", count: 10_000),
+                    String(repeating: "\\left(", count: 10_000),
+                    String(repeating: "x^{", count: 10_000)] {
+            guard case .failure(let e) = MathConverter.mathML(for: tex, display: true) else {
+                Issue.record("converted: \(tex.prefix(20))…")
+                continue
+            }
+            #expect(e.message.contains("nested more than 100 levels"), "\(e.message)")
+        }
+        #expect(throws: Never.self) { try MathConverter.body(for: String(repeating: "{", count: 90) + "x" + String(repeating: "}", count: 90)) }
+    }
+
     @Test func unconvertedTeXIsShownAsEscapedCode() {
         let r = MathConverter.html(for: "\\foo{<b>}", display: false)
         #expect(r.error != nil)

@@ -59,7 +59,7 @@ extension TeXParser {
             if pos < chars.count, chars[pos] == "[" {
                 pos += 1
                 let index = try readRaw(until: "]")
-                var inner = TeXParser(index)
+                var inner = TeXParser(index, depth: depth)
                 let indexML = try inner.parseFormula()
                 return [MathAtom(mathml: "<mroot>\(try parseArgument())\(indexML)</mroot>")]
             }

@@ -20,9 +20,14 @@ struct TeXParser {
     let chars: [Character]
     var pos = 0
     var font: MathFont = .italic
+    /// How many rows (groups, arguments, environments) are open: bounded, so that a formula
+    /// of thousands of nested braces is an error instead of a stack overflow.
+    var depth: Int
+    static let maximumDepth = 100
 
-    init(_ tex: String) {
+    init(_ tex: String, depth: Int = 0) {
         chars = Array(tex)
+        self.depth = depth
     }
 
     /// The whole formula as one `<mrow>`.
@@ -48,6 +53,9 @@ struct TeXParser {
 
     /// Reads atoms until `}`, `&`, `\\`, `\right`, `\end` or the end (none of them consumed).
     mutating func parseRow() throws -> [MathAtom] {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("formula nested more than \(Self.maximumDepth) levels deep") }
         var atoms: [MathAtom] = []
         while true {
             skipSpaces()
