@@ -4,14 +4,20 @@ import Foundation
 enum Parallel {
     /// Below this many elements, work runs on the calling thread: dispatch costs more than it saves.
     static let threshold = 1 << 15
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads used: the active cores, or NBRUN_TENSOR_THREADS when set (1 turns splitting off).
+    static let cores: Int = {
+        if let v = ProcessInfo.processInfo.environment["NBRUN_TENSOR_THREADS"], let n = Int(v), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 
     /// Calls `body` on disjoint chunks covering `0..<count`, concurrently when `count` (times
     /// `costPerElement`, a rough weight: 1 for an add, ~8 for an exp) is large.
     @inline(__always)
     static func chunks(_ count: Int, costPerElement: Int = 1, _ body: (Range<Int>) -> Void) {
         let work = count * costPerElement
-        let parts = work < threshold ? 1 : min(cores, max(1, work / threshold))
+        // Up to 4 chunks per core: a thread that the OS delays (the machine may be shared)
+        // leaves its later chunks to the others instead of holding the whole operation up.
+        let parts = work < threshold || cores == 1 ? 1 : min(count, cores * 4, max(1, work / threshold))
         if parts == 1 {
             body(0..<count)
             return
