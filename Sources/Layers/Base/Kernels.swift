@@ -25,26 +25,17 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
                 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
 }
 
-/// rows[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm.
-func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: Int, bias: [Float]?) -> [Float] {
-    var out = [Float](repeating: 0, count: m * n)
-    guard m > 0, n > 0 else { return out }
-    guard k > 0 else {  // no features: only the bias
-        if let bias { for i in 0..<m { for j in 0..<n { out[i * n + j] = bias[j] } } }
-        return out
+/// out[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm; `out` uninitialised.
+func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float], columns n: Int,
+            bias: [Float]?, into out: UnsafeMutablePointer<Float>) {
+    guard m > 0, n > 0 else { return }
+    for i in 0..<m {
+        if let bias { (out + i * n).update(from: bias, count: n) } else { (out + i * n).update(repeating: 0, count: n) }
     }
-    out.withUnsafeMutableBufferPointer { o in
-        if let bias {
-            for i in 0..<m { (o.baseAddress! + i * n).update(from: bias, count: n) }
-        }
-        x.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
-                gemm(m, n, k, xp.baseAddress!, lda: k, wp.baseAddress!, ldb: n, o.baseAddress!, ldc: n,
-                     accumulate: bias != nil)
-            }
-        }
+    guard k > 0, let x else { return }  // no features: only the bias
+    w.withUnsafeBufferPointer { wp in
+        gemm(m, n, k, x, lda: k, wp.baseAddress!, ldb: n, out, ldc: n, accumulate: true)
     }
-    return out
 }
 
 /// exp(x) for the recurrent gates, without a libm call so the gate loops vectorise: Cody–Waite
