@@ -25,6 +25,24 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
                 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
 }
 
+/// out[m×n] += x[m×k] · w[k×n] for up to 4 rows (a decoder step's batch): streams w once, row by
+/// row, adding into the output rows (kept in cache), the columns split over the cores. sgemm
+/// packs all of w first, which for a (512, 30000) vocabulary projection costs more than the sums.
+func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                   _ out: UnsafeMutablePointer<Float>) {
+    let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let lo = n * part / parts, hi = n * (part + 1) / parts
+        for i in 0..<k {
+            let row = w + i * n
+            for r in 0..<m {
+                let a = x[r * k + i], o = out + r * n
+                for j in lo..<hi { o[j] += a * row[j] }
+            }
+        }
+    }
+}
+
 /// out[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm; `out` uninitialised.
 func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float], columns n: Int,
             bias: [Float]?, into out: UnsafeMutablePointer<Float>) {
@@ -34,7 +52,11 @@ func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float],
     }
     guard k > 0, let x else { return }  // no features: only the bias
     w.withUnsafeBufferPointer { wp in
-        gemm(m, n, k, x, lda: k, wp.baseAddress!, ldb: n, out, ldc: n, accumulate: true)
+        if m > 1, m <= 4, n >= 4096 {
+            skinnyProduct(m, n, k, x, wp.baseAddress!, out)
+        } else {
+            gemm(m, n, k, x, lda: k, wp.baseAddress!, ldb: n, out, ldc: n, accumulate: true)
+        }
     }
 }
 
