@@ -33,7 +33,17 @@ func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, _ w:
     let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048))
     DispatchQueue.concurrentPerform(iterations: parts) { part in
         let lo = n * part / parts, hi = n * (part + 1) / parts
-        for i in 0..<k {
+        var i = 0
+        while i + 4 <= k {  // four kernel rows per pass over the output rows
+            let (w0, w1, w2, w3) = (w + i * n, w + (i + 1) * n, w + (i + 2) * n, w + (i + 3) * n)
+            for r in 0..<m {
+                let xr = x + r * k + i, o = out + r * n
+                let (a0, a1, a2, a3) = (xr[0], xr[1], xr[2], xr[3])
+                for j in lo..<hi { o[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j] }
+            }
+            i += 4
+        }
+        for i in i..<k {
             let row = w + i * n
             for r in 0..<m {
                 let a = x[r * k + i], o = out + r * n
