@@ -77,7 +77,7 @@ let package = Package(
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], swiftSettings: optimised),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], swiftSettings: optimised),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"], swiftSettings: optimised),
