@@ -39,7 +39,7 @@ let package = Package(
 
         .target(name: "Reports", swiftSettings: optimised),
         .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: tensorKernels),
-        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: optimised),
+        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: [
             "Layers", "Tensors", "Reports",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
