@@ -76,3 +76,16 @@ import Tensors
         #expect(gateExp(-200) >= 0 && gateExp(200).isFinite && sigmoidScalar(-200) < 1e-30 && sigmoidScalar(200) == 1)
     }
 }
+
+@Suite struct KernelTests {
+    @Test func fewRowProductMatchesSgemm() throws {
+        var generator = RandomGenerator(seed: 3)
+        let (m, n, k) = (3, 5001, 70)
+        let x = try Tensor(randomUniform: [m, k], lowerBound: -1, upperBound: 1, generator: &generator).scalars
+        let w = try Tensor(randomUniform: [k, n], lowerBound: -1, upperBound: 1, generator: &generator).scalars
+        var viaSgemm = [Float](repeating: 0, count: m * n), viaRows = viaSgemm
+        gemm(m, n, k, x, lda: k, w, ldb: n, &viaSgemm, ldc: n)
+        skinnyProduct(m, n, k, x, w, &viaRows)
+        #expect(zip(viaSgemm, viaRows).allSatisfy { abs($0 - $1) <= 1e-5 })
+    }
+}

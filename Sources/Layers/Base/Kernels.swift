@@ -25,26 +25,49 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
                 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
 }
 
-/// rows[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm.
-func affine(_ x: [Float], rows m: Int, inner k: Int, _ w: [Float], columns n: Int, bias: [Float]?) -> [Float] {
-    var out = [Float](repeating: 0, count: m * n)
-    guard m > 0, n > 0 else { return out }
-    guard k > 0 else {  // no features: only the bias
-        if let bias { for i in 0..<m { for j in 0..<n { out[i * n + j] = bias[j] } } }
-        return out
-    }
-    out.withUnsafeMutableBufferPointer { o in
-        if let bias {
-            for i in 0..<m { (o.baseAddress! + i * n).update(from: bias, count: n) }
+/// out[m×n] += x[m×k] · w[k×n] for up to 4 rows (a decoder step's batch): streams w once, row by
+/// row, adding into the output rows (kept in cache), the columns split over the cores. sgemm
+/// packs all of w first, which for a (512, 30000) vocabulary projection costs more than the sums.
+func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                   _ out: UnsafeMutablePointer<Float>) {
+    let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let lo = n * part / parts, hi = n * (part + 1) / parts
+        var i = 0
+        while i + 4 <= k {  // four kernel rows per pass over the output rows
+            let (w0, w1, w2, w3) = (w + i * n, w + (i + 1) * n, w + (i + 2) * n, w + (i + 3) * n)
+            for r in 0..<m {
+                let xr = x + r * k + i, o = out + r * n
+                let (a0, a1, a2, a3) = (xr[0], xr[1], xr[2], xr[3])
+                for j in lo..<hi { o[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j] }
+            }
+            i += 4
         }
-        x.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
-                gemm(m, n, k, xp.baseAddress!, lda: k, wp.baseAddress!, ldb: n, o.baseAddress!, ldc: n,
-                     accumulate: bias != nil)
+        for i in i..<k {
+            let row = w + i * n
+            for r in 0..<m {
+                let a = x[r * k + i], o = out + r * n
+                for j in lo..<hi { o[j] += a * row[j] }
             }
         }
     }
-    return out
+}
+
+/// out[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm; `out` uninitialised.
+func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float], columns n: Int,
+            bias: [Float]?, into out: UnsafeMutablePointer<Float>) {
+    guard m > 0, n > 0 else { return }
+    for i in 0..<m {
+        if let bias { (out + i * n).update(from: bias, count: n) } else { (out + i * n).update(repeating: 0, count: n) }
+    }
+    guard k > 0, let x else { return }  // no features: only the bias
+    w.withUnsafeBufferPointer { wp in
+        if m > 1, m <= 4, n >= 4096 {
+            skinnyProduct(m, n, k, x, wp.baseAddress!, out)
+        } else {
+            gemm(m, n, k, x, lda: k, wp.baseAddress!, ldb: n, out, ldc: n, accumulate: true)
+        }
+    }
 }
 
 /// exp(x) for the recurrent gates, without a libm call so the gate loops vectorise: Cody–Waite

@@ -127,7 +127,7 @@ open class Layer: GraphOperation {
             if passMask { args[0] = withMask(args[0], values[argCount + stateCount]) }
             return try self.apply(args, initialState: st)
         }
-        return recordNode(self, inputs: nodeInputs, outputs: specs, masks: outMasks,
+        return recordNode(self, session: session, inputs: nodeInputs, outputs: specs, masks: outMasks,
                           returnsList: returnsList, run: run)
     }
 }

@@ -7,6 +7,10 @@ import Tensors
 /// and weights are drawn from the session's seeded generator, so a rerun gives the same model.
 public final class LayerSession {
     private var nameCounts: [String: Int] = [:]
+    /// Above 0 while a user-defined layer runs on symbolic tensors: the layers it calls inside
+    /// compute shapes on detached tensors instead of becoming nodes of the outer model (Keras
+    /// semantics). Per session, so notebooks running in parallel do not see each other's.
+    var recordingSuspended = 0
     /// The session's generator; layers draw their initial weights from it when they build.
     public var random: RandomGenerator
 

@@ -5,6 +5,12 @@ import Tensors
 /// The float32 elements of a concrete tensor (int32 elements converted), row-major.
 func floats(_ x: Tensor) -> [Float] { x.scalars }
 
+/// The float32 elements of `x` for a kernel, without a copy when `x` is float32 already.
+func withFloats<R>(_ x: Tensor, _ body: (UnsafePointer<Float>?) throws -> R) throws -> R {
+    let f = x.dtype == .float32 ? x : try x.converted(to: .float32)
+    return try f.withUnsafeFloats { try body($0.baseAddress) }
+}
+
 /// A concrete float32 tensor of `shape` over `values` (whose count matches: our own invariant).
 func tensor(_ shape: [Int], _ values: [Float]) throws -> Tensor {
     try Tensor(shape: shape, scalars: values)

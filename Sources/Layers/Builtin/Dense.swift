@@ -42,10 +42,14 @@ public final class Dense: Layer {
         let inputSize = shape.last!
         let rows = shape.dropLast().reduce(1, *)
         try checkAllocation(shape.dropLast() + [units], layer: name)
-        var out = affine(floats(x), rows: rows, inner: inputSize, parameters[0], columns: units,
-                         bias: useBias ? parameters[1] : nil)
-        out.withUnsafeMutableBufferPointer { activation.apply($0.baseAddress!, count: $0.count, rowLength: units) }
-        return [try tensor(shape.dropLast() + [units], out)]
+        return [try Tensor(shape: shape.dropLast() + [units], unsafeUninitializedFloats: { out in
+            guard let o = out.baseAddress else { return }
+            try withFloats(x) { xp in
+                affine(xp, rows: rows, inner: inputSize, parameters[0], columns: units,
+                       bias: useBias ? parameters[1] : nil, into: o)
+            }
+            activation.apply(o, count: out.count, rowLength: units)
+        })]
     }
 
     /// `dense(x)`: the output for one input tensor.

@@ -58,12 +58,12 @@ public final class CustomLayerNode: GraphOperation {
                      body: @escaping ([Tensor]) throws -> [Tensor]) throws -> [Tensor] {
         let plain = inputs.map { x -> Tensor in var y = x; y.origin = nil; return y }
         guard inputs.contains(where: \.isSymbolic) else { return try body(plain) }
-        GraphRecording.suspendedDepth += 1
-        defer { GraphRecording.suspendedDepth -= 1 }
+        session.recordingSuspended += 1
+        defer { session.recordingSuspended -= 1 }
         let shapes = try body(plain).map { ($0.shape, $0.dtype) }
-        GraphRecording.suspendedDepth -= 1
-        defer { GraphRecording.suspendedDepth += 1 }
-        return recordNode(self, inputs: inputs, outputs: shapes, masks: shapes.map { _ in nil },
+        session.recordingSuspended -= 1
+        defer { session.recordingSuspended += 1 }
+        return recordNode(self, session: session, inputs: inputs, outputs: shapes, masks: shapes.map { _ in nil },
                           returnsList: returnsList, run: { values in
                               try body(values.map { x -> Tensor in var y = x; y.origin = nil; return y })
                           })

@@ -88,20 +88,12 @@ func withMask(_ x: Tensor, _ mask: Tensor?) -> Tensor {
     return y
 }
 
-/// While a user-defined layer runs on symbolic tensors, the layers it calls inside must not
-/// become nodes of the outer model (Keras semantics): they compute shapes on detached tensors.
-/// The interpreter runs cells on one thread, so a plain counter is enough.
-enum GraphRecording {
-    nonisolated(unsafe) static var suspendedDepth = 0
-    static var isSuspended: Bool { suspendedDepth > 0 }
-}
-
 /// Records a call of `operation` on symbolic `inputs` and returns its symbolic outputs, each
 /// carrying its history and mask. Inside a user-defined layer, outputs carry nothing.
-func recordNode(_ operation: GraphOperation, inputs: [Tensor], outputs: [(TensorShape, DType)],
-                masks: [Tensor?], returnsList: Bool,
+func recordNode(_ operation: GraphOperation, session: LayerSession, inputs: [Tensor],
+                outputs: [(TensorShape, DType)], masks: [Tensor?], returnsList: Bool,
                 run: @escaping ([Tensor]) throws -> [Tensor]) -> [Tensor] {
-    if GraphRecording.isSuspended {
+    if session.recordingSuspended > 0 {
         return outputs.map { Tensor(symbolicShape: $0.0, dtype: $0.1) }
     }
     let node = Node(operation: operation, inputs: inputs, outputShapes: outputs.map { $0.0 },
@@ -125,7 +117,7 @@ public func Input(shape: [Int?], batchSize: Int? = nil, dtype: DType = .float32,
     }
     let full = TensorShape([batchSize] + shape)
     let layer = InputLayer(name: session.uniqueName("input_layer"), className: "InputLayer")
-    let out = recordNode(layer, inputs: [], outputs: [(full, dtype)], masks: [nil], returnsList: false,
+    let out = recordNode(layer, session: session, inputs: [], outputs: [(full, dtype)], masks: [nil], returnsList: false,
                          run: { _ in throw layerError("Input: no value was given for \(layer.name)") })
     return out[0]
 }
@@ -137,6 +129,6 @@ public func recordOperation(_ name: String, className: String, inputs: [Tensor],
                             output: (TensorShape, DType), session: LayerSession,
                             compute: @escaping ([Tensor]) throws -> Tensor) -> Tensor {
     let op = GraphOperation(name: session.uniqueName(name), className: className)
-    return recordNode(op, inputs: inputs, outputs: [output], masks: [nil], returnsList: false,
+    return recordNode(op, session: session, inputs: inputs, outputs: [output], masks: [nil], returnsList: false,
                       run: { try [compute($0)] })[0]
 }

@@ -114,8 +114,13 @@ public class Recurrent: Layer {
             return ([Float](repeating: 0, count: batch * time * units * (returnSequences ? 1 : 0)),
                     [Float](repeating: 0, count: size), states)
         }
-        let projected = affine(floats(x), rows: batch * time, inner: features, parameters[0],
-                               columns: width, bias: inputBias)
+        var projected = [Float](repeating: 0, count: batch * time * width)
+        try projected.withUnsafeMutableBufferPointer { out in
+            try withFloats(x) { xp in
+                affine(xp, rows: batch * time, inner: features, parameters[0], columns: width,
+                       bias: inputBias, into: out.baseAddress!)
+            }
+        }
         // Buffers for the whole call: states [h; c], the step's new states, the step's scratch.
         let state = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
         let next = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
