@@ -49,11 +49,13 @@ public final class Session {
         guard let compiled = compiler.compileCell(parsed.tree) else {
             globalScope.names = savedNames
             for (name, binding) in compiler.keptAfterFailure { globalScope.names[name] = binding }
-            ctx.globals.ensureCapacity(globalFunction.size)
             for store in compiler.keptPrologue { try? store(ctx.globals) }
             return CellResult(status: .failed, outputs: compiler.diagnostics.map { .error($0) }, duration: seconds())
         }
-        ctx.globals.ensureCapacity(globalFunction.size)
+        guard globalFunction.size <= ctx.globals.slotCount else {
+            globalScope.names = savedNames
+            return CellResult(status: .failed, outputs: [.error(Diagnostic("the session has too many top-level names (\(Frame.topLevelCapacity))", at: nil, kind: "limit"))], duration: seconds())
+        }
         ctx.timeoutSeconds = cell.timeout
         ctx.deadline = started + UInt64(max(cell.timeout, 0) * 1e9)
         ctx.output = ""

@@ -1,10 +1,11 @@
 import Foundation
 import Reports
+import Tensors
 
 /// The state of a running session that compiled code reaches: printed output, limits, the
 /// random generator and the top-level frame.
 final class Context {
-    let globals = Frame(size: 64, parent: nil)
+    let globals = Frame.make(size: Frame.topLevelCapacity, parent: nil)
     /// Text printed by the running cell.
     var output = ""
     /// Nanoseconds (uptime) past which the running cell fails.
