@@ -57,7 +57,8 @@ private let userLayerStateType = NativeType(name: "UserLayerState")
 /// Called when an instance of a cell type is made: a type conforming to `Layer` gets its node
 /// (a hidden field after the declared ones, which printing and memberwise init never see).
 func attachUserLayer(_ n: NominalType, _ fields: inout [Value], _ ctx: Context) {
-    guard n.conforms(to: "Layer") else { return }
+    // A cell that declares its own `protocol Layer` means its own protocol, not the tensor API's.
+    guard n.conforms(to: "Layer"), !ctx.protocolNames.contains("Layer") else { return }
     let state = UserLayerState()
     state.node = CustomLayerNode(className: n.name, session: ctx.bindings.layers, heldLayers: { state.heldLayers() })
     fields.append(.native(NativeValue(state, type: userLayerStateType)))
@@ -94,7 +95,7 @@ extension Context {
     /// `layer(args)` for a user layer: runs `method` (its callAsFunction) directly on concrete
     /// tensors; on symbolic ones records one node whose outputs are the method's tensors.
     /// Returns nil when `base` is not a user layer.
-    func callUserLayer(_ base: Value, _ method: Function, _ args: CallArguments, at r: SourceRange?) throws -> Value? {
+    func callUserLayer(_ base: inout Value, _ method: Function, _ args: CallArguments, at r: SourceRange?) throws -> Value? {
         guard let state = userLayerState(of: base) else { return nil }
         state.remember(base)
         var positions: [Int] = []
@@ -108,9 +109,9 @@ extension Context {
             plainArgs.values[i] = tensorValue(t)
         }
         if !inputs.contains(where: \.isSymbolic) {
-            var selfValue = base
-            return try invoke(method, plainArgs, selfValue: &selfValue, at: r)
+            return try invoke(method, plainArgs, selfValue: &base, at: r)
         }
+        let base = base  // the recorded node may run the call again later, on this value
         var returnsTuple = false
         if case .tuple? = method.proto.returnType { returnsTuple = true }
         var template: Value? = nil

@@ -20,12 +20,14 @@ final class Context {
     var outputs: [CellOutput] = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
-    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift), made on first use.
-    lazy var bindings = BindingState(options: options)
+    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift); making it
+    /// sets the tensor memory limit of the session.
+    let bindings: BindingState
 
     init(options: SessionOptions) {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
+        bindings = BindingState(options: options)
     }
 
     /// Called at loop back-edges and calls: cheap except once every 4096 ticks.
