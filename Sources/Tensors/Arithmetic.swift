@@ -2,12 +2,9 @@
 
 extension Tensor {
     /// The shared path of binary operations: dtype check, shape rule, symbolic result, then the
-    /// kernel for the dtype. `float` and `int` compute one element (`int` may throw, e.g. on
-    /// division by zero, by returning nil).
-    @inline(__always)
-    static func binary(_ operation: String, _ a: Tensor, _ b: Tensor, cost: Int = 1,
-                       float: (Float, Float) -> Float,
-                       int: ((Int32, Int32) -> Int32)?) throws -> Tensor {
+    /// kernel for the dtype.
+    static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, cost: Int = 1) throws -> Tensor {
+        let operation = op.rawValue
         guard a.dtype == b.dtype else {
             throw TensorError("\(operation): dtypes differ: \(a.dtype) and \(b.dtype) (convert one with Tensor<Float>(x) or Tensor<Int32>(x))")
         }
@@ -18,21 +15,24 @@ extension Tensor {
         let ba = a.buffer!, bb = b.buffer!
         switch a.dtype {
         case .float32:
+            let pa = UnsafePointer(ba.floats), pb = UnsafePointer(bb.floats)
             return try Tensor.float32(outDims) { out, count in
-                if count > 0 { walk.run(UnsafePointer(ba.floats), UnsafePointer(bb.floats), out, cost: cost, float) }
+                guard count > 0 else { return }
+                walk.run(cost: cost) { oa, ob, oo, sa, sb, r in floatLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
             }
         case .int32:
-            guard let int else { throw TensorError("\(operation): not defined for int32 tensors") }
+            guard op.hasInt else { throw TensorError("\(operation): not defined for int32 tensors") }
+            let pa = UnsafePointer(ba.ints), pb = UnsafePointer(bb.ints)
             return try Tensor.int32(outDims) { out, count in
-                if count > 0 { walk.run(UnsafePointer(ba.ints), UnsafePointer(bb.ints), out, cost: cost, int) }
+                guard count > 0 else { return }
+                walk.run(cost: cost) { oa, ob, oo, sa, sb, r in intLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
             }
         }
     }
 
     /// Comparisons give float32 masks of 1 and 0 (multiply by them, or convert with Tensor<Int32>).
-    @inline(__always)
-    static func compare(_ operation: String, _ a: Tensor, _ b: Tensor,
-                        float: (Float, Float) -> Bool, int: (Int32, Int32) -> Bool) throws -> Tensor {
+    static func compare(_ op: CompareOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let operation = op.rawValue
         guard a.dtype == b.dtype else {
             throw TensorError("\(operation): dtypes differ: \(a.dtype) and \(b.dtype)")
         }
@@ -44,8 +44,12 @@ extension Tensor {
         return try Tensor.float32(outDims) { out, count in
             guard count > 0 else { return }
             switch a.dtype {
-            case .float32: walk.run(UnsafePointer(ba.floats), UnsafePointer(bb.floats), out) { float($0, $1) ? 1 : 0 }
-            case .int32: walk.run(UnsafePointer(ba.ints), UnsafePointer(bb.ints), out) { int($0, $1) ? 1 : 0 }
+            case .float32:
+                let pa = UnsafePointer(ba.floats), pb = UnsafePointer(bb.floats)
+                walk.run { oa, ob, oo, sa, sb, r in compareLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
+            case .int32:
+                let pa = UnsafePointer(ba.ints), pb = UnsafePointer(bb.ints)
+                walk.run { oa, ob, oo, sa, sb, r in compareLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
             }
         }
     }
@@ -65,13 +69,13 @@ extension Tensor {
     // MARK: Operators
 
     public static func + (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary("add (+)", a, b, float: { $0 + $1 }, int: { $0 &+ $1 })
+        try binary(.add, a, b)
     }
     public static func - (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary("subtract (-)", a, b, float: { $0 - $1 }, int: { $0 &- $1 })
+        try binary(.subtract, a, b)
     }
     public static func * (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary("multiply (*)", a, b, float: { $0 * $1 }, int: { $0 &* $1 })
+        try binary(.multiply, a, b)
     }
     /// Division; for int32 tensors it truncates toward zero as Swift does, and a zero divisor
     /// throws.
@@ -79,8 +83,7 @@ extension Tensor {
         if a.dtype == .int32, b.dtype == .int32, !b.isSymbolic, b.int32Scalars.contains(0) {
             throw TensorError("divide (/): integer division by zero (shapes \(a.shape) and \(b.shape))")
         }
-        return try binary("divide (/)", a, b, float: { $0 / $1 },
-                          int: { $1 == -1 ? 0 &- $0 : $0 / $1 })
+        return try binary(.divide, a, b)
     }
 
     public static func + (a: Tensor, b: Float) throws -> Tensor { try a + a.scalarLike(b, operation: "add (+)") }
@@ -93,17 +96,17 @@ extension Tensor {
     public static func / (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "divide (/)") / b }
 
     public static prefix func - (x: Tensor) throws -> Tensor {
-        try x.map("negate (-)", float: { -$0 }, int: { 0 &- $0 })
+        try x.map(.negate)
     }
 
     // MARK: Comparisons (masks)
 
-    public static func .== (a: Tensor, b: Tensor) throws -> Tensor { try compare("equal (.==)", a, b, float: { $0 == $1 }, int: { $0 == $1 }) }
-    public static func .!= (a: Tensor, b: Tensor) throws -> Tensor { try compare("not equal (.!=)", a, b, float: { $0 != $1 }, int: { $0 != $1 }) }
-    public static func .< (a: Tensor, b: Tensor) throws -> Tensor { try compare("less (.<)", a, b, float: { $0 < $1 }, int: { $0 < $1 }) }
-    public static func .> (a: Tensor, b: Tensor) throws -> Tensor { try compare("greater (.>)", a, b, float: { $0 > $1 }, int: { $0 > $1 }) }
-    public static func .<= (a: Tensor, b: Tensor) throws -> Tensor { try compare("less or equal (.<=)", a, b, float: { $0 <= $1 }, int: { $0 <= $1 }) }
-    public static func .>= (a: Tensor, b: Tensor) throws -> Tensor { try compare("greater or equal (.>=)", a, b, float: { $0 >= $1 }, int: { $0 >= $1 }) }
+    public static func .== (a: Tensor, b: Tensor) throws -> Tensor { try compare(.equal, a, b) }
+    public static func .!= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.notEqual, a, b) }
+    public static func .< (a: Tensor, b: Tensor) throws -> Tensor { try compare(.less, a, b) }
+    public static func .> (a: Tensor, b: Tensor) throws -> Tensor { try compare(.greater, a, b) }
+    public static func .<= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.lessEqual, a, b) }
+    public static func .>= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.greaterEqual, a, b) }
 
     public static func .== (a: Tensor, b: Float) throws -> Tensor { try a .== a.scalarLike(b, operation: "equal (.==)") }
     public static func .!= (a: Tensor, b: Float) throws -> Tensor { try a .!= a.scalarLike(b, operation: "not equal (.!=)") }
@@ -115,10 +118,10 @@ extension Tensor {
 
 /// Elementwise maximum of two tensors, broadcast (NaN wins, as in NumPy).
 public func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Tensor.binary("maximum", a, b, float: { $0.isNaN || $0 > $1 ? $0 : $1 }, int: { max($0, $1) })
+    try Tensor.binary(.maximum, a, b)
 }
 
 /// Elementwise minimum of two tensors, broadcast (NaN wins, as in NumPy).
 public func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Tensor.binary("minimum", a, b, float: { $0.isNaN || $0 < $1 ? $0 : $1 }, int: { min($0, $1) })
+    try Tensor.binary(.minimum, a, b)
 }

@@ -79,27 +79,18 @@ struct BroadcastWalk {
         return (oa, ob)
     }
 
-    /// Runs `f(out, a, b)` over every output element, in parallel for large outputs.
-    @inline(__always)
-    func run<A, B, R>(_ a: UnsafePointer<A>, _ b: UnsafePointer<B>, _ out: UnsafeMutablePointer<R>,
-                      cost: Int = 1, _ f: (A, B) -> R) {
+    /// Calls `line(a offset, b offset, out offset, inner a stride, inner b stride, range)` over
+    /// every line of the output, in parallel for large outputs.
+    func run(cost: Int = 1, _ line: (Int, Int, Int, Int, Int, Range<Int>) -> Void) {
         let n = inner, rows = rows
         let sa = aStrides[aStrides.count - 1], sb = bStrides[bStrides.count - 1]
-        @inline(__always) func line(_ pa: UnsafePointer<A>, _ pb: UnsafePointer<B>, _ po: UnsafeMutablePointer<R>, _ range: Range<Int>) {
-            switch (sa, sb) {
-            case (1, 1): for j in range { po[j] = f(pa[j], pb[j]) }
-            case (1, 0): let y = pb[0]; for j in range { po[j] = f(pa[j], y) }
-            case (0, 1): let x = pa[0]; for j in range { po[j] = f(x, pb[j]) }
-            default: let x = pa[0], y = pb[0]; for j in range { po[j] = f(x, y) }
-            }
-        }
         if rows == 1 {
-            Parallel.chunks(n, costPerElement: cost) { line(a, b, out, $0) }
+            Parallel.chunks(n, costPerElement: cost) { r in line(0, 0, 0, sa, sb, r) }
         } else {
             Parallel.chunks(rows, costPerElement: n * cost) { rowRange in
                 for r in rowRange {
                     let (oa, ob) = offsets(row: r)
-                    line(a + oa, b + ob, out + r * n, 0..<n)
+                    line(oa, ob, r * n, sa, sb, 0..<n)
                 }
             }
         }

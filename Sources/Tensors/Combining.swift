@@ -68,7 +68,7 @@ extension Tensor {
     /// `[[1, 2]]` repeated 2 along axis 1 is `[[1, 1, 2, 2]]`.
     public func repeated(_ count: Int, alongAxis axis: Int) throws -> Tensor {
         let op = "repeated(_:alongAxis:)"
-        guard count >= 0 else { throw TensorError("\(op): count \(count) is negative") }
+        guard count >= 0, count <= Int(Int32.max) else { throw TensorError("\(op): count \(count) is negative or too large") }
         let a = try normalizedAxis(axis, rank: rank, operation: op)
         var dims = shape.dimensions
         dims[a] = dims[a].map { $0 * count }
@@ -96,7 +96,9 @@ extension Tensor {
         guard multiples.count == rank else {
             throw TensorError("\(op): \(multiples.count) multiples for shape \(shape) of rank \(rank)")
         }
-        guard multiples.allSatisfy({ $0 >= 0 }) else { throw TensorError("\(op): negative multiple in \(multiples)") }
+        guard multiples.allSatisfy({ $0 >= 0 && $0 <= Int(Int32.max) }) else {
+            throw TensorError("\(op): negative or too large multiple in \(multiples)")
+        }
         let dims = zip(shape.dimensions, multiples).map { d, m in d.map { $0 * m } }
         if isSymbolic { return Tensor(symbolicShape: TensorShape(dims), dtype: dtype) }
         var result = self

@@ -44,7 +44,7 @@ extension Tensor {
         guard n == scalars.count else {
             throw TensorError("Tensor(shape:scalars:): \(scalars.count) scalars do not fill shape \(TensorShape(shape))")
         }
-        self = try Tensor.float32(shape) { p, c in scalars.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: c) } }
+        self = try Tensor.float32(shape) { p, c in if c > 0 { scalars.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: c) } } }
     }
 
     /// An int32 tensor of `shape` holding `scalars` in row-major order.
@@ -53,7 +53,7 @@ extension Tensor {
         guard n == scalars.count else {
             throw TensorError("Tensor(shape:scalars:): \(scalars.count) scalars do not fill shape \(TensorShape(shape))")
         }
-        self = try Tensor.int32(shape) { p, c in scalars.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: c) } }
+        self = try Tensor.int32(shape) { p, c in if c > 0 { scalars.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: c) } } }
     }
 
     /// A rank-0 float32 tensor.

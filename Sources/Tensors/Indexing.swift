@@ -77,7 +77,7 @@ extension Tensor {
                 starts.append(p); steps.append(1); counts.append(1)
                 axis += 1
             case let .range(lower, upper, step):
-                guard step != 0 else { throw TensorError("\(op): slice stride cannot be 0") }
+                guard step != 0, step != Int.min else { throw TensorError("\(op): slice stride cannot be \(step)") }
                 guard let size = shape.dimensions[axis] else {
                     guard lower == nil && upper == nil && step == 1 else {
                         throw TensorError("\(op): cannot slice unknown axis \(axis) of shape \(shape)")

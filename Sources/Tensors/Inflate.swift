@@ -10,10 +10,13 @@ struct Inflater {
     private var bitBuffer = 0      // bits not yet used, LSB first
     private var bitCount = 0
     private(set) var output: [UInt8] = []
+    private var limit = Int.max
 
     /// Decompresses raw DEFLATE data (no zlib or gzip header).
-    static func inflate(_ data: [UInt8], expectedSize: Int? = nil) throws -> [UInt8] {
+    /// Stops with an error past `limit` bytes of output (a corrupt or hostile stream).
+    static func inflate(_ data: [UInt8], expectedSize: Int? = nil, limit: Int = .max) throws -> [UInt8] {
         var s = Inflater(input: data)
+        s.limit = limit
         if let n = expectedSize { s.output.reserveCapacity(n) }
         try s.run()
         return s.output
@@ -94,6 +97,7 @@ struct Inflater {
         position += 4
         guard position + len <= input.count else { throw InflateError(message: "compressed data is truncated") }
         output.append(contentsOf: input[position..<(position + len)])
+        guard output.count <= limit else { throw InflateError(message: "more data than the archive declares") }
         position += len
     }
 
@@ -133,6 +137,7 @@ struct Inflater {
     private mutating func codes(_ lencode: Huffman, _ distcode: Huffman) throws {
         while true {
             var sym = try decode(lencode)
+            guard output.count <= limit else { throw InflateError(message: "more data than the archive declares") }
             if sym < 256 { output.append(UInt8(sym)); continue }
             if sym == 256 { return }
             sym -= 257

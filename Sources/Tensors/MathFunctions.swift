@@ -2,26 +2,24 @@
 import Foundation
 
 extension Tensor {
-    /// Applies a function to every element (same shape, same dtype). `int` nil means the
-    /// function is float-only and an int32 input is an error naming the dtype.
-    @inline(__always)
-    func map(_ operation: String, cost: Int = 1, float: (Float) -> Float,
-             int: ((Int32) -> Int32)?) throws -> Tensor {
+    /// Applies a one-element operation to every element (same shape, same dtype); a float-only
+    /// operation on an int32 tensor is an error naming the dtype.
+    func map(_ op: UnaryOp) throws -> Tensor {
         if isSymbolic { return Tensor(symbolicShape: shape, dtype: dtype) }
         let src = buffer!
         switch dtype {
         case .float32:
+            let s = UnsafePointer(src.floats)
             return try Tensor.float32(dims) { out, count in
-                let s = src.floats
-                Parallel.chunks(count, costPerElement: cost) { r in for i in r { out[i] = float(s[i]) } }
+                Parallel.chunks(count, costPerElement: op.cost) { r in floatUnary(op, s, out, r) }
             }
         case .int32:
-            guard let int else {
-                throw TensorError("\(operation): needs a float32 tensor, got int32 of shape \(shape) (convert with Tensor<Float>(x))")
+            guard op.hasInt else {
+                throw TensorError("\(op.rawValue): needs a float32 tensor, got int32 of shape \(shape) (convert with Tensor<Float>(x))")
             }
+            let s = UnsafePointer(src.ints)
             return try Tensor.int32(dims) { out, count in
-                let s = src.ints
-                Parallel.chunks(count, costPerElement: cost) { r in for i in r { out[i] = int(s[i]) } }
+                Parallel.chunks(count, costPerElement: op.cost) { r in intUnary(op, s, out, r) }
             }
         }
     }
@@ -48,28 +46,26 @@ public func exp(_ x: Tensor) throws -> Tensor {
 }
 
 public func log(_ x: Tensor) throws -> Tensor {
-    try x.map("log", cost: 8, float: { Foundation.log($0) }, int: nil)
+    try x.map(.log)
 }
 
 public func sqrt(_ x: Tensor) throws -> Tensor {
-    try x.map("sqrt", cost: 2, float: { $0.squareRoot() }, int: nil)
+    try x.map(.sqrt)
 }
 
 public func abs(_ x: Tensor) throws -> Tensor {
-    try x.map("abs", float: { Swift.abs($0) }, int: { $0 == .min ? .min : Swift.abs($0) })
+    try x.map(.abs)
 }
 
 /// `x` to the power `p`, elementwise (`pow(x, 2)` squares exactly).
 public func pow(_ x: Tensor, _ p: Float) throws -> Tensor {
-    if p == 2 { return try x.map("pow", float: { $0 * $0 }, int: { $0 &* $0 }) }
-    if p == 1 { return try x.map("pow", float: { $0 }, int: { $0 }) }
-    if p == 0.5 { return try x.map("pow", cost: 2, float: { $0.squareRoot() }, int: nil) }
-    return try x.map("pow", cost: 8, float: { Foundation.pow($0, p) }, int: nil)
+    if p == 2 { return try x.map(.square) }
+    return try pow(x, x.scalarLike(p, operation: "pow"))
 }
 
 /// `x` to the power `p`, elementwise and broadcast.
 public func pow(_ x: Tensor, _ p: Tensor) throws -> Tensor {
-    try Tensor.binary("pow", x, p, cost: 8, float: { Foundation.pow($0, $1) }, int: nil)
+    try Tensor.binary(.pow, x, p, cost: 8)
 }
 
 public func tanh(_ x: Tensor) throws -> Tensor {
@@ -83,5 +79,5 @@ public func sigmoid(_ x: Tensor) throws -> Tensor {
 
 /// max(x, 0).
 public func relu(_ x: Tensor) throws -> Tensor {
-    try x.map("relu", float: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, int: { Swift.max($0, 0) })
+    try x.map(.relu)
 }

@@ -66,6 +66,9 @@ enum NumpyArchive {
             }
             p = extraEnd + commentLength
 
+            guard compressed >= 0, compressed <= bytes.count, size >= 0, size <= Int(Int32.max) * 4, local >= 0 else {
+                throw fail("entry \(entryName) has impossible sizes (corrupt archive)")
+            }
             guard try u32(local) == 0x0403_4B50 else { throw fail("corrupt local header for \(entryName)") }
             let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
             guard start + compressed <= bytes.count else { throw fail("entry \(entryName) is truncated") }
@@ -74,7 +77,7 @@ enum NumpyArchive {
             switch method {
             case 0: content = raw
             case 8:
-                do { content = try Inflater.inflate(raw, expectedSize: size) } catch let error as InflateError {
+                do { content = try Inflater.inflate(raw, expectedSize: size, limit: size) } catch let error as InflateError {
                     throw fail("entry \(entryName): \(error.message)")
                 }
             default: throw fail("entry \(entryName) uses zip compression method \(method) (stored and deflated are read)")

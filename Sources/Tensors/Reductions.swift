@@ -46,13 +46,10 @@ extension Tensor {
             result = try result.reduceOneAxis(a, kind == .mean ? .sum : kind)
         }
         if kind == .mean {
-            let n = reducedCount
             if dtype == .float32 {
-                let d = Float(n)
-                result = try result.map("mean", float: { $0 / d }, int: nil)
-            } else {
-                let d = Int32(clamping: n)
-                result = try result.map("mean", float: { $0 }, int: { d == 0 ? 0 : $0 / d })
+                result = try Tensor.binary(.divide, result, Tensor(Float(reducedCount)))
+            } else if reducedCount > 0 {
+                result = try Tensor.binary(.divide, result, Tensor(Int32(clamping: reducedCount)))
             }
         }
         return try result.reshapedUnchecked(outShape.knownDimensions!)
@@ -70,17 +67,12 @@ extension Tensor {
         case .float32:
             let s = UnsafePointer(src.floats)
             return try Tensor.float32(outDims) { out, _ in
-                reduceKernel(s, out, outer: outer, length: length, inner: inner, kind: kind, zero: 0,
-                             add: { $0 + $1 }, pairwise: { p, n, stride in pairwiseSum(p, n, stride) },
-                             pick: kind == .max ? { $0.isNaN || $0 > $1 ? $0 : $1 } : { $0.isNaN || $0 < $1 ? $0 : $1 })
+                reduceFloat(s, out, outer: outer, length: length, inner: inner, kind: kind)
             }
         case .int32:
             let s = UnsafePointer(src.ints)
             return try Tensor.int32(outDims) { out, _ in
-                reduceKernel(s, out, outer: outer, length: length, inner: inner, kind: kind, zero: 0,
-                             add: { $0 &+ $1 },
-                             pairwise: { p, n, stride in var t: Int32 = 0; for i in 0..<n { t &+= p[i * stride] }; return t },
-                             pick: kind == .max ? { Swift.max($0, $1) } : { Swift.min($0, $1) })
+                reduceInt(s, out, outer: outer, length: length, inner: inner, kind: kind)
             }
         }
     }
@@ -152,39 +144,59 @@ extension Tensor {
     public func min(squeezingAxes axes: [Int]) throws -> Tensor { try reduce(.min, axes: axes, keep: false) }
 }
 
-/// The loop of a one-axis reduction over a `(outer, length, inner)` view.
-@inline(__always)
-private func reduceKernel<T>(_ s: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
-                             outer: Int, length: Int, inner: Int, kind: Tensor.Reduction, zero: T,
-                             add: (T, T) -> T, pairwise: (UnsafePointer<T>, Int, Int) -> T,
-                             pick: (T, T) -> T) {
-    let isSum = kind == .sum || kind == .mean
+/// NaN-propagating max and min, as NumPy's.
+@inline(__always) private func maxNaN(_ a: Float, _ b: Float) -> Float { a.isNaN || a > b ? a : b }
+@inline(__always) private func minNaN(_ a: Float, _ b: Float) -> Float { a.isNaN || a < b ? a : b }
+
+/// A one-axis float32 reduction over a `(outer, length, inner)` view (length > 0 for max/min).
+private func reduceFloat(_ s: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         outer: Int, length: Int, inner: Int, kind: Tensor.Reduction) {
     if inner == 1 {
         Parallel.chunks(outer, costPerElement: Swift.max(length, 1)) { r in
             for o in r {
                 let row = s + o * length
-                if isSum {
-                    out[o] = pairwise(row, length, 1)
-                } else {
-                    var acc = row[0]
-                    for j in 1..<Swift.max(length, 1) { acc = pick(acc, row[j]) }
-                    out[o] = acc
+                switch kind {
+                case .sum, .mean: out[o] = pairwiseSum(row, length, 1)
+                case .max: var m = row[0]; for j in 1..<length { m = maxNaN(m, row[j]) }; out[o] = m
+                case .min: var m = row[0]; for j in 1..<length { m = minNaN(m, row[j]) }; out[o] = m
                 }
             }
         }
         return
     }
     // Inner axes contiguous: accumulate whole rows in order (NumPy does the same).
-    Parallel.chunks(outer, costPerElement: length * inner) { r in
+    Parallel.chunks(outer, costPerElement: Swift.max(length, 1) * inner) { r in
         for o in r {
             let dst = out + o * inner
             let base = s + o * length * inner
-            if length == 0 { dst.initialize(repeating: zero, count: inner); continue }
-            for i in 0..<inner { dst[i] = base[i] }
+            if length == 0 { dst.initialize(repeating: 0, count: inner); continue }
+            dst.update(from: base, count: inner)
             for j in 1..<length {
                 let row = base + j * inner
-                if isSum { for i in 0..<inner { dst[i] = add(dst[i], row[i]) } }
-                else { for i in 0..<inner { dst[i] = pick(dst[i], row[i]) } }
+                switch kind {
+                case .sum, .mean: for i in 0..<inner { dst[i] += row[i] }
+                case .max: for i in 0..<inner { dst[i] = maxNaN(dst[i], row[i]) }
+                case .min: for i in 0..<inner { dst[i] = minNaN(dst[i], row[i]) }
+                }
+            }
+        }
+    }
+}
+
+/// A one-axis int32 reduction (sums wrap as TensorFlow's int32 sums).
+private func reduceInt(_ s: UnsafePointer<Int32>, _ out: UnsafeMutablePointer<Int32>,
+                       outer: Int, length: Int, inner: Int, kind: Tensor.Reduction) {
+    for o in 0..<outer {
+        let dst = out + o * inner
+        let base = s + o * length * inner
+        if length == 0 { dst.initialize(repeating: 0, count: inner); continue }
+        dst.update(from: base, count: inner)
+        for j in 1..<length {
+            let row = base + j * inner
+            switch kind {
+            case .sum, .mean: for i in 0..<inner { dst[i] &+= row[i] }
+            case .max: for i in 0..<inner { dst[i] = Swift.max(dst[i], row[i]) }
+            case .min: for i in 0..<inner { dst[i] = Swift.min(dst[i], row[i]) }
             }
         }
     }
@@ -193,6 +205,7 @@ private func reduceKernel<T>(_ s: UnsafePointer<T>, _ out: UnsafeMutablePointer<
 /// NumPy's pairwise summation of float32 (numpy/_core/src/umath/loops_utils.h.src): blocks of
 /// up to 128 summed with 8 accumulators, halves summed recursively. Accumulates in Float.
 func pairwiseSum(_ a: UnsafePointer<Float>, _ n: Int, _ stride: Int) -> Float {
+    if stride == 1 { return pairwiseSumContiguous(a, n) }
     if n < 8 {
         var res: Float = 0
         for i in 0..<n { res += a[i * stride] }
@@ -215,5 +228,29 @@ func pairwiseSum(_ a: UnsafePointer<Float>, _ n: Int, _ stride: Int) -> Float {
         var n2 = n / 2
         n2 -= n2 % 8
         return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride)
+    }
+}
+
+/// `pairwiseSum` with stride 1, written so the 8 accumulators become vector lanes (the same
+/// additions in the same order, so the same result).
+func pairwiseSumContiguous(_ a: UnsafePointer<Float>, _ n: Int) -> Float {
+    if n < 8 {
+        var res: Float = 0
+        for i in 0..<n { res += a[i] }
+        return res
+    } else if n <= 128 {
+        var r = UnsafeRawPointer(a).loadUnaligned(as: SIMD8<Float>.self)
+        var i = 8
+        while i < n - (n % 8) {
+            r += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+            i += 8
+        }
+        var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < n { res += a[i]; i += 1 }
+        return res
+    } else {
+        var n2 = n / 2
+        n2 -= n2 % 8
+        return pairwiseSumContiguous(a, n2) + pairwiseSumContiguous(a + n2, n - n2)
     }
 }

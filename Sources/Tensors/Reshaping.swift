@@ -102,32 +102,37 @@ extension Tensor {
 }
 
 /// Writes `out` (row-major over `outDims`) from `src` read at `strides` (input strides in
-/// output axis order). The last two output axes are walked in tiles so both reads and writes
-/// stay in cache.
+/// output axis order). The output's last axis and the axis the input walks contiguously are
+/// copied in 32 x 32 tiles, so both reads and writes stay in cache; when they are the same
+/// axis, whole rows are copied.
 private func permute<T>(_ src: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
-                     outDims: [Int], strides: [Int]) {
+                        outDims: [Int], strides: [Int]) {
     let rank = outDims.count
-    if rank == 1 {
-        for i in 0..<outDims[0] { out[i] = src[i * strides[0]] }
-        return
-    }
-    let rows = outDims[rank - 2], cols = outDims[rank - 1]
-    let rs = strides[rank - 2], cs = strides[rank - 1]
-    let outerDims = Array(outDims[..<(rank - 2)])
-    let outerStrides = Array(strides[..<(rank - 2)])
-    let outer = outerDims.reduce(1, *)
+    var outStrides = [Int](repeating: 1, count: rank)
+    for i in stride(from: rank - 2, through: 0, by: -1) { outStrides[i] = outStrides[i + 1] * outDims[i + 1] }
+    let last = rank - 1
+    // The axis whose input stride is 1 (the input's last axis, moved).
+    let p = strides.firstIndex(of: 1) ?? last
+    let planeAxes = p == last ? [last] : [p, last]
+    let others = (0..<rank).filter { !planeAxes.contains($0) }
+    let otherCount = others.reduce(1) { $0 * outDims[$1] }
+    let rows = outDims[p], cols = outDims[last]
+    let rowIn = strides[p], rowOut = outStrides[p]       // p == last: unused
+    let colIn = strides[last]
     let tile = 32
-    Parallel.chunks(outer, costPerElement: rows * cols) { range in
+    Parallel.chunks(otherCount, costPerElement: p == last ? cols : rows * cols) { range in
         for o in range {
-            var off = 0, r = o
-            for i in stride(from: outerDims.count - 1, through: 0, by: -1) {
-                off += (r % outerDims[i]) * outerStrides[i]
-                r /= outerDims[i]
+            // Offsets of this combination of the other axes.
+            var r = o, inOff = 0, outOff = 0
+            for axis in others.reversed() {
+                let idx = r % outDims[axis]
+                r /= outDims[axis]
+                inOff += idx * strides[axis]
+                outOff += idx * outStrides[axis]
             }
-            let s = src + off
-            let d = out + o * rows * cols
-            if cs == 1 {
-                for i in 0..<rows { (d + i * cols).update(from: s + i * rs, count: cols) }
+            let s = src + inOff, d = out + outOff
+            if p == last {
+                if colIn == 1 { d.update(from: s, count: cols) } else { for j in 0..<cols { d[j] = s[j * colIn] } }
                 continue
             }
             var i0 = 0
@@ -137,7 +142,7 @@ private func permute<T>(_ src: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>,
                 while j0 < cols {
                     let j1 = Swift.min(cols, j0 + tile)
                     for i in i0..<i1 {
-                        for j in j0..<j1 { d[i * cols + j] = s[i * rs + j * cs] }
+                        for j in j0..<j1 { d[i * rowOut + j] = s[i * rowIn + j * colIn] }
                     }
                     j0 = j1
                 }

@@ -60,25 +60,31 @@ private func softmaxLike(_ x: Tensor, axis: Int, operation: String, log: Bool) t
 /// Softmax (or log-softmax) of one contiguous row of `n` values.
 @inline(__always)
 private func softmaxRow(_ s: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ n: Int, log: Bool) {
-    var m = -Float.infinity
-    for j in 0..<n { m = Swift.max(m, s[j]) }
-    if m.isNaN || s[0].isNaN {
-        for j in 0..<n where s[j].isNaN { m = .nan }
-    }
-    for j in 0..<n { o[j] = s[j] - m }
+    let m = rowMax(s, n)
+    FastMath.expShifted(s, o, n, m)
     if log {
-        var sum: Float = 0
-        let e = UnsafeMutablePointer<Float>.allocate(capacity: n)
-        defer { e.deallocate() }
-        FastMath.exp(UnsafePointer(o), e, n)
-        for j in 0..<n { sum += e[j] }
-        let l = Foundation.log(sum)
-        for j in 0..<n { o[j] -= l }
+        let l = Foundation.log(pairwiseSum(o, n, 1))
+        for j in 0..<n { o[j] = s[j] - m - l }
     } else {
-        FastMath.exp(UnsafePointer(o), o, n)
-        var sum: Float = 0
-        for j in 0..<n { sum += o[j] }
-        let r = 1 / sum
+        let r = 1 / pairwiseSum(o, n, 1)
         for j in 0..<n { o[j] *= r }
     }
+}
+
+/// The largest of `n` values, with 8 independent lanes so it vectorises. NaNs are skipped: a
+/// NaN in the row makes every output NaN through the sum anyway, as in TensorFlow.
+@inline(__always)
+private func rowMax(_ s: UnsafePointer<Float>, _ n: Int) -> Float {
+    var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0
+    var j = 0
+    while j + 8 <= n {
+        m0 = s[j] > m0 ? s[j] : m0; m1 = s[j + 1] > m1 ? s[j + 1] : m1
+        m2 = s[j + 2] > m2 ? s[j + 2] : m2; m3 = s[j + 3] > m3 ? s[j + 3] : m3
+        m4 = s[j + 4] > m4 ? s[j + 4] : m4; m5 = s[j + 5] > m5 ? s[j + 5] : m5
+        m6 = s[j + 6] > m6 ? s[j + 6] : m6; m7 = s[j + 7] > m7 ? s[j + 7] : m7
+        j += 8
+    }
+    var m = Swift.max(Swift.max(Swift.max(m0, m1), Swift.max(m2, m3)), Swift.max(Swift.max(m4, m5), Swift.max(m6, m7)))
+    while j < n { m = s[j] > m ? s[j] : m; j += 1 }
+    return m
 }

@@ -58,4 +58,27 @@ import Testing
         #expect(throws: TensorError.self) { try loadNumpyArchive(path("no-such.npz")) }
         #expect(throws: TensorError.self) { try Tensor(numpyFile: path("no-such.npy")) }
     }
+
+    /// Cut and corrupted copies of real files give errors or arrays, never a crash.
+    @Test func damagedFilesNeverCrash() throws {
+        for name in ["compressed.npz", "stored.npz", "f4.npy", "version2.npy"] {
+            let bytes = [UInt8](try Data(contentsOf: Fixtures.url("files/" + name)))
+            var variants: [[UInt8]] = stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)).map { Array(bytes[..<$0]) }
+            var seed: UInt64 = 12345
+            for _ in 0..<200 {
+                var copy = bytes
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let at = Int(seed >> 33) % copy.count
+                copy[at] ^= UInt8(truncatingIfNeeded: seed >> 13) | 1
+                variants.append(copy)
+            }
+            for v in variants {
+                if name.hasSuffix(".npz") {
+                    _ = try? NumpyArchive.decode(v, name: name)
+                } else {
+                    _ = try? Tensor(numpyData: Data(v), name: name)
+                }
+            }
+        }
+    }
 }

@@ -131,7 +131,9 @@ import Testing
         case "pow": return try pow(x[0], Float((p["exponent"] as! NSNumber).doubleValue))
         case "softmax": return try softmax(x[0], alongAxis: axis)
         case "logSoftmax": return try logSoftmax(x[0], alongAxis: axis)
-        case "matmul": return try matmul(x[0], x[1])
+        case "matmul":
+            return try matmul(x[0], transposed: p["transposeA"] as? Bool ?? false,
+                              x[1], transposed: p["transposeB"] as? Bool ?? false)
         case "sum": return try keep ? x[0].sum(alongAxes: axes) : x[0].sum(squeezingAxes: axes)
         case "mean": return try keep ? x[0].mean(alongAxes: axes) : x[0].mean(squeezingAxes: axes)
         case "max": return try keep ? x[0].max(alongAxes: axes) : x[0].max(squeezingAxes: axes)
@@ -148,6 +150,12 @@ import Testing
         case "repeat": return try x[0].repeated(p["count"] as! Int, alongAxis: axis)
         case "tile": return try x[0].tiled(multiples: p["multiples"] as! [Int])
         case "index": return try x[0].indexed((p["index"] as! [[Any]]).map(index))
+        case "range":
+            func f(_ k: String) -> Float { Float((p[k] as! NSNumber).doubleValue) }
+            return try Tensor(rangeFrom: f("start"), to: f("end"), stride: f("stride"))
+        case "toInt32": return try Tensor(int32: x[0])
+        case "toFloat": return try Tensor(float: x[0])
+        case "powTensor": return try pow(x[0], x[1])
         default: throw TensorError("test: unknown op \(op)")
         }
     }

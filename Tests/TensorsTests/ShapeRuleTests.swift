@@ -78,6 +78,20 @@ import Testing
         #expect(b.scalars == [2, 3, 4])
     }
 
+    @Test func writingCopiesSharedStorage() throws {
+        let a = try Tensor([1, 2, 3] as [Float])
+        var b = a
+        try b.withUnsafeMutableFloats { $0[0] = 9 }
+        #expect(a.scalars == [1, 2, 3])
+        #expect(b.scalars == [9, 2, 3])
+        var c = try Tensor(shape: [2], unsafeUninitializedFloats: { $0[0] = 4; $0[1] = 5 })
+        try c.withUnsafeMutableFloats { $0[1] += 1 }     // unique: written in place
+        #expect(try c.withUnsafeFloats { Array($0) } == [4, 6])
+        #expect(throws: TensorError.self) { try c.withUnsafeInt32s { _ in } }
+        var s = Tensor(symbolicShape: [nil, 2])
+        #expect(throws: TensorError.self) { try s.withUnsafeMutableFloats { _ in } }
+    }
+
     @Test func inspection() throws {
         let x = try Tensor([[1, 2], [3, 4]] as [[Float]])
         #expect(x.rank == 2 && x.scalarCount == 4 && x.shape[1] == 2 && x.shape[-2] == 2)

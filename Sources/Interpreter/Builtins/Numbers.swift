@@ -64,8 +64,13 @@ func registerNumbers(_ b: Builtins) {
     }
     for (t, isFloat) in [(b.doubleType, false), (b.floatType, true)] {
         t.staticMethod("random", [.labelled("in")]) { ctx, args in
-            guard case .tuple(let bounds) = args[0], bounds.elements.count == 2 else { throw RuntimeError("random(in:): expected a range like 0.0..<1.0") }
-            let lo = try bounds.elements[0].double(), hi = try bounds.elements[1].double()
+            let lo: Double, hi: Double
+            switch args[0] {
+            case .tuple(let bounds) where bounds.elements.count == 2: lo = try bounds.elements[0].double(); hi = try bounds.elements[1].double()
+            case .range(let l, let u), .closedRange(let l, let u): lo = Double(l); hi = Double(u)
+            default: throw RuntimeError("random(in:): expected a range like 0.0..<1.0")
+            }
+            guard lo < hi else { throw RuntimeError("Range requires lowerBound < upperBound") }
             let d = Double.random(in: lo..<hi, using: &ctx.rng)
             return isFloat ? .float(Float(d)) : .double(d)
         }

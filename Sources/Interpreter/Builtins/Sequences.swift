@@ -116,6 +116,9 @@ func registerSequenceMethods(_ t: NativeType) {
         switch (args[0], args[1]) {
         case (.string(let s), .string(let sub)): return .bool(sub.isEmpty || s.contains(sub))
         case (.string(let s), .character(let c)): return .bool(s.contains(c))
+        case (.string(let s), .native(let n)):
+            guard let re = n.value as? RegexValue else { return .bool(false) }
+            return .bool(re.regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
         case (.set(let s), _): return .bool(s.contains(args[1]))
         case (.range(let l, let u), .int(let i)): return .bool(i >= l && i < u)
         case (.closedRange(let l, let u), .int(let i)): return .bool(i >= l && i <= u)

@@ -46,10 +46,9 @@ final class Compiler {
     var inMutatingContext = false
     var inInitializer = false
     /// Names of methods that change `self`: calls of them go through the receiver's storage.
-    static var mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
+    static let mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
         "sort", "reverse", "shuffle", "popLast", "updateValue", "removeValue", "formUnion", "subtract",
         "swapAt", "merge", "toggle", "popFirst", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
-    var localMutatingNames: Set<String> = []
     static let operatorNames: Set<String> = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&&", "||", "..<", "...", "&", "|", "^"]
     /// After a failed compilation: the declarations that precede the first error, to keep.
     var keptAfterFailure: [String: Binding] = [:]
@@ -82,11 +81,13 @@ final class Compiler {
 
     // MARK: Scopes
 
-    func withScope<T>(_ body: () throws -> T) rethrows -> T {
+    /// Opens a block scope; the caller restores the returned scope (`defer { scope = saved }`).
+    /// (No closure-taking helper: returning compiled closures through a generic would wrap them
+    /// in reabstraction thunks that cost on every run.)
+    func pushScope() -> Scope {
         let saved = scope
         scope = Scope(parent: scope, function: function)
-        defer { scope = saved }
-        return try body()
+        return saved
     }
 
     /// Declares a variable in the current scope and returns its slot.

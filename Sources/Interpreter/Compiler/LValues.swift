@@ -50,19 +50,26 @@ extension Compiler {
                 return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
             }
             let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName), direct: isTarget)
-            return memberLValue(base: base, name: name, node: m.declName, type: nil)
+            return memberLValue(base: base, name: name, node: m.declName, type: staticType(e))
         case .subscriptCallExpr(let s):
             let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
             let args = try s.arguments.map { try compileExpr($0.expression) }
             let labels = s.arguments.map { $0.label?.text }
             let r = range(s)
             let ctx = self.ctx
+            var elementType: TypeRef? = nil
+            switch base.staticType ?? staticType(s.calledExpression) {
+            case .array(let e)?: elementType = e
+            case .dictionary(_, let v)? where labels.count == 2: elementType = v
+            case .dictionary(_, let v)?: elementType = .optional(v)
+            default: break
+            }
             return LValue(modify: { f, body in
                 let indices = try args.map { try $0(f) }
                 try base.modify(f) { container in
                     try located(r) { try ctx.modifySubscript(&container, indices, labels, body) }
                 }
-            }, staticType: nil)
+            }, staticType: elementType)
         case .forceUnwrapExpr(let u):
             let inner = try compileLValue(u.expression)
             let r = range(u)
@@ -256,23 +263,15 @@ extension Context {
     /// `a += b` and friends, in place: `+=` on arrays and strings appends without a copy.
     func compound(_ op: String, _ cur: inout Value, _ v: Value) throws {
         if op == "+" {
-            switch (cur, v) {
-            case (.string(var s), .string(let t)):
-                cur = .void
-                s += t
-                cur = .string(s)
-                return
-            case (.string(var s), .character(let c)):
-                cur = .void
-                s.append(c)
-                cur = .string(s)
-                return
-            case (.array(var a), .array(let b)):
+            if case .string(var s) = cur {
+                if case .string(let t) = v { cur = .void; s += t; cur = .string(s); return }
+                if case .character(let c) = v { cur = .void; s.append(c); cur = .string(s); return }
+            }
+            if case .array(var a) = cur, case .array(let b) = v {
                 cur = .void
                 a.elements += b.elements
                 cur = .array(a)
                 return
-            default: break
             }
         }
         if case .native(let n) = cur, let r = try n.type.binaryOperator?(self, op + "=", cur, v) { cur = r; return }

@@ -215,6 +215,9 @@ extension Compiler {
             }
             if case .nominal(let t)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
             return nil
+        case .subscriptCallExpr(let sc):
+            if case .array(let e)? = staticType(sc.calledExpression), sc.arguments.count == 1 { return e }
+            return nil
         default: return nil
         }
     }

@@ -100,9 +100,32 @@ extension Compiler {
                     guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a property", binding.pattern) }
                     let name = id.identifier.text
                     let type = try binding.typeAnnotation.map { try resolveType($0.type, node: $0.type) }
+                    var observerBlocks: [(String, CodeBlockItemListSyntax, String)] = []
                     if let accessors = binding.accessorBlock {
-                        try declareComputed(n, name, type, accessors, isStatic: isStatic, &bodies)
-                        continue
+                        if case .accessors(let list) = accessors.accessors,
+                           list.allSatisfy({ $0.accessorSpecifier.tokenKind == .keyword(.didSet) || $0.accessorSpecifier.tokenKind == .keyword(.willSet) }) {
+                            for a in list {
+                                let kind = a.accessorSpecifier.text
+                                let param = a.parameters?.name.text ?? (kind == "didSet" ? "oldValue" : "newValue")
+                                observerBlocks.append((kind, a.body?.statements ?? [], param))
+                            }
+                        } else {
+                            try declareComputed(n, name, type, accessors, isStatic: isStatic, &bodies)
+                            continue
+                        }
+                    }
+                    if !observerBlocks.isEmpty, !isStatic {
+                        let index = n.fields.count
+                        var willSet: Function? = nil, didSet: Function? = nil
+                        for (kind, items, param) in observerBlocks {
+                            let proto = FunctionProto(name: kind, displayName: "\(n.name).\(name).\(kind)",
+                                                      params: [Param(label: nil, name: param, type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                                      hasSelf: true, isMutating: true)
+                            let f = Function(proto, captured: ctx.globals)
+                            if kind == "didSet" { didSet = f } else { willSet = f }
+                            bodies.append { try self.compileFunctionBody(proto, defaults: [nil], body: items, selfType: n, selfIsMutable: true) }
+                        }
+                        n.observers[index] = (willSet, didSet)
                     }
                     if isStatic {
                         let slot = n.staticValues.count
@@ -134,7 +157,7 @@ extension Compiler {
                 let name = fn.name.text
                 let (proto, defaults) = try makeProto(name: name, owner: n, signature: fn.signature, hasSelf: !isStatic, isMutating: isMutating)
                 let f = Function(proto, captured: ctx.globals)
-                if isMutating { localMutatingNames.insert(name); Compiler.mutatingNames.insert(name) }
+                if isMutating { ctx.mutatingMethodNames.insert(name) }
                 if isStatic {
                     n.staticMethods[proto.key] = f
                 } else {
@@ -173,12 +196,38 @@ extension Compiler {
                     n.cases.append(.init(name: element.name.text, rawValue: raw, labels: labels, types: types, instance: nil))
                 }
             case .subscriptDecl(let s):
-                let ps = try parameters(s.parameterClause)
+                // Subscript parameters have no argument labels unless they name one (`subscript(row r: Int)`).
+                let ps = try zip(parameters(s.parameterClause), s.parameterClause.parameters).map { p, syntax in
+                    (param: syntax.secondName == nil ? Param(label: nil, name: p.param.name, type: p.param.type, defaultValue: p.param.defaultValue,
+                                                             isVariadic: p.param.isVariadic, isInout: p.param.isInout) : p.param,
+                     defaultSyntax: p.defaultSyntax)
+                }
                 let returnType = try resolveType(s.returnClause.type, node: s.returnClause)
                 let proto = FunctionProto(name: "subscript", displayName: "\(n.name).subscript", params: ps.map(\.param), hasSelf: true, returnType: returnType)
                 n.methods[proto.key] = Function(proto, captured: ctx.globals)
-                guard let acc = s.accessorBlock, case .getter(let items) = acc.accessors else { throw unsupported("subscript with a setter", s) }
-                bodies.append { try self.compileFunctionBody(proto, defaults: ps.map(\.defaultSyntax), body: items, selfType: n) }
+                guard let acc = s.accessorBlock else { throw error("subscript needs a body", s) }
+                var getItems: CodeBlockItemListSyntax? = nil
+                switch acc.accessors {
+                case .getter(let items): getItems = items
+                case .accessors(let list):
+                    for a in list {
+                        switch a.accessorSpecifier.tokenKind {
+                        case .keyword(.get): getItems = a.body?.statements
+                        case .keyword(.set):
+                            // The setter: the indices, then the new value; `self` is changed in place.
+                            let valueName = a.parameters?.name.text ?? "newValue"
+                            let setter = FunctionProto(name: "subscript=", displayName: "\(n.name).subscript.setter",
+                                                       params: ps.map(\.param) + [Param(label: nil, name: valueName, type: returnType, defaultValue: nil, isVariadic: false, isInout: false)],
+                                                       hasSelf: true, isMutating: true)
+                            n.methods[setter.key] = Function(setter, captured: ctx.globals)
+                            let items = a.body?.statements
+                            bodies.append { try self.compileFunctionBody(setter, defaults: ps.map(\.defaultSyntax) + [nil], body: items, selfType: n, selfIsMutable: true) }
+                        default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
+                        }
+                    }
+                }
+                let gi = getItems
+                bodies.append { try self.compileFunctionBody(proto, defaults: ps.map(\.defaultSyntax), body: gi, selfType: n) }
             case .typeAliasDecl(let t): throw unsupported("type alias inside a type", t)
             case .structDecl(let s): throw unsupported("nested type", s.name)
             case .classDecl(let c): throw unsupported("nested type", c.name)

@@ -10,7 +10,7 @@ extension Context {
             throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
         }
         try tick(range)
-        _ = try proto.body!(frame)
+        _ = try proto.body(frame)
         return frame.returnValue
     }
 
@@ -19,8 +19,15 @@ extension Context {
     func call(_ f: Function, _ args: [Value], at range: SourceRange? = nil) throws -> Value {
         let p = f.proto
         if let native = p.native {
-            if let s = f.boundSelf { return try native(self, [s] + args) }
-            return try native(self, args)
+            var list = args
+            // One tuple for several parameters (`zip(a, b).map(+)`), then defaults.
+            if list.count == 1, p.params.count > 1, case .tuple(let t) = list[0], t.elements.count == p.params.count { list = t.elements }
+            while list.count < p.params.count, let d = p.params[list.count].defaultValue { list.append(try d(globals)) }
+            guard list.count == p.params.count || p.params.last?.isVariadic == true else {
+                throw RuntimeError("\(p.displayName) takes \(p.params.count) arguments, got \(args.count)", at: range)
+            }
+            if let s = f.boundSelf { return try native(self, [s] + list) }
+            return try native(self, list)
         }
         let frame = f.makeFrame()
         if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }

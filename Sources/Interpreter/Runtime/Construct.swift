@@ -42,6 +42,8 @@ extension Context {
             return try invoke(chosen, args, selfValue: &none, at: r)
         }
         var selfValue = try blankInstance(n)
+        initializing += 1
+        defer { initializing -= 1 }
         _ = try invoke(chosen, args, selfValue: &selfValue, at: r)
         return selfValue
     }
@@ -99,6 +101,9 @@ extension Context {
         case .object(let o): userType = o.type
         case .enumValue(let e): userType = e.type
         case .type(let t): return try callStatic(t, name, args, at: r)
+        case .tuple(let t):
+            if let i = Int(name) ?? t.index(of: name), i < t.elements.count { return try callValue(t.elements[i], args, at: r) }
+            userType = nil
         default: userType = nil
         }
         if let t = userType {

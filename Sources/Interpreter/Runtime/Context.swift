@@ -11,6 +11,8 @@ final class Context {
     var deadline: UInt64 = .max
     var timeoutSeconds: Double = 60
     private var ticks = 0
+    /// Initializers running (property observers do not fire inside them, as in Swift).
+    var initializing = 0
     /// Calls of cell functions currently active.
     var depth = 0
     static let maxDepth = 10_000
@@ -18,6 +20,8 @@ final class Context {
     let options: SessionOptions
     /// What the running cell produced so far, in order (printed text is merged on flush).
     var outputs: [CellOutput] = []
+    /// Names of `mutating` methods declared by cells (their calls go through the receiver's storage).
+    var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
     /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift); making it

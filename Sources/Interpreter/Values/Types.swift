@@ -45,6 +45,13 @@ public final class NominalType {
         let isLet: Bool
         /// The default value expression (`var units = 10`), evaluated per instance.
         let initial: ((Context) throws -> Value)?
+        /// The type values are converted to when stored (`p.x = 10` stores 10.0 in a Double).
+        var coercion: TypeRef? {
+            switch type {
+            case .double?, .float?, .optional?, .array(.double)?, .array(.float)?, .array(.array)?, .nominal?, .dictionary?, .set?, .tuple?: return type
+            default: return nil
+            }
+        }
     }
 
     struct EnumCase {
@@ -74,6 +81,8 @@ public final class NominalType {
     var staticMethods: [String: Function] = [:]
     var staticGetters: [String: Function] = [:]
     var cases: [EnumCase] = []
+    /// `willSet` / `didSet` of stored properties, by field index.
+    var observers: [Int: (willSet: Function?, didSet: Function?)] = [:]
     var caseIndex: [String: Int] = [:]
     var rawType: TypeRef?
 

@@ -1,7 +1,8 @@
+// A first look: printing, a product and a softmax on a small matrix.
 import Testing
 @testable import Tensors
 
-@Suite struct SmokeTests {
+@Suite struct BasicsTests {
     @Test func printsLikeNumpy() throws {
         let x = try Tensor([[1, 2.5], [-3, 4]] as [[Float]])
         #expect(x.description == "[[ 1.   2.5]\n [-3.   4. ]]")
