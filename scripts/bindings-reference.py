@@ -161,6 +161,26 @@ _ = rnn(x)
 rnn.setWeights({weights_literal(bi_w)})
 print(rnn(x))""", s(out[0]))
 
+lstm_w2 = [eighths(4, 8), eighths(2, 8), eighths(8)]
+h0, c0 = eighths(2, 2), eighths(2, 2)
+out = run_layer(L.LSTM(2), [xs], lstm_w2, initial_state=[h0, c0])
+case("layer-lstm-initial-state", f"""let x = Tensor({literal(xs)})
+let lstm = LSTM(units: 2)
+let (h0, c0) = (Tensor({literal(h0)}), Tensor({literal(c0)}))
+_ = lstm(x, initialState: [h0, c0])
+lstm.setWeights({weights_literal(lstm_w2)})
+print(lstm(x, initialState: [h0, c0]))""", s(out[0]))
+
+bl_w = [eighths(4, 8), eighths(2, 8), eighths(8), eighths(4, 8), eighths(2, 8), eighths(8)]
+out = run_layer(L.Bidirectional(L.LSTM(2, return_state=True)), [xs], bl_w)
+case("layer-bidirectional-lstm-states", f"""let x = Tensor({literal(xs)})
+let encoder = Bidirectional(LSTM(units: 2, returnState: true))
+_ = encoder(x)
+encoder.setWeights({weights_literal(bl_w)})
+let (output, forwardH, forwardC, backwardH, backwardC) = encoder(x)
+for t in [output, forwardH, forwardC, backwardH, backwardC] {{ print(t) }}
+print(encoder.weights.map {{ $0.shape }})""", "\n".join(s(o) for o in out) + "\n[" + ", ".join(str(w.shape) for w in bl_w) + "]")
+
 ids = np.array([[3, 0, 1], [2, 2, 0]], dtype=np.int32)
 emb_w = [eighths(4, 2)]
 out = run_layer(L.Embedding(4, 2), [ids], emb_w)
@@ -223,6 +243,29 @@ let model = Model(inputs: input, outputs: Dense(units: 1, activation: .sigmoid)(
 model.summary()
 print(attention.parameterCount, model.parameterCount)""",
      summary(model) + f"{att.count_params()} {model.count_params()}")
+
+keras.backend.clear_session()
+
+
+class Sum(L.Layer):
+    def __init__(self):
+        super().__init__()
+        self.dense = L.Dense(3)
+
+    def call(self, inputs):
+        return self.dense(inputs[0]) + self.dense(inputs[1])
+
+
+a, b = keras.Input(shape=(4,)), keras.Input(shape=(4,))
+model = keras.Model(inputs=[a, b], outputs=Sum()([a, b]))
+case("model-user-layer-list-input", """struct Sum: Layer {
+    var dense = Dense(units: 3)
+    func callAsFunction(_ inputs: [Tensor]) -> Tensor { dense(inputs[0]) + dense(inputs[1]) }
+}
+let a = Input(shape: [4])
+let b = Input(shape: [4])
+let model = Model(inputs: [a, b], outputs: Sum()([a, b]))
+model.summary()""", summary(model))
 
 keras.backend.clear_session()
 seq_model = keras.Sequential([keras.Input(shape=(7,), dtype="int32"), L.Embedding(50, 4), L.GRU(3), L.Dense(2)])
