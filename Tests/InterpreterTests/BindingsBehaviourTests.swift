@@ -5,8 +5,8 @@ import Testing
 
 /// What cells rely on beyond reference numbers: the session's seeded generator, errors a learner
 /// meets (with their place in the cell), the sandbox, figures and tables as rich values, and user
-/// layers inside models. `.serialized`: one test changes the process-wide tensor memory limit.
-@Suite(.serialized) struct BindingsBehaviourTests {
+/// layers inside models. (Serialized with every binding test: see `BindingsTests`.)
+extension BindingsTests { @Suite struct BehaviourTests {
     typealias H = BindingsHarness
 
     // MARK: The session's generator
@@ -56,6 +56,7 @@ import Testing
          "1:14: concatenate: Concatenate needs shapes that match except along axis -1, got [(2, 3), (3, 3)]"),
         ("let x = Tensor([[1, 2], [3]])", "1:9: Tensor: nested arrays have different lengths (2 and 1); a tensor needs a rectangular shape"),
         ("let y = Dense(units: 2)(5)", "1:9: Dense: expected a Tensor, got Int"),
+        ("let d = Tensor<Double>(zeros: [2])", "1:9: tensors hold Float (Tensor<Float>, or just Tensor) or Int32 (Tensor<Int32>); use one of those"),
         ("let y = Tensor(zeros: [2, 3]) + Tensor(zeros: [4])", "1:9: add (+): shapes (2, 3) and (4,) cannot be broadcast together"),
         ("let lines = readLines(\"../x\")", "1:13: readLines: \"../x\" is outside the notebook's folder; a notebook reads only files below it"),
         ("let lines = readLines(\"/etc/passwd\")",
@@ -164,4 +165,4 @@ import Testing
         #expect(H.firstError(r) == "3:50: matmul: inner dimensions differ: (2, 3) x (2, 4)")
         #expect(r.errors.first?.callChain.first?.function == "Broken.callAsFunction(_:)")
     }
-}
+} }

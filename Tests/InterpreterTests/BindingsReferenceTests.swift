@@ -8,7 +8,7 @@ import Testing
 /// shapes exactly as NumPy prints them, layers' and transcendental functions' numbers within 1e-5
 /// (float32 rounding),
 /// `summary()` exactly as Keras prints it.
-@Suite struct BindingsReferenceTests {
+extension BindingsTests { @Suite struct ReferenceTests {
     @Test(arguments: BindingsReference.cases.map(\.name))
     func referenceCell(_ name: String) {
         let reference = BindingsReference.cases.first { $0.name == name }!
@@ -21,7 +21,12 @@ import Testing
             #expect(shown == reference.output + "\n", "\(name):\n\(shown)\n--- expected:\n\(reference.output)")
         }
     }
-}
+} }
+
+/// Every binding test runs one at a time: building models uses the Layers module's process-wide
+/// graph-recording switch (GraphRecording, one interpreter thread assumed), and one test changes
+/// the process-wide tensor memory limit.
+@Suite(.serialized) struct BindingsTests {}
 
 /// Running small cells the way the notebook runner does.
 enum BindingsHarness {

@@ -19,7 +19,8 @@ enum TensorTypes {
 func registerTensorBindings(_ b: Builtins) {
     let tensor = b.type(TensorTypes.tensor)
     let int32 = TensorTypes.int32Tensor
-    tensor.specialized = ["Float": tensor, "Int": int32, "Double": TensorTypes.unsupportedTensor]
+    let unsupported = TensorTypes.unsupportedTensor
+    tensor.specialized = ["Float": tensor, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
     b.types["TensorShape"] = .native(TensorTypes.shape)
 
     tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }
@@ -34,6 +35,12 @@ func registerTensorBindings(_ b: Builtins) {
     }
     registerInitializers(tensor, dtype: .float32)
     registerInitializers(int32, dtype: .int32)
+    // `Tensor<Double>(...)` with any of the float initializers' labels: an error that says why.
+    for f in tensor.initializers {
+        let proto = FunctionProto(name: "init", displayName: f.proto.displayName, params: f.proto.params)
+        proto.native = { _, _ in throw RuntimeError("tensors hold Float (Tensor<Float>, or just Tensor) or Int32 (Tensor<Int32>); use one of those") }
+        unsupported.initializers.append(Function(proto, captured: nil))
+    }
     registerInspection(tensor)
     registerShape(b)
 }
