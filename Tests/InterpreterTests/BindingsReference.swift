@@ -380,6 +380,62 @@ Model: "functional"
  Trainable params: 15 (60.00 B)
  Non-trainable params: 0 (0.00 B)
 """#),
+        ("model-nested-user-layers", #"""
+struct Block: Layer {
+    var stack = [Dense(units: 4), Dense(units: 4)]
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        var y = x
+        for layer in stack { y = layer(y) }
+        return y
+    }
+}
+struct Net: Layer {
+    var block = Block()
+    var output = Dense(units: 2)
+    func callAsFunction(_ x: Tensor) -> Tensor { output(block(x)) }
+}
+let input = Input(shape: [3])
+let net = Net()
+let model = Model(inputs: input, outputs: Concatenate()([net(input), input]))
+model.summary()
+print(net.parameterCount, net.block.parameterCount, net.weights.count)
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ input_layer         │ (None, 3)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ net (Net)           │ (None, 2)         │         46 │ input_layer[0][0] │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ concatenate         │ (None, 5)         │          0 │ net[0][0],        │
+│ (Concatenate)       │                   │            │ input_layer[0][0] │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 46 (184.00 B)
+ Trainable params: 46 (184.00 B)
+ Non-trainable params: 0 (0.00 B)
+46 36 6
+"""#),
+        ("model-chain-summary", #"""
+let input = Input(shape: [3])
+let model = Model(inputs: input, outputs: Dense(units: 2)(Dense(units: 4)(input)))
+model.summary()
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ input_layer (InputLayer)        │ (None, 3)              │             0 │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense_1 (Dense)                 │ (None, 4)              │            16 │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense (Dense)                   │ (None, 2)              │            10 │
+└─────────────────────────────────┴────────────────────────┴───────────────┘
+ Total params: 26 (104.00 B)
+ Trainable params: 26 (104.00 B)
+ Non-trainable params: 0 (0.00 B)
+"""#),
         ("model-sequential-summary", #"""
 let model = Sequential([Embedding(vocabularySize: 50, embeddingSize: 4), GRU(units: 3), Dense(units: 2)],
                        input: Input(shape: [7], dtype: .int32))
