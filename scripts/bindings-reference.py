@@ -19,6 +19,7 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 import keras  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from keras import layers as L  # noqa: E402
+from keras import ops  # noqa: E402
 from keras.utils import pad_sequences  # noqa: E402
 
 f32 = np.float32
@@ -313,6 +314,31 @@ let model = Model(inputs: input, outputs: Concatenate()([net(input), input]))
 model.summary()
 print(net.parameterCount, net.block.parameterCount, net.weights.count)""",
      summary(model) + f"{net.count_params()} {net.block.count_params()} {len(net.weights)}")
+
+# Tensor operations on a layer's symbolic output are operations of the model (Keras 3 names).
+keras.backend.clear_session()
+inp = keras.Input(shape=(4,))
+dense = L.Dense(3)
+d = dense(inp)
+y = (2 - (d + 1) * d) / 2
+y = ops.expand_dims(ops.tanh(y), 1)
+y = ops.matmul(y, ops.transpose(y, (0, 2, 1)))
+y = ops.softmax(ops.sum(ops.reshape(y, (-1, 1)), axis=1))
+model = keras.Model(inputs=inp, outputs=y)
+ops_w = [eighths(4, 3), eighths(3)]
+dense.set_weights(ops_w)
+ops_x = eighths(3, 4)
+case("model-tensor-operations", f"""let input = Input(shape: [4])
+let dense = Dense(units: 3)
+let d = dense(input)
+var y = (2 - (d + 1) * d) / 2
+y = tanh(y).expandingShape(at: 1)
+y = matmul(y, y.transposed(permutation: [0, 2, 1]))
+y = softmax(y.reshaped(to: [-1, 1]).sum(squeezingAxes: 1))
+let model = Model(inputs: input, outputs: y)
+model.summary()
+dense.setWeights({weights_literal(ops_w)})
+print(model(Tensor({literal(ops_x)})))""", summary(model) + s(np.asarray(model(ops_x))))
 
 # Keras prints a functional model whose graph is a chain as it prints a Sequential one (three
 # columns, no "Connected to"): the tests mark this case as a known issue of Layers' summary.

@@ -56,8 +56,11 @@ func tensorsEqual(_ x: Tensor, _ y: Tensor) -> Bool {
 private func registerInitializers(_ type: NativeType, dtype: DType) {
     let what = dtype == .int32 ? "Tensor<Int32>" : "Tensor"
     // `Tensor([[1, 2], [3, 4]])`, `Tensor(3)`, and conversions `Tensor<Float>(ids)`.
-    type.bindInit([.unlabelled]) { _, a in
-        if case .native(let n) = a[0], let t = n.value as? Tensor { return tensorValue(try t.converted(to: dtype)) }
+    type.bindInit([.unlabelled]) { ctx, a in
+        if case .native(let n) = a[0], let t = n.value as? Tensor {
+            if t.dtype == dtype { return a[0] }
+            return tensorValue(try graphOperation(ctx, "cast", "Cast", [t]) { try $0[0].converted(to: dtype) })
+        }
         return tensorValue(try tensorFromLiteral(a[0], dtype: dtype, what: what))
     }
     type.bindInit([.labelled("shape"), .labelled("scalars")]) { _, a in
@@ -92,13 +95,15 @@ private func registerInitializers(_ type: NativeType, dtype: DType) {
         let path = try sandboxedPath(try a[0].string("\(what)(numpyFile:)"), in: ctx, operation: "\(what)(numpyFile:)")
         return tensorValue(try Tensor(numpyFile: path).converted(to: dtype))
     }
-    type.bindInit([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-        let parts = try a[0].tensors("\(what)(concatenating:alongAxis:)")
-        return tensorValue(try Tensor(concatenating: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    type.bindInit([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { ctx, a in
+        let (parts, axis) = (try a[0].tensors("\(what)(concatenating:alongAxis:)"), try a[1].int())
+        return tensorValue(try graphOperation(ctx, "concatenate", "Concatenate", parts) {
+            try Tensor(concatenating: $0, alongAxis: axis).converted(to: dtype)
+        })
     }
-    type.bindInit([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-        let parts = try a[0].tensors("\(what)(stacking:alongAxis:)")
-        return tensorValue(try Tensor(stacking: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    type.bindInit([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { ctx, a in
+        let (parts, axis) = (try a[0].tensors("\(what)(stacking:alongAxis:)"), try a[1].int())
+        return tensorValue(try graphOperation(ctx, "stack", "Stack", parts) { try Tensor(stacking: $0, alongAxis: axis).converted(to: dtype) })
     }
 }
 
@@ -158,11 +163,11 @@ private func registerInspection(_ tensor: NativeType) {
         let t = try this(v)
         return t.dtype == .int32 ? .int(Int(try t.int32Scalar)) : .float(try t.scalar)
     }
-    tensor.subscriptGet = { _, v, indices, labels in
+    tensor.subscriptGet = { ctx, v, indices, labels in
         try engineCall {
             guard labels.allSatisfy({ $0 == nil }) else { throw RuntimeError("Tensor subscripts take no labels") }
-            let t = try v.tensor("subscript")
-            return tensorValue(try t.indexed(try indices.map(tensorIndex)))
+            let index = try indices.map(tensorIndex)
+            return tensorValue(try graphOperation(ctx, "get_item", "GetItem", [try v.tensor("subscript")]) { try $0[0].indexed(index) })
         }
     }
 }
