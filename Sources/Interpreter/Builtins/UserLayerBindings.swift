@@ -36,8 +36,9 @@ final class UserLayerState {
             case .dictionary(let d): d.values.forEach(walk)
             case .some(let w): walk(w)
             case .tuple(let t): t.elements.forEach(walk)
-            case .structValue(let s): if let state = userLayerState(of: v), state !== self { found.append(state.node) } else { _ = s }
-            case .object: if let state = userLayerState(of: v), state !== self { found.append(state.node) }
+            case .structValue, .object:
+                // A nested user layer counts as one layer (its own node); other values hold none.
+                if let state = userLayerState(of: v), state !== self { found.append(state.node) }
             default: break
             }
         }
