@@ -259,14 +259,20 @@ class Sum(L.Layer):
 
 a, b = keras.Input(shape=(4,)), keras.Input(shape=(4,))
 model = keras.Model(inputs=[a, b], outputs=Sum()([a, b]))
-case("model-user-layer-list-input", """struct Sum: Layer {
+sum_w = [eighths(4, 3), eighths(3)]
+model.layers[2].dense.set_weights(sum_w)
+sum_a, sum_b = eighths(2, 4), eighths(2, 4)
+case("model-user-layer-list-input", f"""struct Sum: Layer {{
     var dense = Dense(units: 3)
-    func callAsFunction(_ inputs: [Tensor]) -> Tensor { dense(inputs[0]) + dense(inputs[1]) }
-}
+    func callAsFunction(_ inputs: [Tensor]) -> Tensor {{ dense(inputs[0]) + dense(inputs[1]) }}
+}}
 let a = Input(shape: [4])
 let b = Input(shape: [4])
-let model = Model(inputs: [a, b], outputs: Sum()([a, b]))
-model.summary()""", summary(model))
+let sum = Sum()
+let model = Model(inputs: [a, b], outputs: sum([a, b]))
+model.summary()
+sum.dense.setWeights({weights_literal(sum_w)})
+print(model([Tensor({literal(sum_a)}), Tensor({literal(sum_b)})]))""", summary(model) + s(np.asarray(model([sum_a, sum_b]))))
 
 keras.backend.clear_session()
 

@@ -360,8 +360,11 @@ struct Sum: Layer {
 }
 let a = Input(shape: [4])
 let b = Input(shape: [4])
-let model = Model(inputs: [a, b], outputs: Sum()([a, b]))
+let sum = Sum()
+let model = Model(inputs: [a, b], outputs: sum([a, b]))
 model.summary()
+sum.dense.setWeights([Tensor([[-0.875, 0.875, 0.875], [0.375, 0.625, 0.5], [0.75, 0.875, 0.0], [0.625, 0.875, -0.375]]), Tensor([-1.0, -0.75, -1.0])])
+print(model([Tensor([[-0.125, -1.0, -0.5, -0.5], [0.5, -0.5, 1.0, -0.625]]), Tensor([[1.0, 0.125, -0.5, -1.0], [-0.375, 0.25, -0.875, -0.75]])]))
 """#, #"""
 Model: "functional"
 ┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
@@ -379,6 +382,8 @@ Model: "functional"
  Total params: 15 (60.00 B)
  Trainable params: 15 (60.00 B)
  Non-trainable params: 0 (0.00 B)
+[[-4.78125  -3.46875  -1.109375]
+ [-2.96875  -2.640625 -1.5     ]]
 """#),
         ("model-nested-user-layers", #"""
 struct Block: Layer {
@@ -427,8 +432,8 @@ y = matmul(y, y.transposed(permutation: [0, 2, 1]))
 y = softmax(y.reshaped(to: [-1, 1]).sum(squeezingAxes: 1))
 let model = Model(inputs: input, outputs: y)
 model.summary()
-dense.setWeights([Tensor([[-0.875, 0.875, 0.875], [0.375, 0.625, 0.5], [0.75, 0.875, 0.0], [0.625, 0.875, -0.375]]), Tensor([-1.0, -0.75, -1.0])])
-print(model(Tensor([[-0.125, -1.0, -0.5, -0.5], [0.5, -0.5, 1.0, -0.625], [1.0, 0.125, -0.5, -1.0]])))
+dense.setWeights([Tensor([[-0.875, 0.375, -0.875], [-1.0, -0.125, -0.375], [0.125, 0.875, 0.75], [0.125, 0.25, 0.625]]), Tensor([-0.125, 0.375, -0.625])])
+print(model(Tensor([[0.25, -0.5, -0.625, 0.5], [0.125, -0.25, -1.0, -0.5], [0.625, -0.125, 1.0, 0.875]])))
 """#, #"""
 Model: "functional"
 ┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
@@ -469,7 +474,7 @@ Model: "functional"
  Total params: 15 (60.00 B)
  Trainable params: 15 (60.00 B)
  Non-trainable params: 0 (0.00 B)
-[0.1389421  0.41728517 0.4437727 ]
+[0.3320175  0.253372   0.41461042]
 """#),
         ("model-chain-summary", #"""
 let input = Input(shape: [3])
