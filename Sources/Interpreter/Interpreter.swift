@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import SwiftSyntax
+import Tensors
 
 /// One persistent session per notebook: cells run one after another against one top-level scope.
 public final class Session {
@@ -14,6 +15,7 @@ public final class Session {
     public init(options: SessionOptions) {
         self.options = options
         ctx = Context(options: options)
+        TensorMemory.limit = options.memoryLimit
         globalScope = Scope(parent: nil, function: globalFunction)
     }
 
@@ -45,11 +47,13 @@ public final class Session {
         guard let compiled = compiler.compileCell(parsed.tree) else {
             globalScope.names = savedNames
             for (name, binding) in compiler.keptAfterFailure { globalScope.names[name] = binding }
-            ctx.globals.ensureCapacity(globalFunction.size)
             for store in compiler.keptPrologue { try? store(ctx.globals) }
             return CellResult(status: .failed, outputs: compiler.diagnostics.map { .error($0) }, duration: seconds())
         }
-        ctx.globals.ensureCapacity(globalFunction.size)
+        guard globalFunction.size <= ctx.globals.slotCount else {
+            globalScope.names = savedNames
+            return CellResult(status: .failed, outputs: [.error(Diagnostic("the session has too many top-level names (\(Frame.topLevelCapacity))", at: nil, kind: "limit"))], duration: seconds())
+        }
         ctx.timeoutSeconds = cell.timeout
         ctx.deadline = started + UInt64(max(cell.timeout, 0) * 1e9)
         ctx.output = ""

@@ -14,8 +14,7 @@ final class BindingState {
     init(options: SessionOptions) {
         layers = LayerSession(random: RandomGenerator(seed: options.seed))
         baseDirectory = options.baseDirectory
-        // The accountant is process-wide; the session that runs sets it (one notebook per worker).
-        TensorMemory.limit = options.memoryLimit
+        // (Session.init sets the process-wide TensorMemory.limit from options.memoryLimit.)
     }
 }
 

@@ -21,6 +21,7 @@ func registerTensorOperationBindings(_ b: Builtins) {
         }
     }
     registerMathFunctions(b)
+    registerTransposedMatmul(b)
     registerReductions(tensor)
     registerReshaping(tensor)
 }
@@ -116,6 +117,23 @@ private func registerMathFunctions(_ b: Builtins) {
         b.bind(name, [.unlabelled, .unlabelled]) { ctx, a in
             tensorValue(try graphOperation(ctx, name, className, [try a[0].tensor(name), try a[1].tensor(name)]) { try f($0[0], $0[1]) })
         }
+    }
+}
+
+/// Swift for TensorFlow's `matmul(a, transposed: true, b, transposed: false)`: the last two
+/// axes of a flagged operand are swapped first.
+private func registerTransposedMatmul(_ b: Builtins) {
+    b.bind("matmul", [.unlabelled, .labelledDefault("transposed", .bool(false)), .unlabelled, .labelledDefault("transposed", .bool(false))]) { ctx, a in
+        let (ta, tb) = (try a[1].bool("matmul(transposed:)"), try a[3].bool("matmul(transposed:)"))
+        func swapLast(_ x: Tensor) throws -> Tensor {
+            guard x.rank >= 2 else { return x }
+            var permutation = Array(0..<x.rank)
+            permutation.swapAt(x.rank - 1, x.rank - 2)
+            return try x.transposed(permutation: permutation)
+        }
+        return tensorValue(try graphOperation(ctx, "matmul", "Matmul", [try a[0].tensor("matmul"), try a[2].tensor("matmul")]) {
+            try Tensors.matmul(ta ? try swapLast($0[0]) : $0[0], tb ? try swapLast($0[1]) : $0[1])
+        })
     }
 }
 

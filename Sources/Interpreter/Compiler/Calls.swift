@@ -210,7 +210,7 @@ extension Compiler {
         let makeFrame: (Frame) throws -> Frame
         if b.owner.isGlobal {
             let g = ctx.globals
-            makeFrame = { _ in Frame(size: proto.frameSize, parent: g) }
+            makeFrame = { _ in Frame.make(size: proto.frameSize, parent: g) }
         } else {
             let loadFunction = load(b)
             makeFrame = { f in

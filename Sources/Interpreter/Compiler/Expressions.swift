@@ -110,6 +110,7 @@ extension Compiler {
 
     /// A condition of `if`/`while`/ternary: must be a Bool.
     func compileCondition(_ e: ExprSyntax) throws -> (Frame) throws -> Bool {
+        if let fast = try fastComparison(e) { return fast }
         let inner = try compileExpr(e)
         let r = range(e)
         return { f in

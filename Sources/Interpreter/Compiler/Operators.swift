@@ -49,6 +49,10 @@ extension Compiler {
             if let lit = node.rightOperand.as(IntegerLiteralExprSyntax.self), operandType == nil { return lit.representedLiteralValue }
             return nil
         }()
+        if operandType == nil, let fast = fastArithmetic(op, node.leftOperand, node.rightOperand,
+                                                         general: { f in try located(r) { try ctx.binary(op, try lhs(f), try rhs(f)) } }, range: r) {
+            return fast
+        }
         switch op {
         case "+":
             if let c = constant {

@@ -134,7 +134,7 @@ extension Compiler {
                         if let initExpr = binding.initializer?.value {
                             let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: n)
                             statics.append {
-                                var v = try eval(Frame(size: size, parent: ctx.globals))
+                                var v = try eval(Frame.make(size: size, parent: ctx.globals))
                                 if let t = type { v = try ctx.coerce(v, to: t) }
                                 n.staticValues[slot] = v
                             }
@@ -145,7 +145,7 @@ extension Compiler {
                     var initial: ((Context) throws -> Value)? = nil
                     if let initExpr = binding.initializer?.value {
                         let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
-                        initial = { ctx in try eval(Frame(size: size, parent: ctx.globals)) }
+                        initial = { ctx in try eval(Frame.make(size: size, parent: ctx.globals)) }
                     }
                     if n.fieldIndex[name] != nil { throw error("invalid redeclaration of '\(name)'", id, kind: "redeclaration") }
                     n.fieldIndex[name] = n.fields.count

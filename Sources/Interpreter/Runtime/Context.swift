@@ -4,7 +4,7 @@ import Reports
 /// The state of a running session that compiled code reaches: printed output, limits, the
 /// random generator and the top-level frame.
 final class Context {
-    let globals = Frame(size: 64, parent: nil)
+    let globals = Frame.make(size: Frame.topLevelCapacity, parent: nil)
     /// Text printed by the running cell.
     var output = ""
     /// Nanoseconds (uptime) past which the running cell fails.
@@ -24,8 +24,8 @@ final class Context {
     var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
-    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift); making it
-    /// sets the tensor memory limit of the session.
+    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift): the seeded
+    /// generator random tensors and layer weights draw from, Keras's name counters.
     let bindings: BindingState
 
     init(options: SessionOptions) {

@@ -16,37 +16,39 @@ enum Flow {
     case fallThrough
 }
 
-/// The variables of one call (or of the session's top level): a fixed array of slots, plus the
-/// frame of the lexically enclosing function for closures.
-final class Frame {
-    private(set) var slots: UnsafeMutablePointer<Value>
-    private(set) var capacity: Int
+/// What a frame holds besides its slots.
+struct FrameHeader {
     let parent: Frame?
-    var returnValue: Value = .void
+    var returnValue: Value
+    let capacity: Int
+}
 
-    init(size: Int, parent: Frame?) {
-        capacity = max(size, 1)
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: .void, count: capacity)
-        self.parent = parent
+/// The variables of one call (or of the session's top level): a fixed array of slots stored in
+/// the same allocation as the frame (one allocation per call), plus the frame of the lexically
+/// enclosing function for closures.
+final class Frame: ManagedBuffer<FrameHeader, Value> {
+    /// Slots of the session's top level: the top-level frame cannot grow, so it is made large.
+    static let topLevelCapacity = 1 << 15
+
+    static func make(size: Int, parent: Frame?) -> Frame {
+        let capacity = max(size, 1)
+        let buffer = Frame.create(minimumCapacity: capacity) { _ in FrameHeader(parent: parent, returnValue: .void, capacity: capacity) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .void, count: capacity) }
+        return frame
     }
 
     deinit {
-        slots.deinitialize(count: capacity)
-        slots.deallocate()
+        withUnsafeMutablePointers { h, e in _ = e.deinitialize(count: h.pointee.capacity) }
     }
 
-    /// Grows the frame (the session's top level grows as cells declare names).
-    func ensureCapacity(_ n: Int) {
-        guard n > capacity else { return }
-        let newCapacity = max(n, capacity * 2)
-        let newSlots = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
-        newSlots.moveInitialize(from: slots, count: capacity)
-        (newSlots + capacity).initialize(repeating: .void, count: newCapacity - capacity)
-        slots.deallocate()
-        slots = newSlots
-        capacity = newCapacity
+    @inline(__always) var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
+    @inline(__always) var parent: Frame? { header.parent }
+    @inline(__always) var returnValue: Value {
+        get { header.returnValue }
+        set { header.returnValue = newValue }
     }
+    var slotCount: Int { header.capacity }
 
     @inline(__always) func ancestor(_ depth: Int) -> Frame {
         var f = self
@@ -117,7 +119,7 @@ public final class Function {
 
     /// A new frame for a call of this function, with its copied captures in place.
     @inline(__always) func makeFrame() -> Frame {
-        let frame = Frame(size: proto.frameSize, parent: captured)
+        let frame = Frame.make(size: proto.frameSize, parent: captured)
         if !captures.isEmpty {
             for (slot, v) in zip(proto.captureSlots, captures) { frame.slots[slot] = v }
         }

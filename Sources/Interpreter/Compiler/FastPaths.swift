@@ -1,0 +1,79 @@
+import SwiftSyntax
+import Reports
+
+/// Specialised closures for the shapes hot loops and recursive functions are made of
+/// (`n < 2`, `n - 1`, `i + j` on local Int variables): they read the frame's slots directly and
+/// skip boxing a Bool. Any other value falls back to the general operator.
+extension Compiler {
+    /// The slot of a variable of the running frame that is read in place, or nil.
+    func localSlot(_ e: ExprSyntax) -> Int? {
+        guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
+        if b.captureByValue, let cc = closureCaptures.last, !isInside(b.owner, cc.function) { return nil }
+        if case .local(0, let slot) = access(b) { return slot }
+        return nil
+    }
+
+    func intConstant(_ e: ExprSyntax) -> Int? {
+        e.as(IntegerLiteralExprSyntax.self)?.representedLiteralValue
+    }
+
+    /// `a OP b` for comparisons, where `a` is a local slot and `b` a slot or an Int literal.
+    func fastComparison(_ e: ExprSyntax) throws -> ((Frame) throws -> Bool)? {
+        guard let infix = e.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text,
+              ["<", "<=", ">", ">=", "==", "!="].contains(op), let a = localSlot(infix.leftOperand) else { return nil }
+        let general = try compileExpr(e)
+        let r = range(e)
+        func slow(_ f: Frame) throws -> Bool {
+            if case .bool(let b) = try general(f) { return b }
+            throw RuntimeError("condition is not a Bool", at: r)
+        }
+        if let c = intConstant(infix.rightOperand) {
+            switch op {
+            case "<": return { f in if case .int(let x) = f.slots[a] { return x < c }; return try slow(f) }
+            case "<=": return { f in if case .int(let x) = f.slots[a] { return x <= c }; return try slow(f) }
+            case ">": return { f in if case .int(let x) = f.slots[a] { return x > c }; return try slow(f) }
+            case ">=": return { f in if case .int(let x) = f.slots[a] { return x >= c }; return try slow(f) }
+            case "==": return { f in if case .int(let x) = f.slots[a] { return x == c }; return try slow(f) }
+            default: return { f in if case .int(let x) = f.slots[a] { return x != c }; return try slow(f) }
+            }
+        }
+        if let b = localSlot(infix.rightOperand) {
+            switch op {
+            case "<": return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x < y }; return try slow(f) }
+            case "<=": return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x <= y }; return try slow(f) }
+            case ">": return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x > y }; return try slow(f) }
+            case ">=": return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x >= y }; return try slow(f) }
+            case "==": return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x == y }; return try slow(f) }
+            default: return { f in if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] { return x != y }; return try slow(f) }
+            }
+        }
+        return nil
+    }
+
+    /// `n - 1`, `n + 1`, `i + j` on local slots: overflow still traps.
+    func fastArithmetic(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, general: @escaping Eval, range r: SourceRange) -> Eval? {
+        guard op == "+" || op == "-", let a = localSlot(lhs) else { return nil }
+        let isAdd = op == "+"
+        if let c = intConstant(rhs) {
+            return { f in
+                if case .int(let x) = f.slots[a] {
+                    let (v, o) = isAdd ? x.addingReportingOverflow(c) : x.subtractingReportingOverflow(c)
+                    if o { throw RuntimeError("arithmetic overflow", at: r) }
+                    return .int(v)
+                }
+                return try general(f)
+            }
+        }
+        if let b = localSlot(rhs) {
+            return { f in
+                if case .int(let x) = f.slots[a], case .int(let y) = f.slots[b] {
+                    let (v, o) = isAdd ? x.addingReportingOverflow(y) : x.subtractingReportingOverflow(y)
+                    if o { throw RuntimeError("arithmetic overflow", at: r) }
+                    return .int(v)
+                }
+                return try general(f)
+            }
+        }
+        return nil
+    }
+}
