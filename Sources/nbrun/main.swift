@@ -115,7 +115,7 @@ func parseMemory(_ text: String) -> Int? {
 // Parse; bad arguments are exit status 2 (cli.md), not ArgumentParser's 64.
 let command: Nbrun
 do {
-    command = try Nbrun.parseAsRoot() as! Nbrun
+    command = try Nbrun.parse()
 } catch {
     let code = Nbrun.exitCode(for: error)
     let message = Nbrun.fullMessage(for: error)

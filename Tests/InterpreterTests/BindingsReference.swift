@@ -17,8 +17,8 @@ print(m[1, 2])
 print(m[1..<3])
 print(m[..., 0])
 print(m[-1])
-print(m[2...])
 print(m[..<1])
+print(m[1...2])
 print(x + 1)
 print(1 + x)
 print(2 - x)
@@ -30,16 +30,10 @@ print(-x)
 print(x .== 2)
 print(x .> 1.5)
 print(2 .< x)
-print(exp(v))
-print(log(v))
-print(sqrt(v))
+print(sqrt(Tensor([1, 4, 9])))
 print(pow(v, 2))
 print(abs(-x))
-print(tanh(v))
-print(sigmoid(v))
 print(relu(v - 2))
-print(softmax(x))
-print(softmax(x, alongAxis: 0))
 print(matmul(Tensor(ones: [2, 2, 3]), m.transposed()))
 print(m.sum())
 print(m.sum(alongAxes: 1))
@@ -72,9 +66,9 @@ print(x.tiled(multiples: [1, 2]))
  [6. 7. 8.]]
 [0. 3. 6. 9.]
 [ 9. 10. 11.]
-[[ 6.  7.  8.]
- [ 9. 10. 11.]]
 [[0. 1. 2.]]
+[[3. 4. 5.]
+ [6. 7. 8.]]
 [[2. 3.]
  [4. 5.]]
 [[2. 3.]
@@ -99,19 +93,11 @@ print(x.tiled(multiples: [1, 2]))
  [1. 1.]]
 [[0. 0.]
  [1. 1.]]
-[ 2.718282   7.3890557 20.085537 ]
-[0.        0.6931472 1.0986123]
-[1.        1.4142135 1.7320508]
+[1. 2. 3.]
 [1. 4. 9.]
 [[1. 2.]
  [3. 4.]]
-[0.7615942 0.9640276 0.9950548]
-[0.7310586  0.880797   0.95257413]
 [0. 0. 1.]
-[[0.26894143 0.73105854]
- [0.26894143 0.7310586 ]]
-[[0.11920293 0.11920292]
- [0.880797   0.8807971 ]]
 [[[ 3. 12. 21. 30.]
   [ 3. 12. 21. 30.]]
 
@@ -147,6 +133,30 @@ print(x.tiled(multiples: [1, 2]))
  [3. 3. 4. 4.]]
 [[1. 2. 1. 2.]
  [3. 4. 3. 4.]]
+"""#),
+        ("math-functions", #"""
+let x = Tensor([[1, 2], [3, 4]])
+let m = Tensor(rangeFrom: 0, to: 12, stride: 1).reshaped(to: [4, 3])
+let v = Tensor([1, 2, 3])
+print(exp(v))
+print(log(v))
+print(sqrt(v))
+print(tanh(v))
+print(sigmoid(v))
+print(softmax(x))
+print(softmax(x, alongAxis: 0))
+print(logSoftmax(v))
+"""#, #"""
+[ 2.718282   7.3890557 20.085537 ]
+[0.        0.6931472 1.0986123]
+[1.        1.4142135 1.7320508]
+[0.7615942 0.9640276 0.9950548]
+[0.7310586  0.880797   0.95257413]
+[[0.2689414 0.7310586]
+ [0.2689414 0.7310586]]
+[[0.11920292 0.11920292]
+ [0.880797   0.880797  ]]
+[-2.4076061 -1.407606  -0.407606 ]
 """#),
         ("tensor-inspection", #"""
 let x = Tensor([[1, 2], [3, 4]])
@@ -232,24 +242,56 @@ print(rnn(x))
 [[-1.1365451 -1.2576774]
  [-1.7899543 -0.4437222]]
 """#),
+        ("layer-lstm-initial-state", #"""
+let x = Tensor([[[1.0, 0.25, 0.375, 0.875], [0.125, 0.625, 0.75, -0.625], [-1.0, -0.375, -0.5, 0.75]], [[0.875, -1.0, 0.0, 0.625], [-0.75, 0.625, -0.75, -0.125], [0.625, -0.375, -0.375, -0.5]]])
+let lstm = LSTM(units: 2)
+let (h0, c0) = (Tensor([[0.5, 0.5], [0.625, 0.25]]), Tensor([[-0.75, 0.75], [-0.125, 0.75]]))
+_ = lstm(x, initialState: [h0, c0])
+lstm.setWeights([Tensor([[-0.25, 1.0, -0.25, -0.625, -0.5, 0.5, -1.0, 1.0], [0.75, 0.125, -0.125, 0.5, 0.125, 0.0, -0.375, -0.125], [0.5, -1.0, -1.0, 0.5, -0.25, 0.625, -1.0, 0.875], [-0.75, -0.125, 1.0, -0.875, 0.375, 0.5, -0.125, -0.875]]), Tensor([[0.0, -0.125, 0.75, 0.375, -0.375, -1.0, 0.25, -0.5], [0.375, 0.75, -0.25, 0.875, 0.0, 0.125, 0.625, 0.625]]), Tensor([0.875, 1.0, -0.75, -0.125, 0.875, -0.375, -1.0, 0.125])])
+print(lstm(x, initialState: [h0, c0]))
+"""#, #"""
+[[ 0.43900272 -0.03949086]
+ [ 0.10423868 -0.4658375 ]]
+"""#),
+        ("layer-bidirectional-lstm-states", #"""
+let x = Tensor([[[1.0, 0.25, 0.375, 0.875], [0.125, 0.625, 0.75, -0.625], [-1.0, -0.375, -0.5, 0.75]], [[0.875, -1.0, 0.0, 0.625], [-0.75, 0.625, -0.75, -0.125], [0.625, -0.375, -0.375, -0.5]]])
+let encoder = Bidirectional(LSTM(units: 2, returnState: true))
+_ = encoder(x)
+encoder.setWeights([Tensor([[0.625, 1.0, -1.0, 0.75, 0.25, 0.0, 0.625, 1.0], [0.0, -0.875, 0.5, -0.625, -0.625, -0.625, -0.625, 0.875], [-0.25, -0.875, -0.625, -0.25, -0.375, -0.375, 1.0, 0.75], [0.125, 1.0, -0.375, -0.75, -0.5, -0.875, 1.0, -0.625]]), Tensor([[-0.125, -0.625, 1.0, -0.75, 0.0, 1.0, 0.0, 0.875], [0.875, 0.625, 0.5, 0.125, 0.125, 0.75, -0.125, 1.0]]), Tensor([0.75, -0.25, -0.25, 0.5, 0.875, -0.875, -0.875, -0.5]), Tensor([[-0.125, -0.75, 0.0, 0.125, 1.0, 0.5, -0.5, 0.625], [0.625, 0.375, 0.375, -0.375, 0.5, -0.75, 0.25, 0.875], [1.0, -0.375, -0.375, 0.25, -0.25, 0.5, -0.625, -0.75], [-1.0, -0.125, -0.625, -0.375, 0.875, 0.625, 0.75, 0.25]]), Tensor([[-0.875, 0.5, 0.25, 0.875, 0.0, -0.75, 0.25, -0.125], [0.375, -0.25, -0.375, -0.75, 1.0, 0.5, -0.125, -0.625]]), Tensor([0.25, -0.125, 0.25, -0.875, -0.625, 0.5, -0.875, 0.375])])
+let (output, forwardH, forwardC, backwardH, backwardC) = encoder(x)
+for t in [output, forwardH, forwardC, backwardH, backwardC] { print(t) }
+print(encoder.weights.map { $0.shape })
+"""#, #"""
+[[ 0.13248786 -0.02781188  0.03482962  0.20099942]
+ [ 0.18920924 -0.13645744 -0.04940835  0.04407847]]
+[[ 0.13248786 -0.02781188]
+ [ 0.18920924 -0.13645744]]
+[[ 0.5281548  -0.59935176]
+ [ 1.0100307  -0.3155451 ]]
+[[ 0.03482962  0.20099942]
+ [-0.04940835  0.04407847]]
+[[ 0.12333041  0.27432504]
+ [-0.20414557  0.07370518]]
+[(4, 8), (2, 8), (8,), (4, 8), (2, 8), (8,)]
+"""#),
         ("layer-embedding-softmax-concatenate", #"""
 let ids = Tensor<Int32>([[3, 0, 1], [2, 2, 0]])
 let embedding = Embedding(vocabularySize: 4, embeddingSize: 2)
 _ = embedding(ids)
-embedding.setWeights([Tensor([[-0.25, 1.0], [-0.25, -0.625], [-0.5, 0.5], [-1.0, 1.0]])])
+embedding.setWeights([Tensor([[-0.25, -1.0], [0.5, 0.375], [0.625, 0.875], [0.5, 0.75]])])
 print(embedding(ids))
 let x = Tensor([[[1.0, 0.25, 0.375, 0.875], [0.125, 0.625, 0.75, -0.625], [-1.0, -0.375, -0.5, 0.75]], [[0.875, -1.0, 0.0, 0.625], [-0.75, 0.625, -0.75, -0.125], [0.625, -0.375, -0.375, -0.5]]])
 print(Softmax()(x))
 print(Concatenate()([x, x[..., 0..<1]]))
 print(Dropout(rate: 0.5)(x) == x)
 """#, #"""
-[[[-1.     1.   ]
-  [-0.25   1.   ]
-  [-0.25  -0.625]]
+[[[ 0.5    0.75 ]
+  [-0.25  -1.   ]
+  [ 0.5    0.375]]
 
- [[-0.5    0.5  ]
-  [-0.5    0.5  ]
-  [-0.25   1.   ]]]
+ [[ 0.625  0.875]
+  [ 0.625  0.875]
+  [-0.25  -1.   ]]]
 [[[0.34600583 0.16344157 0.18520358 0.30534908]
   [0.20042756 0.33044916 0.37444797 0.09467527]
   [0.0973561  0.18188514 0.16051309 0.5602457 ]]
@@ -311,6 +353,148 @@ Model: "functional"
  Non-trainable params: 0 (0.00 B)
 41 1208
 """#),
+        ("model-user-layer-list-input", #"""
+struct Sum: Layer {
+    var dense = Dense(units: 3)
+    func callAsFunction(_ inputs: [Tensor]) -> Tensor { dense(inputs[0]) + dense(inputs[1]) }
+}
+let a = Input(shape: [4])
+let b = Input(shape: [4])
+let sum = Sum()
+let model = Model(inputs: [a, b], outputs: sum([a, b]))
+model.summary()
+sum.dense.setWeights([Tensor([[-0.875, 0.875, 0.875], [0.375, 0.625, 0.5], [0.75, 0.875, 0.0], [0.625, 0.875, -0.375]]), Tensor([-1.0, -0.75, -1.0])])
+print(model([Tensor([[-0.125, -1.0, -0.5, -0.5], [0.5, -0.5, 1.0, -0.625]]), Tensor([[1.0, 0.125, -0.5, -1.0], [-0.375, 0.25, -0.875, -0.75]])]))
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ input_layer         │ (None, 4)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ input_layer_1       │ (None, 4)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ sum (Sum)           │ (None, 3)         │         15 │ input_layer[0][0… │
+│                     │                   │            │ input_layer_1[0]… │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 15 (60.00 B)
+ Trainable params: 15 (60.00 B)
+ Non-trainable params: 0 (0.00 B)
+[[-4.78125  -3.46875  -1.109375]
+ [-2.96875  -2.640625 -1.5     ]]
+"""#),
+        ("model-nested-user-layers", #"""
+struct Block: Layer {
+    var stack = [Dense(units: 4), Dense(units: 4)]
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        var y = x
+        for layer in stack { y = layer(y) }
+        return y
+    }
+}
+struct Net: Layer {
+    var block = Block()
+    var output = Dense(units: 2)
+    func callAsFunction(_ x: Tensor) -> Tensor { output(block(x)) }
+}
+let input = Input(shape: [3])
+let net = Net()
+let model = Model(inputs: input, outputs: Concatenate()([net(input), input]))
+model.summary()
+print(net.parameterCount, net.block.parameterCount, net.weights.count)
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ input_layer         │ (None, 3)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ net (Net)           │ (None, 2)         │         46 │ input_layer[0][0] │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ concatenate         │ (None, 5)         │          0 │ net[0][0],        │
+│ (Concatenate)       │                   │            │ input_layer[0][0] │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 46 (184.00 B)
+ Trainable params: 46 (184.00 B)
+ Non-trainable params: 0 (0.00 B)
+46 36 6
+"""#),
+        ("model-tensor-operations", #"""
+let input = Input(shape: [4])
+let dense = Dense(units: 3)
+let d = dense(input)
+var y = (2 - (d + 1) * d) / 2
+y = tanh(y).expandingShape(at: 1)
+y = matmul(y, y.transposed(permutation: [0, 2, 1]))
+y = softmax(y.reshaped(to: [-1, 1]).sum(squeezingAxes: 1))
+let model = Model(inputs: input, outputs: y)
+model.summary()
+dense.setWeights([Tensor([[-0.875, 0.375, -0.875], [-1.0, -0.125, -0.375], [0.125, 0.875, 0.75], [0.125, 0.25, 0.625]]), Tensor([-0.125, 0.375, -0.625])])
+print(model(Tensor([[0.25, -0.5, -0.625, 0.5], [0.125, -0.25, -1.0, -0.5], [0.625, -0.125, 1.0, 0.875]])))
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ input_layer         │ (None, 4)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ dense (Dense)       │ (None, 3)         │         15 │ input_layer[0][0] │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ add (Add)           │ (None, 3)         │          0 │ dense[0][0]       │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ multiply (Multiply) │ (None, 3)         │          0 │ add[0][0],        │
+│                     │                   │            │ dense[0][0]       │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ subtract (Subtract) │ (None, 3)         │          0 │ multiply[0][0]    │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ true_divide         │ (None, 3)         │          0 │ subtract[0][0]    │
+│ (TrueDivide)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ tanh (Tanh)         │ (None, 3)         │          0 │ true_divide[0][0] │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ expand_dims         │ (None, 1, 3)      │          0 │ tanh[0][0]        │
+│ (ExpandDims)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ transpose           │ (None, 3, 1)      │          0 │ expand_dims[0][0] │
+│ (Transpose)         │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ matmul (Matmul)     │ (None, 1, 1)      │          0 │ expand_dims[0][0… │
+│                     │                   │            │ transpose[0][0]   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ reshape (Reshape)   │ (None, 1)         │          0 │ matmul[0][0]      │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ sum (Sum)           │ (None)            │          0 │ reshape[0][0]     │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ softmax (Softmax)   │ (None)            │          0 │ sum[0][0]         │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 15 (60.00 B)
+ Trainable params: 15 (60.00 B)
+ Non-trainable params: 0 (0.00 B)
+[0.3320175  0.253372   0.41461042]
+"""#),
+        ("model-chain-summary", #"""
+let input = Input(shape: [3])
+let model = Model(inputs: input, outputs: Dense(units: 2)(Dense(units: 4)(input)))
+model.summary()
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ input_layer (InputLayer)        │ (None, 3)              │             0 │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense_1 (Dense)                 │ (None, 4)              │            16 │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense (Dense)                   │ (None, 2)              │            10 │
+└─────────────────────────────────┴────────────────────────┴───────────────┘
+ Total params: 26 (104.00 B)
+ Trainable params: 26 (104.00 B)
+ Non-trainable params: 0 (0.00 B)
+"""#),
         ("model-sequential-summary", #"""
 let model = Sequential([Embedding(vocabularySize: 50, embeddingSize: 4), GRU(units: 3), Dense(units: 2)],
                        input: Input(shape: [7], dtype: .int32))
@@ -331,7 +515,7 @@ Model: "sequential"
  Non-trainable params: 0 (0.00 B)
 """#),
         ("data-tokenizer-pad", #"""
-let texts = ["Thecatsatonthemat.", "Thedogatemyhomework!", "Acat, adog."]
+let texts = ["The cat sat on the mat.", "The dog ate my homework!", "A cat, a dog."]
 let tokenizer = Tokenizer()
 tokenizer.fit(on: texts)
 print(tokenizer.wordIndex)

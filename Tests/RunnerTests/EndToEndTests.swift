@@ -196,6 +196,10 @@ struct EndToEndTests {
         #expect(try box.nbrun(["--jobs", "0", "nb"]).status == 2)
         #expect(try box.nbrun(["--shard", "3/2", "nb"]).status == 2)
         #expect(try box.nbrun(["--memory-limit", "lots", "nb"]).status == 2)
+        let help = try box.nbrun(["--help"])
+        #expect(help.status == 0 && help.output.contains("USAGE: nbrun"))
+        let version = try box.nbrun(["--version"])
+        #expect(version.status == 0 && version.output == "nbrun 0.1.0\n")
     }
 
     @Test func expectErrorCellsMustFail() throws {

@@ -25,9 +25,8 @@ func registerModelBindings(_ b: Builtins) {
     }
     func thisModel(_ v: Value) throws -> Model { try v.native(Model.self, "Model") }
     model.bindMethod("callAsFunction", [.unlabelled]) { _, a in
-        let m = try thisModel(a[0])
-        if case .array = a[1] { return tensorsValue(try m(try a[1].tensors("model"))) }
-        let results = try m([try a[1].tensor("model")])
+        // One tensor per input (an array for several); one tensor out, or an array for several (Keras).
+        let results = try thisModel(a[0])(try a[1].tensors("model"))
         return results.count == 1 ? tensorValue(results[0]) : tensorsValue(results)
     }
     model.bindMethod("summary", []) { ctx, a in

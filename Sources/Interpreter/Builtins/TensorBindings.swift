@@ -19,7 +19,8 @@ enum TensorTypes {
 func registerTensorBindings(_ b: Builtins) {
     let tensor = b.type(TensorTypes.tensor)
     let int32 = TensorTypes.int32Tensor
-    tensor.specialized = ["Float": tensor, "Int": int32, "Double": TensorTypes.unsupportedTensor]
+    let unsupported = TensorTypes.unsupportedTensor
+    tensor.specialized = ["Float": tensor, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
     b.types["TensorShape"] = .native(TensorTypes.shape)
 
     tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }
@@ -34,6 +35,12 @@ func registerTensorBindings(_ b: Builtins) {
     }
     registerInitializers(tensor, dtype: .float32)
     registerInitializers(int32, dtype: .int32)
+    // `Tensor<Double>(...)` with any of the float initializers' labels: an error that says why.
+    for f in tensor.initializers {
+        let proto = FunctionProto(name: "init", displayName: f.proto.displayName, params: f.proto.params)
+        proto.native = { _, _ in throw RuntimeError("tensors hold Float (Tensor<Float>, or just Tensor) or Int32 (Tensor<Int32>); use one of those") }
+        unsupported.initializers.append(Function(proto, captured: nil))
+    }
     registerInspection(tensor)
     registerShape(b)
 }
@@ -49,8 +56,11 @@ func tensorsEqual(_ x: Tensor, _ y: Tensor) -> Bool {
 private func registerInitializers(_ type: NativeType, dtype: DType) {
     let what = dtype == .int32 ? "Tensor<Int32>" : "Tensor"
     // `Tensor([[1, 2], [3, 4]])`, `Tensor(3)`, and conversions `Tensor<Float>(ids)`.
-    type.bindInit([.unlabelled]) { _, a in
-        if case .native(let n) = a[0], let t = n.value as? Tensor { return tensorValue(try t.converted(to: dtype)) }
+    type.bindInit([.unlabelled]) { ctx, a in
+        if case .native(let n) = a[0], let t = n.value as? Tensor {
+            if t.dtype == dtype { return a[0] }
+            return tensorValue(try graphOperation(ctx, "cast", "Cast", [t]) { try $0[0].converted(to: dtype) })
+        }
         return tensorValue(try tensorFromLiteral(a[0], dtype: dtype, what: what))
     }
     type.bindInit([.labelled("shape"), .labelled("scalars")]) { _, a in
@@ -85,13 +95,15 @@ private func registerInitializers(_ type: NativeType, dtype: DType) {
         let path = try sandboxedPath(try a[0].string("\(what)(numpyFile:)"), in: ctx, operation: "\(what)(numpyFile:)")
         return tensorValue(try Tensor(numpyFile: path).converted(to: dtype))
     }
-    type.bindInit([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-        let parts = try a[0].tensors("\(what)(concatenating:alongAxis:)")
-        return tensorValue(try Tensor(concatenating: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    type.bindInit([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { ctx, a in
+        let (parts, axis) = (try a[0].tensors("\(what)(concatenating:alongAxis:)"), try a[1].int())
+        return tensorValue(try graphOperation(ctx, "concatenate", "Concatenate", parts) {
+            try Tensor(concatenating: $0, alongAxis: axis).converted(to: dtype)
+        })
     }
-    type.bindInit([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-        let parts = try a[0].tensors("\(what)(stacking:alongAxis:)")
-        return tensorValue(try Tensor(stacking: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    type.bindInit([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { ctx, a in
+        let (parts, axis) = (try a[0].tensors("\(what)(stacking:alongAxis:)"), try a[1].int())
+        return tensorValue(try graphOperation(ctx, "stack", "Stack", parts) { try Tensor(stacking: $0, alongAxis: axis).converted(to: dtype) })
     }
 }
 
@@ -151,11 +163,11 @@ private func registerInspection(_ tensor: NativeType) {
         let t = try this(v)
         return t.dtype == .int32 ? .int(Int(try t.int32Scalar)) : .float(try t.scalar)
     }
-    tensor.subscriptGet = { _, v, indices, labels in
+    tensor.subscriptGet = { ctx, v, indices, labels in
         try engineCall {
             guard labels.allSatisfy({ $0 == nil }) else { throw RuntimeError("Tensor subscripts take no labels") }
-            let t = try v.tensor("subscript")
-            return tensorValue(try t.indexed(try indices.map(tensorIndex)))
+            let index = try indices.map(tensorIndex)
+            return tensorValue(try graphOperation(ctx, "get_item", "GetItem", [try v.tensor("subscript")]) { try $0[0].indexed(index) })
         }
     }
 }

@@ -36,8 +36,9 @@ final class UserLayerState {
             case .dictionary(let d): d.values.forEach(walk)
             case .some(let w): walk(w)
             case .tuple(let t): t.elements.forEach(walk)
-            case .structValue(let s): if let state = userLayerState(of: v), state !== self { found.append(state.node) } else { _ = s }
-            case .object: if let state = userLayerState(of: v), state !== self { found.append(state.node) }
+            case .structValue, .object:
+                // A nested user layer counts as one layer (its own node); other values hold none.
+                if let state = userLayerState(of: v), state !== self { found.append(state.node) }
             default: break
             }
         }
@@ -57,7 +58,8 @@ private let userLayerStateType = NativeType(name: "UserLayerState")
 /// Called when an instance of a cell type is made: a type conforming to `Layer` gets its node
 /// (a hidden field after the declared ones, which printing and memberwise init never see).
 func attachUserLayer(_ n: NominalType, _ fields: inout [Value], _ ctx: Context) {
-    guard n.conforms(to: "Layer") else { return }
+    // A cell that declares its own `protocol Layer` means its own protocol, not the tensor API's.
+    guard n.conforms(to: "Layer"), !ctx.protocolNames.contains("Layer") else { return }
     let state = UserLayerState()
     state.node = CustomLayerNode(className: n.name, session: ctx.bindings.layers, heldLayers: { state.heldLayers() })
     fields.append(.native(NativeValue(state, type: userLayerStateType)))
@@ -94,23 +96,20 @@ extension Context {
     /// `layer(args)` for a user layer: runs `method` (its callAsFunction) directly on concrete
     /// tensors; on symbolic ones records one node whose outputs are the method's tensors.
     /// Returns nil when `base` is not a user layer.
-    func callUserLayer(_ base: Value, _ method: Function, _ args: CallArguments, at r: SourceRange?) throws -> Value? {
+    func callUserLayer(_ base: inout Value, _ method: Function, _ args: CallArguments, at r: SourceRange?) throws -> Value? {
         guard let state = userLayerState(of: base) else { return nil }
         state.remember(base)
-        var positions: [Int] = []
-        var inputs: [Tensor] = []
-        var plainArgs = args
-        for (i, v) in args.values.enumerated() {
-            guard case .native(let n) = v, var t = n.value as? Tensor else { continue }
-            positions.append(i)
-            inputs.append(t)
-            t.origin = nil  // Keras passes no mask into a layer that does not support masking
-            plainArgs.values[i] = tensorValue(t)
-        }
+        // The tensor arguments (alone or in arrays, `layer([a, b])`) are the node's inputs.
+        let inputs = args.values.flatMap(tensorArguments)
         if !inputs.contains(where: \.isSymbolic) {
-            var selfValue = base
-            return try invoke(method, plainArgs, selfValue: &selfValue, at: r)
+            // Keras passes no mask into a layer that does not support masking.
+            var next = 0
+            let plain = inputs.map { t -> Tensor in var u = t; u.origin = nil; return u }
+            var plainArgs = args
+            plainArgs.values = args.values.map { replacingTensors($0, with: plain, next: &next) }
+            return try invoke(method, plainArgs, selfValue: &base, at: r)
         }
+        let base = base  // the recorded node may run the call again later, on this value
         var returnsTuple = false
         if case .tuple? = method.proto.returnType { returnsTuple = true }
         var template: Value? = nil
@@ -118,7 +117,8 @@ extension Context {
             try engineCall {
                 try state.node.call(inputs, returnsList: returnsTuple) { [unowned self] tensors in
                     var a = args
-                    for (k, p) in positions.enumerated() { a.values[p] = tensorValue(tensors[k]) }
+                    var next = 0
+                    a.values = args.values.map { replacingTensors($0, with: tensors, next: &next) }
                     var selfValue = base
                     let result = try self.invoke(method, a, selfValue: &selfValue, at: r)
                     template = result
@@ -130,6 +130,28 @@ extension Context {
         var next = 0
         return rebuild(shape, from: outputs, next: &next)
     }
+}
+
+/// The tensors of one argument: a tensor, or the tensors of an array of them.
+private func tensorArguments(_ v: Value) -> [Tensor] {
+    if case .native(let n) = v, let t = n.value as? Tensor { return [t] }
+    if case .array(let a) = v, !a.elements.isEmpty, a.elements.allSatisfy({ (try? $0.tensor("")) != nil }) {
+        return a.elements.flatMap(tensorArguments)
+    }
+    return []
+}
+
+/// `v` with the tensors `tensorArguments` found in it replaced by `tensors[next...]`, in order.
+private func replacingTensors(_ v: Value, with tensors: [Tensor], next: inout Int) -> Value {
+    let found = tensorArguments(v)
+    guard !found.isEmpty else { return v }
+    if case .array = v {
+        var elements: [Value] = []
+        for _ in found { elements.append(tensorValue(tensors[next])); next += 1 }
+        return .array(ArrayStorage(elements))
+    }
+    defer { next += 1 }
+    return tensorValue(tensors[next])
 }
 
 /// The tensors a user layer returned: one tensor or a tuple of them.

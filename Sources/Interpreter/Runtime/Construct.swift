@@ -109,7 +109,7 @@ extension Context {
         if let t = userType {
             for m in t.methods(named: name) where matchArguments(args.labels, args.trailing, m.proto.params) != nil {
                 // A user layer's call may become one node of a model (UserLayerBindings.swift).
-                if name == "callAsFunction", let result = try callUserLayer(base, m, args, at: r) { return result }
+                if name == "callAsFunction", let result = try callUserLayer(&base, m, args, at: r) { return result }
                 return try invoke(m, args, selfValue: &base, at: r)
             }
             if t.fieldIndex[name] != nil || t.getter(name) != nil {

@@ -1,6 +1,5 @@
 import Foundation
 import Reports
-import Tensors
 
 /// The state of a running session that compiled code reaches: printed output, limits, the
 /// random generator and the top-level frame.
@@ -25,12 +24,14 @@ final class Context {
     var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
-    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift), made on first use.
-    lazy var bindings = BindingState(options: options)
+    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift): the seeded
+    /// generator random tensors and layer weights draw from, Keras's name counters.
+    let bindings: BindingState
 
     init(options: SessionOptions) {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
+        bindings = BindingState(options: options)
     }
 
     /// Called at loop back-edges and calls: cheap except once every 4096 ticks.
