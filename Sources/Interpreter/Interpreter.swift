@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import SwiftSyntax
+import Tensors
 
 /// One persistent session per notebook: cells run one after another against one top-level scope.
 public final class Session {
@@ -14,6 +15,7 @@ public final class Session {
     public init(options: SessionOptions) {
         self.options = options
         ctx = Context(options: options)
+        TensorMemory.limit = options.memoryLimit
         globalScope = Scope(parent: nil, function: globalFunction)
     }
 

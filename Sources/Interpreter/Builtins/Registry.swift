@@ -165,6 +165,8 @@ final class Builtins {
         registerArrays(b)
         registerDictionaries(b)
         registerMisc(b)
+        TensorBindings.register(b)
+        registerData(b)
         registerExtensions(b)
         return b
     }()

@@ -3,7 +3,7 @@ import Reports
 
 /// The arguments of a call site, compiled.
 struct CompiledArguments {
-    var evals: [Eval]
+    var evals: [EvalBox]
     var labels: [String?]
     var trailing: [Bool]
     var nodes: [ExprSyntax]
@@ -11,7 +11,7 @@ struct CompiledArguments {
     func evaluate(_ f: Frame) throws -> CallArguments {
         var values: [Value] = []
         values.reserveCapacity(evals.count)
-        for e in evals { values.append(try e(f)) }
+        for e in evals { values.append(try e.eval(f)) }
         return CallArguments(values: values, labels: labels, trailing: trailing)
     }
 }
@@ -29,7 +29,7 @@ extension Compiler {
 
     func compileArguments(_ call: FunctionCallExprSyntax, expected: [TypeRef?] = []) throws -> CompiledArguments {
         let (nodes, labels, trailing) = argumentNodes(call)
-        let evals = try nodes.enumerated().map { i, n in try compileExpr(n, expected: i < expected.count ? expected[i] : nil) }
+        let evals = try nodes.enumerated().map { i, n in EvalBox(eval: try compileExpr(n, expected: i < expected.count ? expected[i] : nil)) }
         return CompiledArguments(evals: evals, labels: labels, trailing: trailing, nodes: nodes)
     }
 
@@ -178,8 +178,7 @@ extension Compiler {
     func compileDirectCall(_ proto: FunctionProto, _ b: Binding, _ plan: [ArgSource], _ nodes: [ExprSyntax], _ call: FunctionCallExprSyntax) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
-        let loadFunction = load(b)
-        var fills: [(slot: Int, eval: Eval, type: TypeRef?)] = []
+        var fills: [ArgFill] = []
         var inouts: [(slot: Int, lvalue: LValue)] = []
         let first = proto.firstParamSlot
         for (k, (param, source)) in zip(proto.params, plan).enumerated() {
@@ -191,39 +190,69 @@ extension Compiler {
                     let target = nodes[i].as(InOutExprSyntax.self)?.expression ?? nodes[i]
                     let lv = try compileLValue(target)
                     inouts.append((slot, lv))
-                    fills.append((slot, try compileExpr(target), nil))
+                    fills.append(ArgFill(slot: slot, eval: try compileExpr(target), type: nil))
                 } else {
-                    fills.append((slot, try compileExpr(nodes[i], expected: param.type), coerceTo))
+                    fills.append(ArgFill(slot: slot, eval: try compileExpr(nodes[i], expected: param.type), type: coerceTo))
                 }
             case .defaultValue:
                 break
             case .variadic(let idx):
-                let evals = try idx.map { try compileExpr(nodes[$0]) }
-                fills.append((slot, { f in .array(ArrayStorage(try evals.map { try $0(f) })) }, nil))
+                let evals = try idx.map { EvalBox(eval: try compileExpr(nodes[$0])) }
+                fills.append(ArgFill(slot: slot, eval: { f in .array(ArrayStorage(try evals.map { try $0.eval(f) })) }, type: nil))
             }
         }
-        let plainFills = fills
         let defaults = plan.enumerated().compactMap { k, source -> Int? in
             if case .defaultValue = source { return k }
             return nil
         }
         let name = proto.displayName
-        if inouts.isEmpty && defaults.isEmpty && plainFills.count == 1 && plainFills[0].type == nil {
-            let (slot0, arg0, _) = plainFills[0]
-            return { f in
+        // Functions of the top level close over the top-level frame: no need to load the value.
+        let makeFrame: (Frame) throws -> Frame
+        if b.owner.isGlobal {
+            let g = ctx.globals
+            makeFrame = { _ in Frame(size: proto.frameSize, parent: g) }
+        } else {
+            let loadFunction = load(b)
+            makeFrame = { f in
                 guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-                let callee = fn.makeFrame()
-                callee.slots[slot0] = try arg0(f)
-                return try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                return fn.makeFrame()
             }
         }
+        if inouts.isEmpty && defaults.isEmpty && fills.allSatisfy({ $0.type == nil }) {
+            // The common shapes, without loops over arrays of closures.
+            switch fills.count {
+            case 0:
+                return { f in
+                    let callee = try makeFrame(f)
+                    return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                }
+            case 1:
+                let slot0 = fills[0].slot, arg0 = fills[0].eval
+                return { f in
+                    let v0 = try arg0(f)
+                    let callee = try makeFrame(f)
+                    callee.slots[slot0] = v0
+                    return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                }
+            case 2:
+                let slot0 = fills[0].slot, arg0 = fills[0].eval, slot1 = fills[1].slot, arg1 = fills[1].eval
+                return { f in
+                    let v0 = try arg0(f), v1 = try arg1(f)
+                    let callee = try makeFrame(f)
+                    callee.slots[slot0] = v0
+                    callee.slots[slot1] = v1
+                    return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                }
+            default: break
+            }
+        }
+        let plainFills = fills
         return { f in
-            guard case .function(let fn) = try loadFunction(f) else { throw RuntimeError("not a function", at: r) }
-            let callee = fn.makeFrame()
-            for (slot, eval, type) in plainFills {
-                var v = try eval(f)
-                if let t = type { v = try located(r) { try ctx.coerce(v, to: t) } }
-                callee.slots[slot] = v
+            let callee = try makeFrame(f)
+            for fill in plainFills {
+                var v = try fill.eval(f)
+                if let t = fill.type { v = try located(r) { try ctx.coerce(v, to: t) } }
+                callee.slots[fill.slot] = v
             }
             for k in defaults {
                 let param = proto.params[k]
@@ -231,7 +260,7 @@ extension Compiler {
                 if let t = param.type { v = try ctx.coerce(v, to: t) }
                 callee.slots[first + k] = v
             }
-            let result = try ctx.withCallFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+            let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             for (slot, lv) in inouts {
                 let v = callee.slots[slot]
                 try lv.modify(f) { $0 = v }
@@ -303,8 +332,8 @@ extension Compiler {
         let ctx = self.ctx
         var args = try compileArguments(call, expected: elementType.map { [$0] } ?? [])
         if let t = elementType, call.arguments.first?.label == nil, !args.evals.isEmpty {
-            let first = args.evals[0]
-            args.evals[0] = { f in try ctx.coerce(try first(f), to: t) }
+            let first = args.evals[0].eval
+            args.evals[0] = EvalBox(eval: { f in try ctx.coerce(try first(f), to: t) })
         }
         if let lv = lvalue {
             return { f in
@@ -482,6 +511,13 @@ extension Compiler {
     func hasPendingMember(_ t: NominalType, _ name: String) -> Bool {
         pendingMembers[ObjectIdentifier(t)]?.contains(name) ?? false
     }
+}
+
+/// One argument of a direct call: where it goes in the callee's frame and how it is computed.
+struct ArgFill {
+    let slot: Int
+    let eval: Eval
+    let type: TypeRef?
 }
 
 final class MemberCache {

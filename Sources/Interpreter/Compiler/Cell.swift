@@ -71,7 +71,7 @@ extension Compiler {
             // Functions and types declared before the first error stay (a failed cell keeps what
             // it declared before its failure).
             if let first = diagnostics.first?.location {
-                for (fn, proto, slot) in functions where map.range(fn).end <= first && proto.body != nil {
+                for (fn, proto, slot) in functions where map.range(fn).end <= first && proto.isCompiled {
                     keptAfterFailure[fn.name.text] = scope.names[fn.name.text]
                     keptPrologue.append { g in g.slots[slot] = .function(Function(proto, captured: g)) }
                 }

@@ -81,11 +81,13 @@ final class Compiler {
 
     // MARK: Scopes
 
-    func withScope<T>(_ body: () throws -> T) rethrows -> T {
+    /// Opens a block scope; the caller restores the returned scope (`defer { scope = saved }`).
+    /// (No closure-taking helper: returning compiled closures through a generic would wrap them
+    /// in reabstraction thunks that cost on every run.)
+    func pushScope() -> Scope {
         let saved = scope
         scope = Scope(parent: scope, function: function)
-        defer { scope = saved }
-        return try body()
+        return saved
     }
 
     /// Declares a variable in the current scope and returns its slot.

@@ -83,11 +83,14 @@ extension Compiler {
             }
             if let items = body {
                 // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
-                proto.body = try withScope { try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit) }
+                let saved = pushScope()
+                defer { scope = saved }
+                proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit)
             } else {
                 proto.body = { _ in .normal }
             }
             proto.frameSize = function.size
+            proto.isCompiled = true
         }
     }
 
@@ -174,6 +177,7 @@ extension Compiler {
             }
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
             proto.frameSize = function.size
+            proto.isCompiled = true
         }
         if capturedBindings.isEmpty && listed.isEmpty { return { f in .function(Function(proto, captured: f)) } }
         // Copied constants are read now, in the creating frame.

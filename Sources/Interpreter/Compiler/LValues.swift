@@ -263,23 +263,15 @@ extension Context {
     /// `a += b` and friends, in place: `+=` on arrays and strings appends without a copy.
     func compound(_ op: String, _ cur: inout Value, _ v: Value) throws {
         if op == "+" {
-            switch (cur, v) {
-            case (.string(var s), .string(let t)):
-                cur = .void
-                s += t
-                cur = .string(s)
-                return
-            case (.string(var s), .character(let c)):
-                cur = .void
-                s.append(c)
-                cur = .string(s)
-                return
-            case (.array(var a), .array(let b)):
+            if case .string(var s) = cur {
+                if case .string(let t) = v { cur = .void; s += t; cur = .string(s); return }
+                if case .character(let c) = v { cur = .void; s.append(c); cur = .string(s); return }
+            }
+            if case .array(var a) = cur, case .array(let b) = v {
                 cur = .void
                 a.elements += b.elements
                 cur = .array(a)
                 return
-            default: break
             }
         }
         if case .native(let n) = cur, let r = try n.type.binaryOperator?(self, op + "=", cur, v) { cur = r; return }

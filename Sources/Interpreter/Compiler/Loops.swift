@@ -8,7 +8,10 @@ extension Compiler {
     func compileWhile(_ loop: WhileStmtSyntax, label: String?) throws -> Exec {
         let id = pushTarget(label, isLoop: true)
         defer { targets.removeLast() }
-        let (cond, body) = try withScope { (try compileConditions(loop.conditions), try compileBody(loop.body)) }
+        let saved = pushScope()
+        let cond = try compileConditions(loop.conditions)
+        let body = try compileBody(loop.body)
+        scope = saved
         let ctx = self.ctx
         let r = range(loop.whileKeyword)
         return { f in
@@ -62,7 +65,9 @@ extension Compiler {
         let sequence = bounds == nil ? try compileExpr(loop.sequence) : nil
         let id = pushTarget(label, isLoop: true)
         defer { targets.removeLast() }
-        return try withScope {
+        let savedScope = pushScope()
+        defer { scope = savedScope }
+        do {
             var bind: PatternBinding
             var whereCond: ((Frame) throws -> Bool)? = nil
             if loop.caseKeyword != nil {

@@ -1,6 +1,26 @@
 import SwiftSyntax
 import Reports
 
+/// A `case` or `catch` clause: its test (which binds the pattern's names) and its body.
+/// (Closures kept in arrays are wrapped in structs: a bare closure in an Array is stored in the
+/// generic representation and pays a conversion thunk on every call.)
+struct Clause {
+    let match: (Frame, Value) throws -> Bool
+    let body: Exec
+}
+
+struct MatcherBox {
+    let match: (Frame, Value) throws -> Bool
+}
+
+struct ExecBox {
+    let run: Exec
+}
+
+struct EvalBox {
+    let eval: Eval
+}
+
 /// How a `let`/`for` pattern stores a value.
 struct PatternBinding {
     enum Kind {
@@ -169,11 +189,11 @@ extension Compiler {
         let id = pushTarget(label, isLoop: false)
         switchTargets.insert(id)
         defer { targets.removeLast() }
-        var cases: [(match: (Frame, Value) throws -> Bool, body: Exec)] = []
+        var cases: [Clause] = []
         var hasDefault = false
         for element in s.cases {
             guard case .switchCase(let c) = element else { throw unsupported("'#if' in switch", element) }
-            let compiled: ((Frame, Value) throws -> Bool, Exec) = try withScope {
+            func compileCase() throws -> Clause {
                 var matchers: [(Frame, Value) throws -> Bool] = []
                 switch c.label {
                 case .default:
@@ -197,14 +217,16 @@ extension Compiler {
                 } else {
                     body = try compileStatements(c.statements)
                 }
-                let all = matchers
-                let match: (Frame, Value) throws -> Bool = all.count == 1 ? all[0] : { f, v in
-                    for m in all where try m(f, v) { return true }
+                let all = matchers.map(MatcherBox.init)
+                if all.count == 1 { return Clause(match: all[0].match, body: body) }
+                return Clause(match: { f, v in
+                    for m in all where try m.match(f, v) { return true }
                     return false
-                }
-                return (match, body)
+                }, body: body)
             }
-            cases.append(compiled)
+            let saved = pushScope()
+            defer { scope = saved }
+            cases.append(try compileCase())
         }
         let r = range(s.switchKeyword)
         let ctx = self.ctx

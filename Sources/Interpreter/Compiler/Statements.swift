@@ -12,7 +12,9 @@ extension Compiler {
         for idx in items.indices {
             let item = items[idx]
             if case .stmt(let s) = item.item, let d = s.as(DeferStmtSyntax.self) {
-                let body = try withScope { try compileStatements(d.body.statements) }
+                let saved = pushScope()
+                let body = try compileStatements(d.body.statements)
+                scope = saved
                 let rest = try compileItems(items[(idx + 1)...])
                 let guarded: Exec = { f in
                     let r: Flow
@@ -32,12 +34,12 @@ extension Compiler {
     }
 
     func sequence(_ execs: ArraySlice<Exec>) -> Exec {
-        let list = Array(execs)
+        let list = execs.map(ExecBox.init)
         switch list.count {
         case 0: return { _ in .normal }
-        case 1: return list[0]
+        case 1: return list[0].run
         case 2:
-            let a = list[0], b = list[1]
+            let a = list[0].run, b = list[1].run
             return { f in
                 let flow = try a(f)
                 if case .normal = flow { return try b(f) }
@@ -46,7 +48,7 @@ extension Compiler {
         default:
             return { f in
                 for e in list {
-                    let flow = try e(f)
+                    let flow = try e.run(f)
                     if case .normal = flow { continue }
                     return flow
                 }
@@ -74,7 +76,9 @@ extension Compiler {
     }
 
     func compileBody(_ block: CodeBlockSyntax) throws -> Exec {
-        try withScope { try compileStatements(block.statements) }
+        let saved = pushScope()
+        defer { scope = saved }
+        return try compileStatements(block.statements)
     }
 
     func compileStmt(_ s: StmtSyntax) throws -> Exec {
@@ -232,7 +236,10 @@ extension Compiler {
     }
 
     func compileIf(_ i: IfExprSyntax) throws -> Exec {
-        let (cond, body) = try withScope { (try compileConditions(i.conditions), try compileBody(i.body)) }
+        let saved = pushScope()
+        let cond = try compileConditions(i.conditions)
+        let body = try compileBody(i.body)
+        scope = saved
         var elseExec: Exec? = nil
         switch i.elseBody {
         case .ifExpr(let next)?: elseExec = try compileIf(next)
@@ -260,13 +267,13 @@ extension Compiler {
     func compileDo(_ d: DoStmtSyntax) throws -> Exec {
         let body = try compileBody(d.body)
         if d.catchClauses.isEmpty { return body }
-        var clauses: [(match: (Frame, Value) throws -> Bool, body: Exec)] = []
+        var clauses: [Clause] = []
         for clause in d.catchClauses {
-            let compiled: ((Frame, Value) throws -> Bool, Exec) = try withScope {
+            func compileClause() throws -> Clause {
                 if clause.catchItems.isEmpty {
                     let slot = try declareVariable("error", isLet: true, type: nil, node: clause)
                     let store = storeSlot(slot)
-                    return ({ f, v in try store(f, v); return true }, try compileStatements(clause.body.statements))
+                    return Clause(match: { f, v in try store(f, v); return true }, body: try compileStatements(clause.body.statements))
                 }
                 var matchers: [(Frame, Value) throws -> Bool] = []
                 for item in clause.catchItems {
@@ -279,13 +286,15 @@ extension Compiler {
                         matchers.append(m)
                     }
                 }
-                let all = matchers
-                return ({ f, v in
-                    for m in all where try m(f, v) { return true }
+                let all = matchers.map(MatcherBox.init)
+                return Clause(match: { f, v in
+                    for m in all where try m.match(f, v) { return true }
                     return false
-                }, try compileStatements(clause.body.statements))
+                }, body: try compileStatements(clause.body.statements))
             }
-            clauses.append(compiled)
+            let saved = pushScope()
+            defer { scope = saved }
+            clauses.append(try compileClause())
         }
         return { f in
             do {

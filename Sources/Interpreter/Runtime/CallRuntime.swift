@@ -10,7 +10,7 @@ extension Context {
             throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
         }
         try tick(range)
-        _ = try proto.body!(frame)
+        _ = try proto.body(frame)
         return frame.returnValue
     }
 

@@ -76,7 +76,8 @@ final class FunctionProto {
     let displayName: String
     var params: [Param]
     var frameSize: Int = 0
-    var body: Exec?
+    var body: Exec = { _ in throw RuntimeError("function body is not compiled") }
+    var isCompiled = false
     var native: NativeFn?
     /// `self` lives in slot 0 and parameters follow.
     let hasSelf: Bool
@@ -125,6 +126,7 @@ public final class Function {
     static func native(_ name: String, labels: [String?], _ fn: @escaping NativeFn) -> Function {
         let proto = FunctionProto(name: name, displayName: functionKey(name, labels),
                                   params: labels.map { Param(label: $0, name: $0 ?? "_", type: nil, defaultValue: nil, isVariadic: false, isInout: false) })
+        proto.isCompiled = true
         proto.native = fn
         return Function(proto, captured: nil)
     }

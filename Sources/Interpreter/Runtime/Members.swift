@@ -82,10 +82,10 @@ extension Context {
         }
     }
 
-    /// Changes `container.name` in place.
+    /// Changes `container.name` in place. (`if case` rather than `switch`: a switch keeps a copy
+    /// of its subject alive, which would make every change copy the storage.)
     func modifyMember(_ container: inout Value, _ name: String, _ body: (inout Value) throws -> Void) throws {
-        switch container {
-        case .structValue(var s):
+        if case .structValue(var s) = container {
             if let i = s.type.fieldIndex[name] {
                 if let obs = s.type.observers[i], initializing == 0 { return try observedChange(&container, i, obs, body) }
                 container = .void
@@ -101,7 +101,8 @@ extension Context {
                 return
             }
             throw RuntimeError("value of type '\(s.type.name)' has no settable member '\(name)'")
-        case .object(let o):
+        }
+        if case .object(let o) = container {
             if let i = o.type.fieldIndex[name] {
                 if let obs = o.type.observers[i], initializing == 0 { return try observedChange(&container, i, obs, body) }
                 try body(&o.fields[i])
@@ -116,15 +117,16 @@ extension Context {
                 return
             }
             throw RuntimeError("value of type '\(o.type.name)' has no settable member '\(name)'")
-        case .tuple(var t):
-            guard let i = Int(name) ?? t.index(of: name), i < t.elements.count else { break }
+        }
+        if case .tuple(var t) = container, let i = Int(name) ?? t.index(of: name), i < t.elements.count {
             container = .void
             defer { container = .tuple(t) }
             try body(&t.elements[i])
             return
-        case .type(.nominal(let n)):
-            if let i = n.staticIndex[name] { try body(&n.staticValues[i]); return }
-        default: break
+        }
+        if case .type(.nominal(let n)) = container, let i = n.staticIndex[name] {
+            try body(&n.staticValues[i])
+            return
         }
         throw RuntimeError("cannot assign to property '\(name)' of a value of type '\(typeName(container))'")
     }
@@ -138,11 +140,8 @@ extension Context {
             return []
         }
         func store(_ v: Value) {
-            switch container {
-            case .structValue(var s): container = .void; s.fields[i] = v; container = .structValue(s)
-            case .object(let o): o.fields[i] = v
-            default: break
-            }
+            if case .structValue(var s) = container { container = .void; s.fields[i] = v; container = .structValue(s) }
+            if case .object(let o) = container { o.fields[i] = v }
         }
         let old = fields(container)[i]
         var new = old
@@ -213,32 +212,14 @@ extension Context {
 
     /// Changes `container[indices]` in place.
     func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
-        switch container {
-        case .array(var a):
-            guard indices.count == 1, case .int(let i) = indices[0] else { break }
+        if case .array(var a) = container, indices.count == 1, case .int(let i) = indices[0] {
             guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
             container = .void
             defer { container = .array(a) }
             try body(&a.elements[i])
             return
-        case .structValue, .object:
-            let type: NominalType = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; fatalError() }()
-            let key = labels.map { ($0 ?? "_") + ":" }.joined()
-            guard let getter = type.method("subscript(\(key))"), let setter = type.method("subscript=(\(key)_:)") else { break }
-            var v = try call(Function(getter.proto, captured: getter.captured, boundSelf: container), indices)
-            try body(&v)
-            let p = setter.proto
-            let frame = setter.makeFrame()
-            frame.slots[0] = container
-            for (i, x) in (indices + [v]).enumerated() {
-                var value = x
-                if let t = p.params[i].type { value = try coerce(value, to: t) }
-                frame.slots[1 + i] = value
-            }
-            _ = try invokeUser(p, frame: frame, at: nil)
-            if case .structValue = container { container = frame.slots[0] }
-            return
-        case .dictionary(var d):
+        }
+        if case .dictionary(var d) = container {
             container = .void
             defer { container = .dictionary(d) }
             if indices.count == 2, labels.last == "default" {
@@ -253,7 +234,25 @@ extension Context {
             case let v: d.set(indices[0], v)
             }
             return
-        default: break
+        }
+        let userType: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
+        if let type = userType {
+            let key = labels.map { ($0 ?? "_") + ":" }.joined()
+            if let getter = type.method("subscript(\(key))"), let setter = type.method("subscript=(\(key)_:)") {
+                var v = try call(Function(getter.proto, captured: getter.captured, boundSelf: container), indices)
+                try body(&v)
+                let p = setter.proto
+                let frame = setter.makeFrame()
+                frame.slots[0] = container
+                for (i, x) in (indices + [v]).enumerated() {
+                    var value = x
+                    if let t = p.params[i].type { value = try coerce(value, to: t) }
+                    frame.slots[1 + i] = value
+                }
+                _ = try invokeUser(p, frame: frame, at: nil)
+                if case .structValue = container { container = frame.slots[0] }
+                return
+            }
         }
         throw RuntimeError("cannot assign through subscript of a value of type '\(typeName(container))'")
     }

@@ -1,0 +1,127 @@
+// Elementwise arithmetic and comparisons with NumPy broadcasting; Swift scalars on either side.
+
+extension Tensor {
+    /// The shared path of binary operations: dtype check, shape rule, symbolic result, then the
+    /// kernel for the dtype.
+    static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, cost: Int = 1) throws -> Tensor {
+        let operation = op.rawValue
+        guard a.dtype == b.dtype else {
+            throw TensorError("\(operation): dtypes differ: \(a.dtype) and \(b.dtype) (convert one with Tensor<Float>(x) or Tensor<Int32>(x))")
+        }
+        let shape = try broadcastShape(a.shape, b.shape, operation: operation)
+        if a.isSymbolic || b.isSymbolic { return Tensor(symbolicShape: shape, dtype: a.dtype) }
+        let outDims = shape.knownDimensions!
+        let walk = BroadcastWalk(outDims: outDims, aDims: a.dims, bDims: b.dims)
+        let ba = a.buffer!, bb = b.buffer!
+        switch a.dtype {
+        case .float32:
+            let pa = UnsafePointer(ba.floats), pb = UnsafePointer(bb.floats)
+            return try Tensor.float32(outDims) { out, count in
+                guard count > 0 else { return }
+                walk.run(cost: cost) { oa, ob, oo, sa, sb, r in floatLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
+            }
+        case .int32:
+            guard op.hasInt else { throw TensorError("\(operation): not defined for int32 tensors") }
+            let pa = UnsafePointer(ba.ints), pb = UnsafePointer(bb.ints)
+            return try Tensor.int32(outDims) { out, count in
+                guard count > 0 else { return }
+                walk.run(cost: cost) { oa, ob, oo, sa, sb, r in intLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
+            }
+        }
+    }
+
+    /// Comparisons give float32 masks of 1 and 0 (multiply by them, or convert with Tensor<Int32>).
+    static func compare(_ op: CompareOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let operation = op.rawValue
+        guard a.dtype == b.dtype else {
+            throw TensorError("\(operation): dtypes differ: \(a.dtype) and \(b.dtype)")
+        }
+        let shape = try broadcastShape(a.shape, b.shape, operation: operation)
+        if a.isSymbolic || b.isSymbolic { return Tensor(symbolicShape: shape, dtype: .float32) }
+        let outDims = shape.knownDimensions!
+        let walk = BroadcastWalk(outDims: outDims, aDims: a.dims, bDims: b.dims)
+        let ba = a.buffer!, bb = b.buffer!
+        return try Tensor.float32(outDims) { out, count in
+            guard count > 0 else { return }
+            switch a.dtype {
+            case .float32:
+                let pa = UnsafePointer(ba.floats), pb = UnsafePointer(bb.floats)
+                walk.run { oa, ob, oo, sa, sb, r in compareLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
+            case .int32:
+                let pa = UnsafePointer(ba.ints), pb = UnsafePointer(bb.ints)
+                walk.run { oa, ob, oo, sa, sb, r in compareLine(op, pa + oa, pb + ob, out + oo, sa, sb, r) }
+            }
+        }
+    }
+
+    /// A rank-0 tensor of this tensor's dtype holding a Swift scalar (a literal in a cell).
+    func scalarLike(_ value: Float, operation: String) throws -> Tensor {
+        switch dtype {
+        case .float32: return try Tensor(value)
+        case .int32:
+            guard value.rounded(.towardZero) == value, abs(value) <= 2147483647 else {
+                throw TensorError("\(operation): scalar \(value) is not an int32 value, for an int32 tensor")
+            }
+            return try Tensor(Int32(value))
+        }
+    }
+
+    // MARK: Operators
+
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor {
+        try binary(.add, a, b)
+    }
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor {
+        try binary(.subtract, a, b)
+    }
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor {
+        try binary(.multiply, a, b)
+    }
+    /// Division; for int32 tensors it truncates toward zero as Swift does, and a zero divisor
+    /// throws.
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor {
+        if a.dtype == .int32, b.dtype == .int32, !b.isSymbolic, b.int32Scalars.contains(0) {
+            throw TensorError("divide (/): integer division by zero (shapes \(a.shape) and \(b.shape))")
+        }
+        return try binary(.divide, a, b)
+    }
+
+    public static func + (a: Tensor, b: Float) throws -> Tensor { try a + a.scalarLike(b, operation: "add (+)") }
+    public static func + (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "add (+)") + b }
+    public static func - (a: Tensor, b: Float) throws -> Tensor { try a - a.scalarLike(b, operation: "subtract (-)") }
+    public static func - (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "subtract (-)") - b }
+    public static func * (a: Tensor, b: Float) throws -> Tensor { try a * a.scalarLike(b, operation: "multiply (*)") }
+    public static func * (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "multiply (*)") * b }
+    public static func / (a: Tensor, b: Float) throws -> Tensor { try a / a.scalarLike(b, operation: "divide (/)") }
+    public static func / (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "divide (/)") / b }
+
+    public static prefix func - (x: Tensor) throws -> Tensor {
+        try x.map(.negate)
+    }
+
+    // MARK: Comparisons (masks)
+
+    public static func .== (a: Tensor, b: Tensor) throws -> Tensor { try compare(.equal, a, b) }
+    public static func .!= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.notEqual, a, b) }
+    public static func .< (a: Tensor, b: Tensor) throws -> Tensor { try compare(.less, a, b) }
+    public static func .> (a: Tensor, b: Tensor) throws -> Tensor { try compare(.greater, a, b) }
+    public static func .<= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.lessEqual, a, b) }
+    public static func .>= (a: Tensor, b: Tensor) throws -> Tensor { try compare(.greaterEqual, a, b) }
+
+    public static func .== (a: Tensor, b: Float) throws -> Tensor { try a .== a.scalarLike(b, operation: "equal (.==)") }
+    public static func .!= (a: Tensor, b: Float) throws -> Tensor { try a .!= a.scalarLike(b, operation: "not equal (.!=)") }
+    public static func .< (a: Tensor, b: Float) throws -> Tensor { try a .< a.scalarLike(b, operation: "less (.<)") }
+    public static func .> (a: Tensor, b: Float) throws -> Tensor { try a .> a.scalarLike(b, operation: "greater (.>)") }
+    public static func .<= (a: Tensor, b: Float) throws -> Tensor { try a .<= a.scalarLike(b, operation: "less or equal (.<=)") }
+    public static func .>= (a: Tensor, b: Float) throws -> Tensor { try a .>= a.scalarLike(b, operation: "greater or equal (.>=)") }
+}
+
+/// Elementwise maximum of two tensors, broadcast (NaN wins, as in NumPy).
+public func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    try Tensor.binary(.maximum, a, b)
+}
+
+/// Elementwise minimum of two tensors, broadcast (NaN wins, as in NumPy).
+public func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    try Tensor.binary(.minimum, a, b)
+}

@@ -1,0 +1,73 @@
+// Matrix products through CBLAS sgemm (OpenBLAS on Linux), with TensorFlow's batch rule.
+import CBLAS
+
+/// `matmul(a, b)` by TensorFlow's rule: both ranks at least 2; the last two axes multiply
+/// (`(..., m, k) x (..., k, n) -> (..., m, n)`); the leading (batch) axes broadcast.
+/// `transposeA` / `transposeB` multiply by the transpose of the last two axes without copying
+/// (`tf.matmul(a, b, transpose_a=..., transpose_b=...)`).
+public func matmul(_ a: Tensor, transposed transposeA: Bool = false,
+                   _ b: Tensor, transposed transposeB: Bool = false) throws -> Tensor {
+    guard a.dtype == .float32, b.dtype == .float32 else {
+        throw TensorError("matmul: needs float32 tensors, got \(a.dtype) \(a.shape) x \(b.dtype) \(b.shape)")
+    }
+    guard a.rank >= 2, b.rank >= 2 else {
+        throw TensorError("matmul: both tensors need rank 2 or more: \(a.shape) x \(b.shape)")
+    }
+    let m = transposeA ? a.shape[-1] : a.shape[-2], k = transposeA ? a.shape[-2] : a.shape[-1]
+    let k2 = transposeB ? b.shape[-1] : b.shape[-2], n = transposeB ? b.shape[-2] : b.shape[-1]
+    if let k, let k2, k != k2 {
+        throw TensorError("matmul: inner dimensions differ: \(a.shape) x \(b.shape)")
+    }
+    let batchA = TensorShape(Array(a.shape.dimensions.dropLast(2)))
+    let batchB = TensorShape(Array(b.shape.dimensions.dropLast(2)))
+    let batch: TensorShape
+    do {
+        batch = try broadcastShape(batchA, batchB, operation: "matmul")
+    } catch {
+        throw TensorError("matmul: batch dimensions cannot be broadcast: \(a.shape) x \(b.shape)")
+    }
+    let shape = TensorShape(batch.dimensions + [m, n])
+    if a.isSymbolic || b.isSymbolic { return Tensor(symbolicShape: shape, dtype: .float32) }
+
+    let outDims = shape.knownDimensions!
+    let (M, K, N) = (m!, k!, n!)
+    guard [M, K, N].allSatisfy({ $0 <= Int(Int32.max) }) else {
+        throw TensorError("matmul: dimensions over 2^31 are not supported: \(a.shape) x \(b.shape)")
+    }
+    let aBatch = batchA.knownDimensions!, bBatch = batchB.knownDimensions!
+    let batchDims = batch.knownDimensions!
+    let pa = a.buffer!.floats, pb = b.buffer!.floats
+    return try Tensor.float32(outDims) { out, count in
+        guard count > 0 else { return }
+        if K == 0 { out.initialize(repeating: 0, count: count); return }
+        // b shared by every batch: one gemm over all rows of a.
+        if bBatch.reduce(1, *) == 1, aBatch == batchDims, !transposeA {
+            sgemm(pa, pb, out, m: aBatch.reduce(1, *) * M, k: K, n: N, transposeB: transposeB)
+            return
+        }
+        let walk = BroadcastWalk(outDims: batchDims, aDims: aBatch, bDims: bBatch)
+        let batches = batchDims.reduce(1, *)
+        for i in 0..<batches {
+            let (ia, ib) = batchIndices(i, walk: walk)
+            sgemm(pa + ia * M * K, pb + ib * K * N, out + i * M * N, m: M, k: K, n: N,
+                  transposeA: transposeA, transposeB: transposeB)
+        }
+    }
+}
+
+/// The batch indices of a and b feeding output batch `i`.
+private func batchIndices(_ i: Int, walk: BroadcastWalk) -> (Int, Int) {
+    let n = walk.inner
+    let (ra, rb) = walk.offsets(row: i / n)
+    let j = i % n
+    return (ra + j * walk.aStrides.last!, rb + j * walk.bStrides.last!)
+}
+
+/// C (m x n) = op(A) · op(B), all row-major and contiguous; A is stored (m x k), or (k x m)
+/// when transposed; B is (k x n), or (n x k) when transposed.
+private func sgemm(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                   m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false) {
+    cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
+                0, c, Int32(n))
+}

@@ -1,0 +1,156 @@
+// Random tensors and the initializers Keras uses, drawn from a RandomGenerator.
+import CBLAS
+import Foundation
+
+extension Tensor {
+    /// Uniform in [lowerBound, upperBound): float32, or int32 when `dtype` is `.int32`
+    /// (`Tensor<Int32>(randomUniform: [64, 30], lowerBound: 0, upperBound: 7578)`).
+    public init(randomUniform shape: [Int], lowerBound: Float = 0, upperBound: Float = 1,
+                dtype: DType = .float32, generator: inout RandomGenerator) throws {
+        let op = "randomUniform"
+        guard lowerBound < upperBound else {
+            throw TensorError("\(op): lowerBound \(lowerBound) must be below upperBound \(upperBound)")
+        }
+        switch dtype {
+        case .float32:
+            let span = upperBound - lowerBound
+            self = try Tensor.float32(shape) { p, n in
+                for i in 0..<n { p[i] = lowerBound + span * generator.nextUniform() }
+            }
+        case .int32:
+            guard lowerBound.rounded() == lowerBound, upperBound.rounded() == upperBound,
+                  lowerBound >= -2147483648, upperBound <= 2147483648 else {
+                throw TensorError("\(op): int32 bounds must be whole numbers, got \(lowerBound) and \(upperBound)")
+            }
+            let lo = Int64(lowerBound), hi = Int64(upperBound)
+            self = try Tensor.int32(shape) { p, n in
+                let range = UInt64(hi - lo)
+                for i in 0..<n { p[i] = Int32(lo + Int64((UInt64(generator.nextWord()) * range) >> 32)) }
+            }
+        }
+    }
+
+    /// Normal with the given mean and standard deviation (Box–Muller).
+    public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+                generator: inout RandomGenerator) throws {
+        self = try Tensor.float32(shape) { p, n in
+            var i = 0
+            while i < n {
+                let (z0, z1) = generator.nextNormalPair()
+                p[i] = Float(Double(mean) + Double(standardDeviation) * z0)
+                if i + 1 < n { p[i + 1] = Float(Double(mean) + Double(standardDeviation) * z1) }
+                i += 2
+            }
+        }
+    }
+
+    /// Normal, with draws beyond two standard deviations discarded and redrawn (Keras's
+    /// TruncatedNormal).
+    public init(randomTruncatedNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+                generator: inout RandomGenerator) throws {
+        self = try Tensor.float32(shape) { p, n in
+            var i = 0
+            while i < n {
+                let (z0, z1) = generator.nextNormalPair()
+                for z in [z0, z1] where Swift.abs(z) <= 2 && i < n {
+                    p[i] = Float(Double(mean) + Double(standardDeviation) * z)
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Keras's GlorotUniform: uniform in ±sqrt(6 / (fanIn + fanOut)), fans from the shape as
+    /// Keras computes them (rank 2: `(fanIn, fanOut)`).
+    public init(glorotUniform shape: [Int], generator: inout RandomGenerator) throws {
+        let (fanIn, fanOut) = kerasFans(shape)
+        let limit = Float((6 / Double(Swift.max(1, fanIn + fanOut))).squareRoot())
+        try self.init(randomUniform: shape, lowerBound: -limit, upperBound: limit, generator: &generator)
+    }
+
+    /// Keras's Orthogonal: the Q of a QR decomposition of a normal matrix (signs fixed so R's
+    /// diagonal is positive), transposed when wider than tall, times `gain`.
+    public init(orthogonal shape: [Int], gain: Float = 1, generator: inout RandomGenerator) throws {
+        guard shape.count >= 2 else {
+            throw TensorError("orthogonal: needs a shape of rank 2 or more, got \(TensorShape(shape))")
+        }
+        let rows = shape.dropLast().reduce(1, *), cols = shape.last!
+        let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
+        let a = try Tensor(randomNormal: [m, n], generator: &generator)
+        let q = orthonormalColumns(a.scalars.map(Double.init), rows: m, cols: n)
+        // q is m x n row-major; the result is rows x cols.
+        let transpose = rows < cols
+        self = try Tensor.float32(shape) { p, _ in
+            for i in 0..<rows {
+                for j in 0..<cols {
+                    let v = transpose ? q[j * n + i] : q[i * n + j]
+                    p[i * cols + j] = Float(v) * gain
+                }
+            }
+        }
+    }
+
+    /// Keras's Uniform(-0.05, 0.05), the Embedding default.
+    public init(kerasUniform shape: [Int], generator: inout RandomGenerator) throws {
+        try self.init(randomUniform: shape, lowerBound: -0.05, upperBound: 0.05, generator: &generator)
+    }
+}
+
+/// Keras's `compute_fans`.
+func kerasFans(_ shape: [Int]) -> (Int, Int) {
+    switch shape.count {
+    case 0: return (1, 1)
+    case 1: return (shape[0], shape[0])
+    case 2: return (shape[0], shape[1])
+    default:
+        let receptive = shape.dropLast(2).reduce(1, *)
+        return (shape[shape.count - 2] * receptive, shape[shape.count - 1] * receptive)
+    }
+}
+
+/// Q of the thin QR decomposition of the m x n (m >= n) row-major matrix `a`, with R's
+/// diagonal positive: block Gram–Schmidt with reorthogonalisation (BCGS2), in Double. Each
+/// block of 32 columns is projected off the columns before it twice with dgemm (BLAS-3, so a
+/// (3072, 768) matrix takes a fraction of a second), then orthonormalised column by column,
+/// again with two projection passes.
+func orthonormalColumns(_ a: [Double], rows m: Int, cols n: Int) -> [Double] {
+    // Column-major, so each column and each leading block of columns is contiguous.
+    var q = [Double](repeating: 0, count: m * n)
+    for i in 0..<m { for j in 0..<n { q[j * m + i] = a[i * n + j] } }
+    let block = 32
+    var h = [Double](repeating: 0, count: Swift.max(n * block, 1))
+    q.withUnsafeMutableBufferPointer { qb in
+        h.withUnsafeMutableBufferPointer { hb in
+            let base = qb.baseAddress!, hp = hb.baseAddress!
+            let lda = Int32(m)
+            for b in stride(from: 0, to: n, by: block) {
+                let w = Swift.min(block, n - b)
+                let v = base + b * m
+                if b > 0 {
+                    for _ in 0..<2 {
+                        // H = Q[:, :b]^T V;  V -= Q[:, :b] H
+                        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(b), Int32(w), lda,
+                                    1, base, lda, v, lda, 0, hp, Int32(b))
+                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, lda, Int32(w), Int32(b),
+                                    -1, base, lda, hp, Int32(b), 1, v, lda)
+                    }
+                }
+                for j in b..<(b + w) {
+                    let col = base + j * m
+                    let k = j - b
+                    if k > 0 {
+                        for _ in 0..<2 {
+                            cblas_dgemv(CblasColMajor, CblasTrans, lda, Int32(k), 1, v, lda, col, 1, 0, hp, 1)
+                            cblas_dgemv(CblasColMajor, CblasNoTrans, lda, Int32(k), -1, v, lda, hp, 1, 1, col, 1)
+                        }
+                    }
+                    let norm = cblas_dnrm2(lda, col, 1)
+                    if norm > 0 { cblas_dscal(lda, 1 / norm, col, 1) }
+                }
+            }
+        }
+    }
+    var out = [Double](repeating: 0, count: m * n)
+    for i in 0..<m { for j in 0..<n { out[i * n + j] = q[j * m + i] } }
+    return out
+}

@@ -1,2 +1,0 @@
-// The tensor engine: see the tensor issue. (scaffold)
-public enum TensorsModule {}

@@ -1,0 +1,82 @@
+// The seeded generator: Philox4x32-10 known answers (Random123's kat_vectors), distributions,
+// and the Keras initializers (orthogonal checked against NumPy's QR).
+import Foundation
+import Testing
+@testable import Tensors
+
+@Suite struct RandomTests {
+    @Test func philoxKnownAnswers() {
+        // Random123 kat_vectors: philox4x32 10 <counter> <key> <expected>.
+        func check(_ c: (UInt32, UInt32, UInt32, UInt32), _ k: (UInt32, UInt32), _ e: [UInt32]) {
+            let r = Philox.block(counter: c, key: k)
+            #expect([r.0, r.1, r.2, r.3] == e)
+        }
+        check((0, 0, 0, 0), (0, 0), [0x6627_e8d5, 0xe169_c58d, 0xbc57_ac4c, 0x9b00_dbd8])
+        check((.max, .max, .max, .max), (.max, .max), [0x408f_276d, 0x41c8_3b0e, 0xa20b_c7c6, 0x6d54_51fd])
+        check((0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344), (0xa409_3822, 0x299f_31d0),
+              [0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1])
+    }
+
+    @Test func streamIsTheDocumentedPhiloxSequence() {
+        var g = RandomGenerator(seed: 0x299f_31d0_a409_3822)
+        let first = (0..<8).map { _ in g.nextWord() }
+        let b0 = Philox.block(counter: (0, 0, 0, 0), key: (0xa409_3822, 0x299f_31d0))
+        let b1 = Philox.block(counter: (1, 0, 0, 0), key: (0xa409_3822, 0x299f_31d0))
+        #expect(first == [b0.0, b0.1, b0.2, b0.3, b1.0, b1.1, b1.2, b1.3])
+    }
+
+    @Test func sameSeedSameNumbers() throws {
+        var a = RandomGenerator(seed: 42), b = RandomGenerator(seed: 42), c = RandomGenerator(seed: 43)
+        let x = try Tensor(randomUniform: [100], generator: &a)
+        #expect(x.scalars == (try Tensor(randomUniform: [100], generator: &b)).scalars)
+        #expect(x.scalars != (try Tensor(randomUniform: [100], generator: &c)).scalars)
+    }
+
+    @Test func distributions() throws {
+        var g = RandomGenerator(seed: 1)
+        let u = try Tensor(randomUniform: [100_000], lowerBound: -1, upperBound: 1, generator: &g).scalars
+        #expect(u.allSatisfy { $0 >= -1 && $0 < 1 })
+        #expect(abs(u.reduce(0, +) / Float(u.count)) < 0.01)
+        let n = try Tensor(randomNormal: [100_000], mean: 2, standardDeviation: 3, generator: &g).scalars
+        let mean = n.reduce(0, +) / Float(n.count)
+        let sd = (n.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(n.count)).squareRoot()
+        #expect(abs(mean - 2) < 0.05 && abs(sd - 3) < 0.05)
+        let t = try Tensor(randomTruncatedNormal: [10_000], standardDeviation: 0.5, generator: &g).scalars
+        #expect(t.allSatisfy { abs($0) <= 1 })
+        let ids = try Tensor(randomUniform: [64, 30], lowerBound: 0, upperBound: 7578, dtype: .int32, generator: &g)
+        #expect(ids.dtype == .int32)
+        #expect(ids.int32Scalars.allSatisfy { $0 >= 0 && $0 < 7578 })
+        #expect(Set(ids.int32Scalars).count > 1500)
+    }
+
+    @Test func glorotUniformLimit() throws {
+        var g = RandomGenerator(seed: 3)
+        let w = try Tensor(glorotUniform: [100, 50], generator: &g).scalars
+        let limit = Float((6.0 / 150).squareRoot())
+        #expect(w.allSatisfy { abs($0) <= limit })
+        #expect(w.map { abs($0) }.max()! > limit * 0.95)
+    }
+
+    @Test func orthogonalMatchesNumpyQR() throws {
+        let cases = try #require(try Fixtures.json("files/qr.json") as? [[String: Any]])
+        for c in cases {
+            let shape = c["shape"] as! [Int]
+            let a = (c["a"] as! [NSNumber]).map(\.doubleValue)
+            let q = orthonormalColumns(a, rows: shape[0], cols: shape[1])
+            let want = (c["q"] as! [NSNumber]).map(\.doubleValue)
+            #expect(zip(q, want).allSatisfy { abs($0 - $1) < 1e-9 }, "shape \(shape)")
+        }
+    }
+
+    @Test func orthogonalInitializerIsOrthogonal() throws {
+        var g = RandomGenerator(seed: 5)
+        for shape in [[8, 32], [32, 8]] {
+            let w = try Tensor(orthogonal: shape, generator: &g)
+            #expect(w.shape == TensorShape(shape))
+            let gram = shape[0] < shape[1] ? try matmul(w, w.transposed()) : try matmul(w.transposed(), w)
+            let n = min(shape[0], shape[1])
+            let s = gram.scalars
+            for i in 0..<n { for j in 0..<n { #expect(abs(s[i * n + j] - (i == j ? 1 : 0)) < 1e-5) } }
+        }
+    }
+}
