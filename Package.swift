@@ -38,7 +38,7 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "Reports", swiftSettings: optimised),
-        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: tensorKernels),
+        .target(name: "Tensors", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))], swiftSettings: tensorKernels),
         .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: [
             "Layers", "Tensors", "Reports",

@@ -1,5 +1,4 @@
 // Matrix products through CBLAS sgemm (OpenBLAS on Linux), with TensorFlow's batch rule.
-import CBLAS
 
 /// `matmul(a, b)` by TensorFlow's rule: both ranks at least 2; the last two axes multiply
 /// (`(..., m, k) x (..., k, n) -> (..., m, n)`); the leading (batch) axes broadcast.
@@ -67,7 +66,6 @@ private func batchIndices(_ i: Int, walk: BroadcastWalk) -> (Int, Int) {
 /// when transposed; B is (k x n), or (n x k) when transposed.
 private func sgemm(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                    m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false) {
-    cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
-                0, c, Int32(n))
+    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+               a, lda: transposeA ? m : k, b, ldb: transposeB ? k : n, c, ldc: n)
 }

@@ -1,5 +1,4 @@
 // Random tensors and the initializers Keras uses, drawn from a RandomGenerator.
-import CBLAS
 import Foundation
 
 extension Tensor {
@@ -122,17 +121,17 @@ func orthonormalColumns(_ a: [Double], rows m: Int, cols n: Int) -> [Double] {
     q.withUnsafeMutableBufferPointer { qb in
         h.withUnsafeMutableBufferPointer { hb in
             let base = qb.baseAddress!, hp = hb.baseAddress!
-            let lda = Int32(m)
+            let lda = m
             for b in stride(from: 0, to: n, by: block) {
                 let w = Swift.min(block, n - b)
                 let v = base + b * m
                 if b > 0 {
                     for _ in 0..<2 {
                         // H = Q[:, :b]^T V;  V -= Q[:, :b] H
-                        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(b), Int32(w), lda,
-                                    1, base, lda, v, lda, 0, hp, Int32(b))
-                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, lda, Int32(w), Int32(b),
-                                    -1, base, lda, hp, Int32(b), 1, v, lda)
+                        BLAS.dgemm(.columnMajor, transposeA: true, m: b, n: w, k: lda,
+                                   base, lda: lda, v, ldb: lda, hp, ldc: b)
+                        BLAS.dgemm(.columnMajor, m: lda, n: w, k: b, alpha: -1,
+                                   base, lda: lda, hp, ldb: b, beta: 1, v, ldc: lda)
                     }
                 }
                 for j in b..<(b + w) {
@@ -140,12 +139,12 @@ func orthonormalColumns(_ a: [Double], rows m: Int, cols n: Int) -> [Double] {
                     let k = j - b
                     if k > 0 {
                         for _ in 0..<2 {
-                            cblas_dgemv(CblasColMajor, CblasTrans, lda, Int32(k), 1, v, lda, col, 1, 0, hp, 1)
-                            cblas_dgemv(CblasColMajor, CblasNoTrans, lda, Int32(k), -1, v, lda, hp, 1, 1, col, 1)
+                            BLAS.dgemv(.columnMajor, transpose: true, m: lda, n: k, v, lda: lda, col, hp)
+                            BLAS.dgemv(.columnMajor, m: lda, n: k, alpha: -1, v, lda: lda, hp, beta: 1, col)
                         }
                     }
-                    let norm = cblas_dnrm2(lda, col, 1)
-                    if norm > 0 { cblas_dscal(lda, 1 / norm, col, 1) }
+                    let norm = BLAS.dnrm2(lda, col)
+                    if norm > 0 { BLAS.dscal(lda, 1 / norm, col) }
                 }
             }
         }

@@ -2,7 +2,6 @@
 // object per line: {"name": ..., "seconds": median}. benchmarks/tensors.sh runs it beside the
 // same operations in NumPy and prints the table of ratios. An argument runs only the
 // benchmarks whose name contains it.
-import CBLAS
 import Foundation
 import Tensors
 
@@ -34,7 +33,7 @@ func bench(_ name: String, _ setup: () throws -> () throws -> Void) throws {
 func random(_ shape: [Int]) throws -> Tensor { try Tensor(randomNormal: shape, generator: &generator) }
 
 // Which OpenBLAS kernels our matmul runs (NumPy's are printed by the Python side).
-FileHandle.standardError.write("nbrun BLAS: OpenBLAS \(String(cString: openblas_get_config())), core \(String(cString: openblas_get_corename())), \(openblas_get_num_threads()) threads\n".data(using: .utf8)!)
+FileHandle.standardError.write("nbrun BLAS: \(BLAS.description)\n".data(using: .utf8)!)
 
 do {
     for (a, b) in [([1024, 1024], [1024, 1024]), ([64, 1536], [1536, 3072]), ([3, 512], [512, 30000])] {

@@ -1,7 +1,7 @@
 // The numeric building blocks of the layers: one sgemm wrapper and the activations, on raw
 // row-major Float buffers (the tensor engine's matmul allocates tensors; the recurrent layers
 // reuse their buffers across time steps instead).
-import CBLAS
+import Tensors
 import Foundation
 
 /// c[m×n] = a[m×k] · b[k×n] (+ c when `accumulate`), row-major with leading dimensions.
@@ -17,12 +17,10 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
     if m == 1 {
         // One row (a batch of 1, the seed's encoder): a matrix-vector product streams b once,
         // where sgemm would first pack it.
-        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, b, Int32(ldb), a, 1,
-                    accumulate ? 1 : 0, c, 1)
+        BLAS.sgemv(transpose: true, m: k, n: n, b, lda: ldb, a, beta: accumulate ? 1 : 0, c)
         return
     }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+    BLAS.sgemm(m: m, n: n, k: k, a, lda: lda, b, ldb: ldb, beta: accumulate ? 1 : 0, c, ldc: ldc)
 }
 
 /// out[m×n] += x[m×k] · w[k×n] for up to 4 rows (a decoder step's batch): streams w once, row by
