@@ -8,6 +8,7 @@ func registerStrings(_ b: Builtins) {
     t.initializer([]) { _, _ in .string("") }
     t.initializer([.unlabelled]) { ctx, args in
         switch args[0] {
+        case .string: return args[0]
         case .array(let a): return .string(try a.elements.map { try $0.string() }.joined())
         default: return .string(try ctx.describe(args[0]))
         }

@@ -312,6 +312,18 @@ extension Compiler {
     func compileConstruct(_ t: TypeRef, _ call: FunctionCallExprSyntax) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
+        // Builtin and native types: the initializer is chosen now (`String(w)` in a loop).
+        if case .nominal = t {} else if case .optional = t {} else if let d = ctx.constructorDescriptor(t) {
+            let (_, labels, trailing) = argumentNodes(call)
+            for f in d.initializers {
+                guard let plan = matchArguments(labels, trailing, f.proto.params) else { continue }
+                let eval = try compileNativeCall(f, plan, call)
+                if case .array(let e) = t, needsCoercion(e) {
+                    return { fr in try located(r) { try ctx.coerce(try eval(fr), to: .array(e)) } }
+                }
+                return eval
+            }
+        }
         var expectedTypes: [TypeRef?] = []
         if case .nominal(let n) = t {
             let (_, labels, trailing) = argumentNodes(call)

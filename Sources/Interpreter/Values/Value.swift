@@ -98,7 +98,9 @@ public struct OrderedDictionary {
         }
         guard var v = defaultValue else { return false }
         try body(&v)
-        set(key, v)
+        index[key] = keys.count
+        keys.append(key)
+        values.append(v)
         return true
     }
 
