@@ -39,7 +39,7 @@ let package = Package(
 
         .target(name: "Reports", swiftSettings: optimised),
         .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: tensorKernels),
-        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: optimised),
+        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: [
             "Layers", "Tensors", "Reports",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -77,7 +77,7 @@ let package = Package(
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], swiftSettings: optimised),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
         // Cells/ holds literate cell files (Swift source run by the tests, not compiled into them).
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], exclude: ["Cells"],
                     swiftSettings: optimised),

@@ -6,6 +6,8 @@ import Tensors
 /// One persistent session per notebook: cells run one after another against one top-level scope.
 public final class Session {
     public let options: SessionOptions
+    /// The session's tensor memory (`--memory-limit`): current on the thread that runs cells.
+    let arena: TensorArena
     let ctx: Context
     let globalFunction = FunctionScope(parent: nil, isGlobal: true)
     let globalScope: Scope
@@ -14,8 +16,8 @@ public final class Session {
 
     public init(options: SessionOptions) {
         self.options = options
+        arena = TensorArena(limit: options.memoryLimit)
         ctx = Context(options: options)
-        TensorMemory.limit = options.memoryLimit
         globalScope = Scope(parent: nil, function: globalFunction)
     }
 
@@ -26,7 +28,7 @@ public final class Session {
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
-            box.result = runHere(cell)
+            box.result = arena.makeCurrent { runHere(cell) }
             done.signal()
         }
         thread.stackSize = Session.stackSize

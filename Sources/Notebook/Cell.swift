@@ -15,9 +15,12 @@ public struct Cell: Sendable {
     public var fenceLine: Int
     /// Line and column of the first code line (where column 1 of `code` sits in the file).
     public var codeLocation: SourceLocation
+    /// cmark's own HTML for the fence (`<pre><code class="language-swift">`), for plain renderings.
+    public var cmarkHTML: String
 
     public init(index: Int, identity: String, explicitID: String?, options: CellOptions, code: String,
-                fenceLine: Int, codeLocation: SourceLocation) {
+                fenceLine: Int, codeLocation: SourceLocation, cmarkHTML: String = "") {
+        self.cmarkHTML = cmarkHTML
         self.index = index
         self.identity = identity
         self.explicitID = explicitID

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// A parsed notebook: front matter, then prose, cells and other code blocks in document order.
@@ -115,10 +116,50 @@ public struct CodeBlock: Sendable {
     public var language: String?
     public var code: String
     public var line: Int
+    /// cmark's own HTML for the block, for plain renderings.
+    public var cmarkHTML: String
 
-    public init(language: String?, code: String, line: Int) {
+    public init(language: String?, code: String, line: Int, cmarkHTML: String = "") {
+        self.cmarkHTML = cmarkHTML
         self.language = language
         self.code = code
         self.line = line
     }
+}
+
+extension Notebook {
+    /// The notebook as cmark alone renders it: prose as on the page, code blocks and cells as
+    /// cmark's `<pre><code>`, math shown as its TeX between dollars. Used to check that splitting a
+    /// notebook into blocks changes nothing in cmark's output.
+    public var plainHTML: String {
+        blocks.map { block -> String in
+            switch block {
+            case .prose(let p):
+                var html = p.html
+                for (i, span) in p.math.enumerated() {
+                    let d = span.display ? "$$" : "$"
+                    html = html.replacingOccurrences(of: MathSpan.placeholder(i), with: d + escapeHTML(span.tex) + d)
+                }
+                return html
+            case .cell(let c): return c.cmarkHTML
+            case .code(let c): return c.cmarkHTML
+            }
+        }.joined()
+    }
+}
+
+/// Escapes text for HTML the way cmark does (`&`, `<`, `>`, `"`).
+public func escapeHTML(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(c)
+        }
+    }
+    return out
 }

@@ -52,9 +52,13 @@ public struct DiagnosticFormatter {
         let first = max(1, line - (context ?? contextLines))
         let width = String(line).count
         var out: [String] = []
-        for n in first..<line {
-            if let s = sourceLines(file, n) { out.append(gutter(String(n), width) + s) }
+        // Context stays inside the cell: it stops at the cell's opening fence.
+        var context: [String] = []
+        for n in stride(from: line - 1, through: first, by: -1) {
+            guard let s = sourceLines(file, n), !Self.isFence(s) else { break }
+            context.insert(gutter(String(n), width) + s, at: 0)
         }
+        out += context
         out.append(gutter(String(line), width) + text)
         // Columns count UTF-8 bytes; place the caret under the matching character.
         let bytes = Array(text.utf8)
@@ -65,6 +69,11 @@ public struct DiagnosticFormatter {
         let caret = "^" + String(repeating: "~", count: span - 1)
         out.append(gutter("", width) + String(repeating: " ", count: pad) + paint(caret, .green))
         return out
+    }
+
+    static func isFence(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
     }
 
     private func gutter(_ number: String, _ width: Int) -> String {

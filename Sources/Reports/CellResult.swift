@@ -1,7 +1,7 @@
 /// What running one cell produced, in the order it was produced. The interpreter makes it;
 /// the runner judges it; `Render` shows it on the page, in the terminal and in the snapshot.
-public struct CellResult: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+public struct CellResult: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
         /// Ran to the end.
         case succeeded
         /// Stopped with an error (syntax, unknown name, runtime trap, thrown error).
@@ -37,7 +37,7 @@ public struct CellResult: Sendable, Hashable {
 }
 
 /// One piece of a cell's output.
-public enum CellOutput: Sendable, Hashable {
+public enum CellOutput: Sendable, Hashable, Codable {
     /// Text from `print` (consecutive prints are merged into one `.text`).
     case text(String)
     /// A rich value shown mid-cell with `display(_:)`, or a figure.
@@ -48,7 +48,7 @@ public enum CellOutput: Sendable, Hashable {
 
 /// A value as it is shown: always has a plain-text form (terminal, snapshot) and may have a
 /// richer one (the page draws tables as HTML tables and figures as SVG).
-public enum RichValue: Sendable, Hashable {
+public enum RichValue: Sendable, Hashable, Codable {
     /// Swift's `description` of the value (`[1, 2, 3]`, a tensor as NumPy prints it).
     case text(String)
     /// A tensor: its shape and its NumPy-style text. Snapshots compare the numbers with tolerance.

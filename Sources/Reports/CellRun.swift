@@ -1,6 +1,6 @@
 /// How a cell's run is judged against what the notebook asked for (the runner decides;
 /// the page, the terminal, the snapshot and JUnit show it).
-public enum CellOutcome: String, Sendable, Hashable {
+public enum CellOutcome: String, Sendable, Hashable, Codable {
     /// Ran as expected (succeeded; or failed and was marked `expect-error`).
     case passed
     /// Failed although it was not allowed to.
@@ -23,7 +23,7 @@ public enum CellOutcome: String, Sendable, Hashable {
 }
 
 /// One cell's run: the outcome and, when the cell ran, what it produced.
-public struct CellRun: Sendable, Hashable {
+public struct CellRun: Sendable, Hashable, Codable {
     public var outcome: CellOutcome
     public var result: CellResult?
 

@@ -1,12 +1,12 @@
 /// A problem found in a notebook or raised by a cell, as a value. Nothing below `Render`
 /// turns it into text: `Render.DiagnosticFormatter` does that, once, for terminal, page and snapshot.
-public struct Diagnostic: Hashable, Sendable, Error {
-    public enum Severity: String, Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable, Error {
+    public enum Severity: String, Hashable, Sendable, Codable {
         case error, warning, note
     }
 
     /// An edit that would fix the problem (from swift-syntax's fix-its, or a suggestion).
-    public struct FixIt: Hashable, Sendable {
+    public struct FixIt: Hashable, Sendable, Codable {
         public var message: String
         public var range: SourceRange?
         public var replacement: String?
@@ -18,7 +18,7 @@ public struct Diagnostic: Hashable, Sendable, Error {
     }
 
     /// A secondary message, optionally at its own place ("previous declaration is here").
-    public struct Note: Hashable, Sendable {
+    public struct Note: Hashable, Sendable, Codable {
         public var message: String
         public var range: SourceRange?
         public init(message: String, range: SourceRange? = nil) {
@@ -29,7 +29,7 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
     /// One frame of the chain of calls in the notebook, innermost first after the error itself:
     /// rendered as `called from Encoder.callAsFunction(_:) at attention.md:47:9`.
-    public struct Frame: Hashable, Sendable {
+    public struct Frame: Hashable, Sendable, Codable {
         public var function: String
         public var location: SourceLocation
         public init(function: String, location: SourceLocation) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A figure made in a cell. The page draws it as inline SVG; the terminal and the snapshot
 /// show its data as text.
-public enum Figure: Sendable, Hashable {
+public enum Figure: Sendable, Hashable, Codable {
     case heatmap(Heatmap)
     case linePlot(LinePlot)
 
@@ -16,7 +16,7 @@ public enum Figure: Sendable, Hashable {
 
 /// A matrix of values drawn as coloured cells, e.g. attention weights (rows: output steps,
 /// columns: input steps).
-public struct Heatmap: Sendable, Hashable {
+public struct Heatmap: Sendable, Hashable, Codable {
     public var title: String?
     public var values: [[Double]]
     public var rowLabels: [String]
@@ -41,8 +41,8 @@ public struct Heatmap: Sendable, Hashable {
 }
 
 /// One or more series of y values over x values.
-public struct LinePlot: Sendable, Hashable {
-    public struct Series: Sendable, Hashable {
+public struct LinePlot: Sendable, Hashable, Codable {
+    public struct Series: Sendable, Hashable, Codable {
         public var label: String
         public var x: [Double]
         public var y: [Double]

@@ -1,5 +1,5 @@
 /// A table of text cells, such as Keras's `model.summary()`.
-public struct Table: Sendable, Hashable {
+public struct Table: Sendable, Hashable, Codable {
     public var title: String?
     public var columns: [String]
     public var rows: [[String]]

@@ -1,6 +1,121 @@
+import Foundation
 import Notebook
-import Interpreter
 import Render
 import Reports
-// Runs notebooks and judges their cells. (scaffold)
-public enum RunnerModule {}
+
+/// A whole run of `nbrun`: find the notebooks, check them, run them in workers, then for each
+/// one write its page, compare or write its snapshot, and report. Returns the exit status of
+/// cli.md: 0 all as expected, 1 a cell failed or a snapshot differs, 2 the run could not be done.
+public struct Runner {
+    public var options: RunOptions
+    /// The nbrun executable, which workers run as `nbrun --worker`.
+    public var executable: String
+
+    public init(options: RunOptions, executable: String) {
+        self.options = options
+        self.executable = executable
+    }
+
+    public func run() -> Int32 {
+        let terminal = Terminal(options: options)
+        let started = Date()
+
+        // 1. Which notebooks, and are they all well-formed? Problems here are exit status 2.
+        var plan: NotebookPlan
+        do {
+            plan = try NotebookPlan.discover(options.paths)
+        } catch {
+            terminal.error("error: \(error)")
+            return 2
+        }
+        if let shard = options.shard { plan = plan.shard(shard.index, of: shard.count) }
+        if plan.entries.isEmpty {
+            terminal.print("no notebooks to run in \(options.paths.joined(separator: ", "))", quiet: true)
+            return 0
+        }
+        var notebooks: [Notebook] = []
+        var malformed = false
+        for entry in plan.entries {
+            guard let data = FileManager.default.contents(atPath: entry.path) else {
+                terminal.error("error: cannot read \(entry.path)")
+                malformed = true
+                continue
+            }
+            let parsed = NotebookParser.parse(bytes: [UInt8](data), path: entry.path, unsafeHTML: options.unsafeHTML)
+            let text = parsed.notebook?.text ?? String(decoding: data, as: UTF8.self)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let formatter = DiagnosticFormatter(color: terminal.color) { _, n in n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
+            for d in parsed.diagnostics { terminal.error(formatter.format(d)) }
+            if let nb = parsed.notebook { notebooks.append(nb) } else { malformed = true }
+        }
+        if malformed {
+            terminal.error("nbrun: fix the notebook\(plan.entries.count > 1 ? "s" : "") above; nothing was run.")
+            return 2
+        }
+        let outputRoot = URL(fileURLWithPath: options.outputDirectory)
+        do {
+            try FileManager.default.createDirectory(at: outputRoot, withIntermediateDirectories: true)
+            guard FileManager.default.isWritableFile(atPath: outputRoot.path) else { throw CocoaError(.fileWriteNoPermission) }
+        } catch {
+            terminal.error("error: cannot write to the output folder \(options.outputDirectory): choose another with -o")
+            return 2
+        }
+
+        // 2. Run them, publishing each as it finishes.
+        let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
+        let progress = ProgressLine(notebooks: notebooks, terminal: terminal)
+        let jobs = notebooks.map {
+            WorkerPool.Job(notebook: $0, seed: options.seedOverride ?? $0.frontMatter.seed,
+                           memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
+        }
+        let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, jobs.count))
+        _ = pool.run(jobs) { event in
+            progress.update(event)
+            if case .notebookFinished(let job, let runs, let seconds) = event {
+                publisher.publish(job, runs: runs, seconds: seconds)
+            }
+        }
+
+        // 3. The course index, the JUnit report, the summary.
+        publisher.finish()
+        return publisher.summarize(seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The live status line: which notebooks are running, at which cell.
+final class ProgressLine: @unchecked Sendable {
+    private let notebooks: [Notebook]
+    private let terminal: Terminal
+    private let lock = NSLock()
+    private var running: [Int: (cell: Int, since: Date)] = [:]
+
+    init(notebooks: [Notebook], terminal: Terminal) {
+        self.notebooks = notebooks
+        self.terminal = terminal
+    }
+
+    func update(_ event: WorkerPool.Progress) {
+        let text: String? = lock.withLock {
+            switch event {
+            case .notebookStarted(let job): running[job] = (0, Date())
+            case .cellStarted(let job, let cell): running[job] = (cell, running[job]?.since ?? Date())
+            case .cellFinished: return nil
+            case .notebookFinished(let job, _, _): running[job] = nil
+            }
+            return running.keys.sorted().map { job in
+                let nb = notebooks[job]
+                let (cell, since) = running[job]!
+                let heading = Self.heading(before: cell, in: nb).map { " · \($0)" } ?? ""
+                return "\(nb.path): cell \(cell + 1) of \(nb.cells.count)\(heading) · \(String(format: "%.1f", Date().timeIntervalSince(since))) s"
+            }.joined(separator: "   ")
+        }
+        if let text, !text.isEmpty { terminal.status(text) }
+    }
+
+    /// The last heading above cell `index`.
+    static func heading(before index: Int, in notebook: Notebook) -> String? {
+        guard index < notebook.cells.count else { return nil }
+        let line = notebook.cells[index].fenceLine
+        return notebook.headings.last { $0.line < line }?.text
+    }
+}

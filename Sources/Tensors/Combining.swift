@@ -36,14 +36,18 @@ extension Tensor {
         let chunks = tensors.map { $0.dims[a] * inner * 4 }
         let sources = tensors.map { UnsafeRawPointer($0.buffer!.raw) }
         let rowBytes = outDims[a] * inner * 4
-        self = try Tensor.raw(first.dtype, outDims) { out, count in
-            guard count > 0 else { return }
-            Parallel.chunks(outer, costPerElement: rowBytes / 4) { r in
-                for o in r {
-                    var dst = out + o * rowBytes
-                    for (src, bytes) in zip(sources, chunks) {
-                        dst.copyMemory(from: src + o * bytes, byteCount: bytes)
-                        dst += bytes
+        // Initializer parameters are owned: without this, the optimiser may release `tensors`
+        // (and a temporary tensor only it holds) right after `sources` is read.
+        self = try withExtendedLifetime(tensors) {
+            try Tensor.raw(first.dtype, outDims) { out, count in
+                guard count > 0 else { return }
+                Parallel.chunks(outer, costPerElement: rowBytes / 4) { r in
+                    for o in r {
+                        var dst = out + o * rowBytes
+                        for (src, bytes) in zip(sources, chunks) {
+                            dst.copyMemory(from: src + o * bytes, byteCount: bytes)
+                            dst += bytes
+                        }
                     }
                 }
             }

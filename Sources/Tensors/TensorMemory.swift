@@ -1,41 +1,79 @@
-// The process-wide accountant of live tensor storage, and the buffer it accounts for.
+// Tensor memory arenas (live storage against a limit), and the buffer they account for.
 import Foundation
 
-/// Counts the bytes of every live tensor buffer. An allocation that would take the total past
-/// `limit` throws instead, naming the shape, so an oversized tensor in a cell is an error
-/// rather than the machine swapping or the process being killed.
-public enum TensorMemory {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var _limit: Int = 4 << 30
-    nonisolated(unsafe) private static var _live: Int = 0
+/// An account of live tensor storage with a limit: an allocation that would take the total past
+/// `limit` throws instead, naming the shape, so an oversized tensor in a cell is an error rather
+/// than the machine swapping or the process being killed.
+///
+/// Each notebook session has its own arena (`--memory-limit`, default 4 GiB) and makes it current
+/// on the thread that runs its cells; allocations elsewhere go to `TensorArena.process`. A buffer
+/// is given back to the arena it was taken from, on whatever thread it is freed.
+public final class TensorArena: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _limit: Int
+    private var _live = 0
 
-    /// The most bytes of tensor storage alive at once (default 4 GiB).
-    public static var limit: Int {
-        get { lock.lock(); defer { lock.unlock() }; return _limit }
-        set { lock.lock(); _limit = newValue; lock.unlock() }
+    public init(limit: Int = 4 << 30) {
+        _limit = limit
+    }
+
+    /// The arena of allocations made outside any session.
+    public static let process = TensorArena()
+
+    /// The most bytes of tensor storage alive at once.
+    public var limit: Int {
+        get { lock.withLock { _limit } }
+        set { lock.withLock { _limit = newValue } }
     }
 
     /// Bytes of tensor storage alive now.
-    public static var liveBytes: Int {
-        lock.lock(); defer { lock.unlock() }
-        return _live
+    public var liveBytes: Int { lock.withLock { _live } }
+
+    /// The arena allocations on this thread are charged to.
+    public static var current: TensorArena {
+        guard let pointer = pthread_getspecific(currentKey) else { return process }
+        return Unmanaged<TensorArena>.fromOpaque(pointer).takeUnretainedValue()
     }
 
-    static func reserve(_ bytes: Int, shape: [Int], dtype: DType) throws {
+    /// Runs `body` with this arena current on this thread.
+    public func makeCurrent<T>(_ body: () throws -> T) rethrows -> T {
+        let previous = pthread_getspecific(Self.currentKey)
+        pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
+        defer { pthread_setspecific(Self.currentKey, previous) }
+        return try withExtendedLifetime(self) { try body() }
+    }
+
+    private static let currentKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    func reserve(_ bytes: Int, shape: [Int], dtype: DType) throws {
         lock.lock()
         defer { lock.unlock() }
         guard bytes <= _limit - _live else {
             throw TensorError("cannot allocate \(TensorShape(shape)) \(dtype): "
-                + "\(formatGiB(bytes)) is over the \(formatGiB(_limit)) tensor memory limit")
+                + "\(TensorMemory.formatGiB(bytes)) is over the \(TensorMemory.formatGiB(_limit)) tensor memory limit")
         }
         _live += bytes
     }
 
-    static func release(_ bytes: Int) {
-        lock.lock()
-        _live -= bytes
-        lock.unlock()
+    func release(_ bytes: Int) {
+        lock.withLock { _live -= bytes }
     }
+}
+
+/// The current arena's limit and use (see `TensorArena`).
+public enum TensorMemory {
+    /// The most bytes of tensor storage alive at once in the current arena (default 4 GiB).
+    public static var limit: Int {
+        get { TensorArena.current.limit }
+        set { TensorArena.current.limit = newValue }
+    }
+
+    /// Bytes of tensor storage alive now in the current arena.
+    public static var liveBytes: Int { TensorArena.current.liveBytes }
 
     static func formatGiB(_ bytes: Int) -> String {
         let gib = Double(bytes) / Double(1 << 30)
@@ -48,6 +86,8 @@ public enum TensorMemory {
 final class TensorBuffer {
     let count: Int
     let raw: UnsafeMutableRawPointer
+    /// The arena this buffer's bytes are charged to.
+    let arena: TensorArena
 
     /// Allocates `count` uninitialised 4-byte elements, accounted against `TensorMemory.limit`.
     init(count: Int, shape: [Int], dtype: DType) throws {
@@ -55,7 +95,8 @@ final class TensorBuffer {
         if overflow {
             throw TensorError("cannot allocate \(TensorShape(shape)) \(dtype): too many elements")
         }
-        try TensorMemory.reserve(bytes, shape: shape, dtype: dtype)
+        arena = TensorArena.current
+        try arena.reserve(bytes, shape: shape, dtype: dtype)
         self.count = count
         self.raw = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 4), alignment: 64)
         switch dtype {
@@ -66,7 +107,7 @@ final class TensorBuffer {
 
     deinit {
         raw.deallocate()
-        TensorMemory.release(count * 4)
+        arena.release(count * 4)
     }
 
     var floats: UnsafeMutablePointer<Float> { raw.assumingMemoryBound(to: Float.self) }

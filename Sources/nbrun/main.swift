@@ -1,2 +1,157 @@
+import ArgumentParser
+import Foundation
+import Render
 import Runner
-print("nbrun (scaffold)")
+
+/// The `nbrun` command (cli.md). Argument parsing and wiring only: the work is in `Runner`.
+struct Nbrun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nbrun",
+        abstract: "Run Markdown notebooks of Swift cells, write their course pages and check their snapshots.",
+        discussion: """
+            With no PATH, runs notebooks/. Exit status: 0 every cell ran as expected and every \
+            snapshot matched (or was written); 1 a cell failed, an expect-error cell succeeded, a cell \
+            timed out, or a snapshot differs; 2 bad arguments, a missing or malformed notebook, or an \
+            output folder that cannot be written.
+            """,
+        version: "nbrun \(nbrunVersion)")
+
+    @Argument(help: "Notebook files, or folders searched for *.md.")
+    var paths: [String] = []
+
+    @Option(name: [.short, .long], help: "Where pages and snapshots go.")
+    var output = "output"
+
+    @Flag(name: [.customShort("u"), .long], help: "Accept the new outputs as the snapshots.")
+    var updateSnapshots = false
+
+    @Flag(help: "Never write snapshots; a missing snapshot is a failure.")
+    var ci = false
+
+    @Option(name: [.short, .long], help: "Notebooks run in parallel (default: number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only the K-th of N equal shares (for CI matrices).", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Also write a JUnit XML report.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("What to write besides snapshots: html, ipynb, or both.", valueName: "html,ipynb"))
+    var format = "html"
+
+    @Option(help: "Override every notebook's seed.")
+    var seed: Int?
+
+    @Option(help: ArgumentHelp("Tensor memory per notebook, such as 512M or 4G.", valueName: "SIZE"))
+    var memoryLimit = "4G"
+
+    @Flag(help: "Pass raw HTML in prose through (for trusted course sources).")
+    var unsafeHTML = false
+
+    @Flag(help: "Re-run and re-render when a notebook changes.")
+    var watch = false
+
+    @Flag(name: [.short, .long], help: "Print only failures and the summary.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print every notebook's line and more detail.")
+    var verbose = false
+
+    @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "auto|always|never"))
+    var color = "auto"
+
+    @Option(help: .hidden)
+    var worker: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, parseShard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4 (got '\(shard)')") }
+        if parseMemory(memoryLimit) == nil { throw ValidationError("--memory-limit takes a size such as 512M or 4G (got '\(memoryLimit)')") }
+        if RunOptions.ColorMode(rawValue: color) == nil { throw ValidationError("--color takes auto, always or never (got '\(color)')") }
+        for f in format.split(separator: ",") where RunOptions.Format(rawValue: String(f)) == nil {
+            throw ValidationError("--format takes html, ipynb or html,ipynb (got '\(f)')")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if ci && updateSnapshots { throw ValidationError("--ci never writes snapshots, so it cannot be used with -u") }
+    }
+
+    func options() -> RunOptions {
+        var o = RunOptions()
+        o.paths = paths.isEmpty ? ["notebooks"] : paths
+        o.outputDirectory = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        o.updateSnapshots = updateSnapshots
+        o.ci = ci
+        o.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        o.shard = shard.flatMap(parseShard)
+        o.junitPath = junit
+        o.formats = Set(format.split(separator: ",").compactMap { RunOptions.Format(rawValue: String($0)) })
+        o.seedOverride = seed
+        o.memoryLimit = parseMemory(memoryLimit) ?? (4 << 30)
+        o.unsafeHTML = unsafeHTML
+        o.verbosity = quiet ? .quiet : verbose ? .verbose : .normal
+        o.color = RunOptions.ColorMode(rawValue: color) ?? .auto
+        return o
+    }
+}
+
+func parseShard(_ text: String) -> (index: Int, count: Int)? {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+    return (k, n)
+}
+
+/// "4G", "512M", "1.5G", "800K" or bytes.
+func parseMemory(_ text: String) -> Int? {
+    let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
+    var number = text.uppercased()
+    if number.hasSuffix("B") { number.removeLast() }
+    var scale = 1.0
+    if let last = number.last, let unit = units[last] { scale = unit; number.removeLast() }
+    guard let value = Double(number), value > 0, value.isFinite else { return nil }
+    return Int(value * scale)
+}
+
+// Parse; bad arguments are exit status 2 (cli.md), not ArgumentParser's 64.
+let command: Nbrun
+do {
+    command = try Nbrun.parseAsRoot() as! Nbrun
+} catch {
+    let code = Nbrun.exitCode(for: error)
+    let message = Nbrun.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let options = command.options()
+if let path = command.worker {
+    exit(Worker.main(path: path, seed: command.seed, memoryLimit: options.memoryLimit, unsafeHTML: command.unsafeHTML))
+}
+
+// Ctrl-C: stop the workers, remove unfinished writes, leave finished pages as they are.
+signal(SIGINT, SIG_IGN)
+signal(SIGTERM, SIG_IGN)
+let interrupt = DispatchQueue(label: "nbrun.interrupt")
+let signalSources = [SIGINT, SIGTERM].map { sig in
+    let source = DispatchSource.makeSignalSource(signal: sig, queue: interrupt)
+    source.setEventHandler {
+        WorkerPool.stopAll()
+        AtomicFile.removeUnfinished()
+        FileHandle.standardError.write(Data("\nnbrun: interrupted; finished pages and snapshots are kept, nothing half-written remains.\n".utf8))
+        exit(130)
+    }
+    source.resume()
+    return source
+}
+
+let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+let runner = Runner(options: options, executable: executable)
+var status = runner.run()
+if command.watch {
+    status = Watcher(runner: runner).loop()
+}
+exit(status)

@@ -120,7 +120,7 @@ enum LiterateJudge {
         var out: [String] = []
         let expectedText = cell.printed.map { $0 + "\n" }.joined()
         if result.printedText != expectedText {
-            out.append("printed:\n" + quoteLines(result.printedText) + "\n  expected:\n" + quoteLines(expectedText))
+            out.append(printedDifference(result.printedText, expected: cell.printed))
         }
         let resultText = result.result?.plainText
         if resultText != cell.result {
@@ -146,10 +146,14 @@ enum LiterateJudge {
         return "\(at.file):\(at.line):\(at.column): \(d.message)"
     }
 
-    private static func quoteLines(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() } else { lines[lines.count - 1] += "⏎ (no newline at the end)" }
-        return quoteLines(lines)
+    /// From the first line that differs: up to three lines printed and expected.
+    static func printedDifference(_ text: String, expected: [String]) -> String {
+        var got = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if got.last == "" { got.removeLast() } else if !got.isEmpty { got[got.count - 1] += "⏎ (no newline at the end)" }
+        let first = (0..<min(got.count, expected.count)).first { got[$0] != expected[$0] } ?? min(got.count, expected.count)
+        let shown = { (lines: [String]) in Array(lines[min(first, lines.count)..<min(first + 3, lines.count)]) }
+        return "printed \(got.count) lines, expected \(expected.count); from line \(first + 1) of the cell's output:\n"
+            + quoteLines(shown(got)) + "\n  expected:\n" + quoteLines(shown(expected))
     }
 
     private static func quoteLines(_ lines: [String]) -> String {

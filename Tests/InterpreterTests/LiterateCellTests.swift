@@ -33,13 +33,19 @@ enum LiterateCorpus {
     /// Cells of the corpus run quickly; a file that needs a shorter limit says so (`// timeout:`).
     static let defaultTimeout = 10.0
 
-    /// Paths relative to Cells/ (`traps/timeout.swift`), sorted.
+    /// Paths relative to Cells/ (`traps/timeout.swift`), sorted. The environment variable
+    /// `LITERATE_FILES` (comma-separated path prefixes, e.g. `traps/,programs/tokenizer`) keeps only
+    /// some files: scripts/literate-report.sh runs each file alone that way.
     static let files: [String] = {
         let root = folder.standardizedFileURL.path
         let walker = FileManager.default.enumerator(atPath: root)
         var out: [String] = []
         while let next = walker?.nextObject() as? String {
             if next.hasSuffix(".swift") { out.append(next) }
+        }
+        if let only = ProcessInfo.processInfo.environment["LITERATE_FILES"], !only.isEmpty {
+            let prefixes = only.split(separator: ",").map(String.init)
+            out = out.filter { path in prefixes.contains { path.hasPrefix($0) } }
         }
         return out.sorted()
     }()

@@ -24,6 +24,12 @@ struct DiagnosticFormatterTests {
             """)
     }
 
+    @Test func contextStopsAtTheCellsFence() {
+        let f = DiagnosticFormatter { _, n in ["```swift id=x", "let score = matmul(keys, h)"][n - 1] }
+        let d = Diagnostic("boom", at: SourceLocation(file: "nb.md", line: 2, column: 13), length: 6, kind: "runtime")
+        #expect(f.format(d) == "nb.md:2:13: error: boom\n 2 | let score = matmul(keys, h)\n   |             ^~~~~~")
+    }
+
     @Test func diagnosticWithoutPlaceIsOneLine() {
         let d = Diagnostic("cannot read notebook", at: nil as SourceRange?, kind: "io")
         #expect(formatter().format(d) == "error: cannot read notebook")

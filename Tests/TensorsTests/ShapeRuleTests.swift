@@ -48,26 +48,29 @@ import Testing
         }
     }
 
+    // Each test uses an arena of its own, so tests running in parallel never see each other's use.
     @Test func memoryLimitIsAnError() throws {
-        let saved = TensorMemory.limit
-        defer { TensorMemory.limit = saved }
-        #expect(throws: TensorError("cannot allocate (100000, 100000) float32: 37.3 GiB is over the 4.0 GiB tensor memory limit")) {
-            try Tensor(zeros: [100_000, 100_000])
+        try TensorArena().makeCurrent {
+            #expect(throws: TensorError("cannot allocate (100000, 100000) float32: 37.3 GiB is over the 4.0 GiB tensor memory limit")) {
+                try Tensor(zeros: [100_000, 100_000])
+            }
         }
-        TensorMemory.limit = TensorMemory.liveBytes + 1000
-        #expect(throws: TensorError.self) { try Tensor(zeros: [1000]) }
-        let small = try Tensor(zeros: [100])
-        #expect(small.scalarCount == 100)
+        let arena = TensorArena(limit: 1000)
+        try arena.makeCurrent {
+            #expect(throws: TensorError.self) { try Tensor(zeros: [1000]) }
+            let small = try Tensor(zeros: [100])
+            #expect(small.scalarCount == 100)
+            #expect(TensorMemory.liveBytes == 400 && TensorMemory.limit == 1000)
+        }
     }
 
-    @Test func liveBytesAreReleased() throws {
-        let before = TensorMemory.liveBytes
-        do {
-            let t = try Tensor(zeros: [1000, 1000])
-            #expect(TensorMemory.liveBytes >= before + 4_000_000)
-            _ = t
-        }
-        #expect(TensorMemory.liveBytes <= before)
+    @Test func liveBytesAreReleasedToTheirArena() throws {
+        let arena = TensorArena()
+        var t: Tensor? = try arena.makeCurrent { try Tensor(zeros: [1000, 1000]) }
+        #expect(arena.liveBytes == 4_000_000)
+        #expect(t?.scalarCount == 1_000_000)
+        t = nil
+        #expect(arena.liveBytes == 0)
     }
 
     @Test func valuesAreIndependentCopies() throws {

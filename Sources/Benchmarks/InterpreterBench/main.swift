@@ -74,12 +74,12 @@ func measureNbrun(_ program: Program, repeats: Int) -> Measure {
     for _ in 0..<repeats {
         let session = Session(options: SessionOptions(seed: 0))
         if let setup = program.setup {
-            let r = session.run(CellSource(code: setup, file: "\(program.name).md", line: 1, timeout: 600))
+            let r = session.run(CellSource(code: setup, file: "\(program.name).md", line: 1, timeout: 60))
             if r.status != .succeeded { return Measure(seconds: nil, result: "setup failed: \(describe(r))") }
         }
         var run = CellResult(status: .failed)
         let time = seconds {
-            run = session.run(CellSource(code: program.code, file: "\(program.name).md", line: 3, timeout: 600))
+            run = session.run(CellSource(code: program.code, file: "\(program.name).md", line: 3, timeout: 60))
         }
         if run.status != .succeeded { return Measure(seconds: nil, result: "failed: \(describe(run))") }
         best = min(best, time)

@@ -165,15 +165,13 @@ final class Builtins {
         registerArrays(b)
         registerDictionaries(b)
         registerMisc(b)
-        TensorBindings.register(b)
-        registerData(b)
         registerExtensions(b)
         return b
     }()
 }
 
 /// Other targets' bindings (tensors, layers) plug in here.
-var bindingHooks: [(Builtins) -> Void] = []
+var bindingHooks: [(Builtins) -> Void] = [registerTensorAPI]
 func registerExtensions(_ b: Builtins) {
     for hook in bindingHooks { hook(b) }
 }

@@ -1,323 +1,226 @@
+// `Tensor` in cells: the type (`Tensor`, `Tensor<Float>`, `Tensor<Int32>`), its initializers,
+// what it shows, its inspection properties, subscripts and `TensorShape`. Operations are in
+// TensorOperationBindings.swift. The contract is /work/shared/design/tensor-api.md.
 import Foundation
-import Reports
+import Layers
 import Tensors
 
-/// The tensor API of tensor-api.md, bound through the registry: `Tensor` (float32; also written
-/// `Tensor<Float>`), `Tensor<Int32>`, `TensorShape`, operators, math, reductions, reshaping.
-/// Every TensorError becomes an error of the cell at the call's range.
-enum TensorBindings {
-    /// Values of both dtypes share this type (the Tensor struct carries its dtype).
+/// The native types of the tensor API. Every tensor value carries `tensor` (its dtype is inside);
+/// `int32Tensor` is what `Tensor<Int32>` names: the same type whose initializers make int32.
+enum TensorTypes {
     static let tensor = NativeType(name: "Tensor")
-    /// `Tensor<Int32>(...)`: the initializers that make int32 tensors.
-    static let int32Tensor = NativeType(name: "Tensor<Int32>")
+    static let int32Tensor = NativeType(name: "Tensor")
+    /// `Tensor<Double>` and other element types the engine lacks: no initializers, so using one
+    /// is an error at the call (never a silent float32).
+    static let unsupportedTensor = NativeType(name: "Tensor")
     static let shape = NativeType(name: "TensorShape")
+}
 
-    static func register(_ b: Builtins) {
-        registerTypes(b)
-        registerInitializers()
-        registerMembers()
-        registerOperators()
-        registerFunctions(b)
+func registerTensorBindings(_ b: Builtins) {
+    let tensor = b.type(TensorTypes.tensor)
+    let int32 = TensorTypes.int32Tensor
+    tensor.specialized = ["Float": tensor, "Int": int32, "Double": TensorTypes.unsupportedTensor]
+    b.types["TensorShape"] = .native(TensorTypes.shape)
+
+    tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }
+    tensor.typeName = { ($0 as? Tensor)?.dtype == .int32 ? "Tensor<Int32>" : "Tensor<Float>" }
+    tensor.richValue = { value in
+        guard let t = value as? Tensor else { return .text("Tensor") }
+        return .tensor(shape: t.shape.dimensions, text: t.description)
     }
-
-    static func value(_ t: Tensor) -> Value { .native(NativeValue(t, type: tensor)) }
-
-    /// Runs a tensor operation; its TensorError becomes a cell error.
-    static func op(_ body: () throws -> Tensor) throws -> Value {
-        do { return value(try body()) } catch let e as TensorError { throw RuntimeError(e.message) }
+    tensor.equals = { a, b in
+        guard let x = a as? Tensor, let y = b as? Tensor else { return false }
+        return tensorsEqual(x, y)
     }
+    registerInitializers(tensor, dtype: .float32)
+    registerInitializers(int32, dtype: .int32)
+    registerInspection(tensor)
+    registerShape(b)
+}
 
-    static func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as TensorError { throw RuntimeError(e.message) }
+/// Same shape, dtype and elements (Swift's `==` on tensors).
+func tensorsEqual(_ x: Tensor, _ y: Tensor) -> Bool {
+    x.dtype == y.dtype && x.shape == y.shape && !x.isSymbolic && !y.isSymbolic
+        && (x.dtype == .int32 ? x.int32Scalars == y.int32Scalars : x.scalars == y.scalars)
+}
+
+// MARK: - Initializers
+
+private func registerInitializers(_ type: NativeType, dtype: DType) {
+    let what = dtype == .int32 ? "Tensor<Int32>" : "Tensor"
+    // `Tensor([[1, 2], [3, 4]])`, `Tensor(3)`, and conversions `Tensor<Float>(ids)`.
+    type.bindInit([.unlabelled]) { _, a in
+        if case .native(let n) = a[0], let t = n.value as? Tensor { return tensorValue(try t.converted(to: dtype)) }
+        return tensorValue(try tensorFromLiteral(a[0], dtype: dtype, what: what))
     }
-
-    static func tensor(_ v: Value, _ what: String) throws -> Tensor {
-        if case .native(let n) = v, let t = n.value as? Tensor { return t }
-        throw RuntimeError("\(what): expected a Tensor, got \(typeName(v))")
+    type.bindInit([.labelled("shape"), .labelled("scalars")]) { _, a in
+        let shape = try a[0].ints("\(what)(shape:scalars:)")
+        let literal = try tensorFromLiteral(a[1], dtype: dtype, what: what)
+        guard literal.rank == 1 else { throw RuntimeError("\(what)(shape:scalars:): scalars must be a flat array") }
+        return tensorValue(try literal.reshaped(to: shape))
     }
-
-    static func ints(_ v: Value, _ what: String) throws -> [Int] {
-        if case .native(let n) = v, let s = n.value as? TensorShape { return s.dimensions.map { $0 ?? -1 } }
-        if case .int(let i) = v { return [i] }
-        return try v.array(what).map { try $0.int(what) }
+    type.bindInit([.labelled("zeros")]) { _, a in tensorValue(try Tensor(zeros: try a[0].ints("\(what)(zeros:)"), dtype: dtype)) }
+    type.bindInit([.labelled("ones")]) { _, a in tensorValue(try Tensor(ones: try a[0].ints("\(what)(ones:)"), dtype: dtype)) }
+    type.bindInit([.labelled("repeating"), .labelled("shape")]) { _, a in
+        tensorValue(try Tensor(repeating: try a[0].float("\(what)(repeating:shape:)"), shape: try a[1].ints("\(what)(repeating:shape:)"), dtype: dtype))
     }
-
-    // MARK: Types
-
-    static func registerTypes(_ b: Builtins) {
-        tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }
-        tensor.typeName = { ($0 as? Tensor).map { $0.dtype == .int32 ? "Tensor<Int32>" : "Tensor<Float>" } ?? "Tensor" }
-        tensor.richValue = { any in
-            guard let t = any as? Tensor else { return .text("Tensor") }
-            return .tensor(shape: t.shape.dimensions, text: t.description)
-        }
-        tensor.specialized = ["Float": tensor, "Int": int32Tensor, "Double": tensor]
-        int32Tensor.specialized = tensor.specialized
-        _ = b.type(tensor)
-        shape.describe = { ($0 as? TensorShape)?.description ?? "TensorShape" }
-        shape.equals = { a, b in (a as? TensorShape) == (b as? TensorShape) }
-        shape.subscriptGet = { _, v, indices, _ in
-            guard case .native(let n) = v, let s = n.value as? TensorShape, indices.count == 1 else { throw RuntimeError("TensorShape takes one index") }
-            let i = try indices[0].int("TensorShape index")
-            guard let d = try run({ try s.dimension(at: i) }) else { return .none }
-            return .int(d)
-        }
-        shape.property("dimensions") { _, v in
-            guard case .native(let n) = v, let s = n.value as? TensorShape else { return .void }
-            return .array(ArrayStorage(s.dimensions.map { $0.map(Value.int) ?? .none }))
-        }
-        shape.property("rank") { _, v in
-            guard case .native(let n) = v, let s = n.value as? TensorShape else { return .void }
-            return .int(s.rank)
-        }
-        shape.property("count") { _, v in
-            guard case .native(let n) = v, let s = n.value as? TensorShape else { return .void }
-            return .int(s.rank)
-        }
-        shape.property("elements") { _, v in
-            guard case .native(let n) = v, let s = n.value as? TensorShape else { return .void }
-            return .array(ArrayStorage(s.dimensions.map { $0.map(Value.int) ?? .none }))
-        }
-        shape.initializer([.unlabelled]) { _, args in .native(NativeValue(TensorShape(try ints(args[0], "TensorShape")), type: shape)) }
-        _ = b.type(shape)
+    type.bindInit([.labelled("rangeFrom"), .labelled("to"), .labelledDefault("stride", .int(1))]) { _, a in
+        let op = "\(what)(rangeFrom:to:stride:)"
+        return tensorValue(try Tensor(rangeFrom: try a[0].float(op), to: try a[1].float(op), stride: try a[2].float(op), dtype: dtype))
     }
+    type.bindInit([.labelled("randomUniform"), .labelledDefault("lowerBound", .int(0)), .labelledDefault("upperBound", .int(1))]) { ctx, a in
+        let op = "\(what)(randomUniform:lowerBound:upperBound:)"
+        let shape = try a[0].ints(op), lower = try a[1].float(op), upper = try a[2].float(op)
+        return tensorValue(try Tensor(randomUniform: shape, lowerBound: lower, upperBound: upper, dtype: dtype,
+                                      generator: &ctx.bindings.layers.random))
+    }
+    if dtype == .float32 {
+        type.bindInit([.labelled("randomNormal"), .labelledDefault("mean", .int(0)), .labelledDefault("standardDeviation", .int(1))]) { ctx, a in
+            let op = "Tensor(randomNormal:mean:standardDeviation:)"
+            return tensorValue(try Tensor(randomNormal: try a[0].ints(op), mean: try a[1].float(op), standardDeviation: try a[2].float(op),
+                                          generator: &ctx.bindings.layers.random))
+        }
+    }
+    type.bindInit([.labelled("numpyFile")]) { ctx, a in
+        let path = try sandboxedPath(try a[0].string("\(what)(numpyFile:)"), in: ctx, operation: "\(what)(numpyFile:)")
+        return tensorValue(try Tensor(numpyFile: path).converted(to: dtype))
+    }
+    type.bindInit([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { _, a in
+        let parts = try a[0].tensors("\(what)(concatenating:alongAxis:)")
+        return tensorValue(try Tensor(concatenating: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    }
+    type.bindInit([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { _, a in
+        let parts = try a[0].tensors("\(what)(stacking:alongAxis:)")
+        return tensorValue(try Tensor(stacking: parts, alongAxis: try a[1].int()).converted(to: dtype))
+    }
+}
 
-    // MARK: Creation
-
-    /// The flat elements and shape of a nested array literal (`[[1, 2], [3, 4]]`).
-    static func flatten(_ v: Value) throws -> (shape: [Int], scalars: [Double]) {
+/// A tensor from a Swift number or nested arrays of numbers (rectangular), as
+/// `Tensor([[1, 2], [3, 4]])` builds one. Int32 tensors take whole numbers only.
+func tensorFromLiteral(_ v: Value, dtype: DType, what: String) throws -> Tensor {
+    var shape: [Int] = []
+    var floats: [Float] = []
+    var ints: [Int32] = []
+    var leafDepth: Int? = nil
+    func walk(_ v: Value, _ depth: Int) throws {
         switch v {
-        case .int(let i): return ([], [Double(i)])
-        case .double(let d): return ([], [d])
-        case .float(let f): return ([], [Double(f)])
-        case .bool(let b): return ([], [b ? 1 : 0])
         case .array(let a):
-            if a.elements.isEmpty { return ([0], []) }
-            var inner: [Int]? = nil
-            var all: [Double] = []
-            for e in a.elements {
-                let (s, xs) = try flatten(e)
-                if let i = inner, i != s { throw RuntimeError("Tensor: rows have different shapes \(i) and \(s)") }
-                inner = s
-                all += xs
+            if let d = leafDepth, depth >= d { throw RuntimeError("\(what): nested arrays have different depths; a tensor needs a rectangular shape") }
+            if depth == shape.count { shape.append(a.elements.count) } else if shape[depth] != a.elements.count {
+                throw RuntimeError("\(what): nested arrays have different lengths (\(shape[depth]) and \(a.elements.count)); a tensor needs a rectangular shape")
             }
-            return ([a.elements.count] + (inner ?? []), all)
-        case .native(let n):
-            if let t = n.value as? Tensor { return (t.shape.dimensions.map { $0 ?? 0 }, t.scalars.map(Double.init)) }
-        default: break
-        }
-        throw RuntimeError("Tensor: cannot make a tensor from a value of type '\(typeName(v))'")
-    }
-
-    static func make(_ v: Value, dtype: DType) throws -> Value {
-        if case .native(let n) = v, let t = n.value as? Tensor {
-            return try op { try t.converted(to: dtype) }
-        }
-        let (shape, xs) = try flatten(v)
-        switch dtype {
-        case .float32: return try op { try Tensor(shape: shape, scalars: xs.map { Float($0) }) }
-        case .int32:
-            return try op { try Tensor(shape: shape, int32Scalars: try xs.map { d in
-                guard d == d.rounded(), abs(d) < 2147483648 else { throw TensorError("Tensor<Int32>: \(d) is not a 32-bit integer") }
-                return Int32(d)
-            }) }
+            for e in a.elements { try walk(e, depth + 1) }
+        case .int, .double, .float:
+            if leafDepth == nil { leafDepth = depth }
+            guard leafDepth == depth, depth == shape.count else {
+                throw RuntimeError("\(what): nested arrays have different depths; a tensor needs a rectangular shape")
+            }
+            switch (dtype, v) {
+            case (.int32, .int(let i)):
+                guard let x = Int32(exactly: i) else { throw RuntimeError("\(what): \(i) does not fit in Int32") }
+                ints.append(x)
+            case (.int32, _): throw RuntimeError("\(what): expected Int32 elements, got \(typeName(v))")
+            default: floats.append(v.floatScalar!)
+            }
+        default:
+            throw RuntimeError("\(what): expected numbers or nested arrays of numbers, got \(typeName(v))")
         }
     }
+    try walk(v, 0)
+    // `[[]]`: the shape is what the brackets say, with no elements.
+    return dtype == .int32 ? try Tensor(shape: shape, int32Scalars: ints) : try Tensor(shape: shape, scalars: floats)
+}
 
-    static func registerInitializers() {
-        for (type, dtype) in [(tensor, DType.float32), (int32Tensor, DType.int32)] {
-            type.initializer([.unlabelled]) { _, a in try make(a[0], dtype: dtype) }
-            type.initializer([.labelled("zeros")]) { _, a in try op { try Tensor(zeros: try ints(a[0], "zeros"), dtype: dtype) } }
-            type.initializer([.labelled("ones")]) { _, a in try op { try Tensor(ones: try ints(a[0], "ones"), dtype: dtype) } }
-            type.initializer([.labelled("repeating"), .labelled("shape")]) { _, a in
-                try op { try Tensor(repeating: Float(try a[0].double("repeating")), shape: try ints(a[1], "shape"), dtype: dtype) }
-            }
-            type.initializer([.labelled("rangeFrom"), .labelled("to"), .labelledDefault("stride", .int(1))]) { _, a in
-                try op { try Tensor(rangeFrom: Float(try a[0].double()), to: Float(try a[1].double()), stride: Float(try a[2].double()), dtype: dtype) }
-            }
-            type.initializer([.labelled("randomUniform"), .labelledDefault("lowerBound", .int(0)), .labelledDefault("upperBound", .int(1))]) { ctx, a in
-                let s = try ints(a[0], "randomUniform"), lo = Float(try a[1].double()), hi = Float(try a[2].double())
-                return try op { try Tensor(randomUniform: s, lowerBound: lo, upperBound: hi, dtype: dtype, generator: &ctx.tensorGenerator) }
-            }
-            type.initializer([.labelled("randomNormal"), .labelledDefault("mean", .int(0)), .labelledDefault("standardDeviation", .int(1))]) { ctx, a in
-                let s = try ints(a[0], "randomNormal"), m = Float(try a[1].double()), sd = Float(try a[2].double())
-                return try op { try Tensor(randomNormal: s, mean: m, standardDeviation: sd, generator: &ctx.tensorGenerator).converted(to: dtype) }
-            }
-            type.initializer([.labelled("concatenating"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-                let parts = try a[0].array("concatenating").map { try tensor($0, "concatenating") }
-                return try op { try Tensor(concatenating: parts, alongAxis: try a[1].int()).converted(to: dtype) }
-            }
-            type.initializer([.labelled("stacking"), .labelledDefault("alongAxis", .int(0))]) { _, a in
-                let parts = try a[0].array("stacking").map { try tensor($0, "stacking") }
-                return try op { try Tensor(stacking: parts, alongAxis: try a[1].int()).converted(to: dtype) }
-            }
-            type.initializer([.labelled("numpyFile")]) { ctx, a in
-                let path = try ctx.dataPath(try a[0].string("numpyFile"))
-                return try op { try Tensor(numpyFile: path) }
-            }
+// MARK: - Inspection and subscripts
+
+private func registerInspection(_ tensor: NativeType) {
+    func this(_ v: Value) throws -> Tensor { try v.tensor("Tensor") }
+    tensor.bindProperty("shape") { _, v in shapeValue(try this(v).shape) }
+    tensor.bindProperty("rank") { _, v in .int(try this(v).rank) }
+    tensor.bindProperty("scalarCount") { _, v in .int(try this(v).scalarCount) }
+    tensor.bindProperty("dtype") { _, v in .string(try this(v).dtype.rawValue) }
+    tensor.bindProperty("description") { _, v in .string(try this(v).description) }
+    tensor.bindProperty("isSymbolic") { _, v in .bool(try this(v).isSymbolic) }
+    tensor.bindProperty("scalars") { _, v in
+        let t = try this(v)
+        if t.isSymbolic { throw RuntimeError("scalars: a symbolic tensor of shape \(t.shape) has no values") }
+        if t.dtype == .int32 { return .array(ArrayStorage(t.int32Scalars.map { .int(Int($0)) })) }
+        return .array(ArrayStorage(t.scalars.map(Value.float)))
+    }
+    tensor.bindProperty("scalar") { _, v in
+        let t = try this(v)
+        return t.dtype == .int32 ? .int(Int(try t.int32Scalar)) : .float(try t.scalar)
+    }
+    tensor.subscriptGet = { _, v, indices, labels in
+        try engineCall {
+            guard labels.allSatisfy({ $0 == nil }) else { throw RuntimeError("Tensor subscripts take no labels") }
+            let t = try v.tensor("subscript")
+            return tensorValue(try t.indexed(try indices.map(tensorIndex)))
         }
     }
+}
 
-    // MARK: Members
+/// One subscript entry: `0`, `-1`, `1..<3`, `2...`, `..<2`, `...` (all remaining axes).
+func tensorIndex(_ v: Value) throws -> TensorIndex {
+    switch v {
+    case .int(let i): return .at(i)
+    case .range(let l, let u):
+        return .range(lower: l == Int.min ? nil : l, upper: u == Int.max ? nil : u, stride: 1)
+    case .closedRange(let l, let u):
+        return .range(lower: l == Int.min ? nil : l, upper: u == Int.max ? nil : u + 1, stride: 1)
+    case .function(let f) where f.proto.name == "...":
+        return .ellipsis
+    case .implicitMember(let m) where m.name == "ellipsis": return .ellipsis
+    case .implicitMember(let m) where m.name == "newAxis": return .newAxis
+    default:
+        throw RuntimeError("Tensor subscript: expected an Int, a range or '...', got \(typeName(v))")
+    }
+}
 
-    static func registerMembers() {
-        func this(_ a: [Value]) throws -> Tensor { try tensor(a[0], "Tensor") }
-        tensor.property("shape") { _, v in .native(NativeValue(try tensor(v, "shape").shape, type: shape)) }
-        tensor.property("rank") { _, v in .int(try tensor(v, "rank").rank) }
-        tensor.property("scalarCount") { _, v in .int(try tensor(v, "scalarCount").scalarCount) }
-        tensor.property("scalars") { _, v in
-            let t = try tensor(v, "scalars")
-            if t.dtype == .int32 { return .array(ArrayStorage(t.int32Scalars.map { .int(Int($0)) })) }
-            return .array(ArrayStorage(t.scalars.map(Value.float)))
-        }
-        tensor.property("scalar") { _, v in
-            let t = try tensor(v, "scalar")
-            if t.dtype == .int32 { return .int(Int(try run { try t.int32Scalar })) }
-            return .float(try run { try t.scalar })
-        }
-        tensor.property("scalarDouble") { _, v in .double(Double(try run { try tensor(v, "scalar").scalar })) }
-        tensor.property("scalarInt") { _, v in .int(Int(try run { try tensor(v, "scalar").int32Scalar })) }
-        tensor.property("elements") { _, v in
-            let t = try tensor(v, "Tensor")
-            guard let n = t.shape.dimensions.first ?? nil else { throw RuntimeError("for-in loop over a rank-0 tensor") }
-            return .array(ArrayStorage(try (0..<n).map { i in try op { try t[i] } }))
-        }
-        tensor.property("dtype") { _, v in .string(try tensor(v, "dtype").dtype.rawValue) }
-        tensor.property("description") { _, v in .string(try tensor(v, "description").description) }
+// MARK: - TensorShape
 
-        for name in ["sum", "mean", "max", "min"] {
-            tensor.method(name, []) { _, a in
-                let t = try this(a)
-                return try op { switch name { case "sum": try t.sum(); case "mean": try t.mean(); case "max": try t.max(); default: try t.min() } }
-            }
-            for (label, keep) in [("alongAxes", true), ("squeezingAxes", false)] {
-                tensor.method(name, [.labelled(label), .variadic(nil)]) { _, a in
-                    let t = try this(a)
-                    var axes = try ints(a[1], label)
-                    axes += try ints(a[2], label)
-                    return try op {
-                        switch (name, keep) {
-                        case ("sum", true): try t.sum(alongAxes: axes)
-                        case ("sum", false): try t.sum(squeezingAxes: axes)
-                        case ("mean", true): try t.mean(alongAxes: axes)
-                        case ("mean", false): try t.mean(squeezingAxes: axes)
-                        case ("max", true): try t.max(alongAxes: axes)
-                        case ("max", false): try t.max(squeezingAxes: axes)
-                        case ("min", true): try t.min(alongAxes: axes)
-                        default: try t.min(squeezingAxes: axes)
-                        }
-                    }
+func shapeValue(_ s: TensorShape) -> Value { .native(NativeValue(s, type: TensorTypes.shape)) }
+
+private func registerShape(_ b: Builtins) {
+    let shape = TensorTypes.shape
+    shape.describe = { ($0 as? TensorShape)?.description ?? "TensorShape" }
+    shape.equals = { a, b in (a as? TensorShape) == (b as? TensorShape) }
+    func this(_ v: Value) throws -> TensorShape { try v.native(TensorShape.self, "TensorShape") }
+    func dims(_ s: TensorShape) -> Value { .array(ArrayStorage(s.dimensions.map { $0.map(Value.int) ?? .none })) }
+    shape.property("rank") { _, v in .int(try this(v).rank) }
+    shape.property("count") { _, v in .int(try this(v).rank) }
+    shape.property("dimensions") { _, v in dims(try this(v)) }
+    shape.property("description") { _, v in .string(try this(v).description) }
+    shape.property("contiguousSize") { _, v in
+        let s = try this(v)
+        guard let n = s.elementCount else { throw RuntimeError("contiguousSize: the shape \(s) has unknown dimensions") }
+        return .int(n)
+    }
+    shape.subscriptGet = { _, v, indices, _ in
+        let s = try this(v)
+        guard indices.count == 1, case .int(let i) = indices[0] else { throw RuntimeError("TensorShape subscript: expected one Int") }
+        guard i >= -s.rank, i < s.rank else { throw RuntimeError("Index out of range: axis \(i) of a shape of rank \(s.rank)") }
+        // An unknown dimension (the batch of a model input) is nil, as TensorFlow gives None.
+        return s[i].map(Value.int) ?? .none
+    }
+    // `x.shape == [1, 3]` and `x.shape == y.shape`.
+    shape.binaryOperator = { _, op, a, b in
+        guard op == "==" || op == "!=" else { return nil }
+        func asShape(_ v: Value) -> TensorShape? {
+            if case .native(let n) = v, let s = n.value as? TensorShape { return s }
+            if case .array(let arr) = v {
+                let ds = arr.elements.map { e -> Int?? in
+                    if case .int(let i) = e { return .some(i) }
+                    if case .none = e { return .some(nil) }
+                    return nil
                 }
+                if ds.contains(where: { $0 == nil }) { return nil }
+                return TensorShape(ds.map { $0! })
             }
+            return nil
         }
-        tensor.method("argmax", [.labelled("squeezingAxis")]) { _, a in try op { try this(a).argmax(squeezingAxis: try a[1].int()) } }
-        tensor.method("reshaped", [.labelled("to")]) { _, a in try op { try this(a).reshaped(to: try ints(a[1], "reshaped")) } }
-        tensor.method("expandingShape", [.labelled("at")]) { _, a in try op { try this(a).expandingShape(at: try a[1].int()) } }
-        tensor.method("squeezingShape", [.labelled("at"), .variadic(nil)]) { _, a in
-            try op { try this(a).squeezingShape(at: try ints(a[1], "squeezingShape") + ints(a[2], "squeezingShape")) }
-        }
-        tensor.method("transposed", []) { _, a in try op { try this(a).transposed() } }
-        tensor.method("transposed", [.labelled("permutation"), .variadic(nil)]) { _, a in
-            try op { try this(a).transposed(permutation: try ints(a[1], "permutation") + ints(a[2], "permutation")) }
-        }
-        tensor.method("repeated", [.unlabelled, .labelled("alongAxis")]) { _, a in try op { try this(a).repeated(try a[1].int(), alongAxis: try a[2].int()) } }
-        tensor.method("tiled", [.labelled("multiples")]) { _, a in try op { try this(a).tiled(multiples: try ints(a[1], "multiples")) } }
-        tensor.subscriptGet = { _, v, indices, _ in
-            let t = try tensor(v, "Tensor")
-            let idx: [TensorIndex] = try indices.map { i in
-                switch i {
-                case .int(let k): return .at(k)
-                case .range(let l, let u): return .range(lower: l == Int.min ? nil : l, upper: u == Int.max ? nil : u, stride: 1)
-                case .closedRange(let l, let u): return .range(lower: l == Int.min ? nil : l, upper: u + 1, stride: 1)
-                case .function(let f) where f.proto.name == "...": return .ellipsis
-                default: throw RuntimeError("Tensor index: expected an Int, a range or ..., got \(typeName(i))")
-                }
-            }
-            return try op { try t.indexed(idx) }
-        }
+        guard let x = asShape(a), let y = asShape(b) else { return nil }
+        return .bool((x == y) == (op == "=="))
     }
-
-    // MARK: Operators and functions
-
-    static func registerOperators() {
-        tensor.binaryOperator = { _, opName, a, b in
-            var name = opName
-            if name.count == 2, name.hasSuffix("="), !["==", "<=", ">="].contains(name) { name = String(name.dropLast()) }
-            func operand(_ v: Value) throws -> Tensor? {
-                switch v {
-                case .native(let n): return n.value as? Tensor
-                case .int(let i): return try Tensor(Float(i))
-                case .double(let d): return try Tensor(Float(d))
-                case .float(let f): return try Tensor(f)
-                default: return nil
-                }
-            }
-            guard let x = try run({ try operand(a) }), let y = try run({ try operand(b) }) else { return nil }
-            // A scalar takes the tensor's dtype (`ids + 1` stays int32).
-            let xs = !isNative(a) && isNative(b) ? try run { try x.converted(to: y.dtype) } : x
-            let ys = !isNative(b) && isNative(a) ? try run { try y.converted(to: x.dtype) } : y
-            switch name {
-            case "+": return try op { try xs + ys }
-            case "-": return try op { try xs - ys }
-            case "*": return try op { try xs * ys }
-            case "/": return try op { try xs / ys }
-            case ".==": return try op { try xs .== ys }
-            case ".!=": return try op { try xs .!= ys }
-            case ".<": return try op { try xs .< ys }
-            case ".>": return try op { try xs .> ys }
-            case ".<=": return try op { try xs .<= ys }
-            case ".>=": return try op { try xs .>= ys }
-            case "pow": return try op { try Tensors.pow(xs, ys) }
-            case "==": return .bool(xs.shape == ys.shape && xs.dtype == ys.dtype && xs.scalars == ys.scalars)
-            case "!=": return .bool(!(xs.shape == ys.shape && xs.dtype == ys.dtype && xs.scalars == ys.scalars))
-            default: throw RuntimeError("operator '\(opName)' is not defined for tensors")
-            }
-        }
-        tensor.prefixOperator = { _, name, v in
-            let t = try tensor(v, name)
-            switch name {
-            case "-": return try op { try -t }
-            case "exp": return try op { try Tensors.exp(t) }
-            case "log": return try op { try Tensors.log(t) }
-            case "sqrt": return try op { try Tensors.sqrt(t) }
-            case "abs": return try op { try Tensors.abs(t) }
-            case "tanh": return try op { try Tensors.tanh(t) }
-            default: return nil
-            }
-        }
-    }
-
-    static func isNative(_ v: Value) -> Bool {
-        if case .native = v { return true }
-        return false
-    }
-
-    static func registerFunctions(_ b: Builtins) {
-        b.function("matmul", [.unlabelled, .unlabelled]) { _, a in
-            try op { try matmul(try tensor(a[0], "matmul"), try tensor(a[1], "matmul")) }
-        }
-        b.function("matmul", [.unlabelled, .labelled("transposed"), .unlabelled, .labelled("transposed")]) { _, a in
-            try op { try matmul(try tensor(a[0], "matmul"), transposed: try a[1].bool(), try tensor(a[2], "matmul"), transposed: try a[3].bool()) }
-        }
-        b.function("softmax", [.unlabelled]) { _, a in try op { try softmax(try tensor(a[0], "softmax")) } }
-        b.function("softmax", [.unlabelled, .labelled("alongAxis")]) { _, a in try op { try softmax(try tensor(a[0], "softmax"), alongAxis: try a[1].int()) } }
-        b.function("logSoftmax", [.unlabelled]) { _, a in try op { try logSoftmax(try tensor(a[0], "logSoftmax")) } }
-        b.function("logSoftmax", [.unlabelled, .labelled("alongAxis")]) { _, a in
-            try op { try logSoftmax(try tensor(a[0], "logSoftmax"), alongAxis: try a[1].int()) }
-        }
-        b.function("sigmoid", [.unlabelled]) { _, a in try op { try sigmoid(try tensor(a[0], "sigmoid")) } }
-        b.function("relu", [.unlabelled]) { _, a in
-            if case .native = a[0] { return try op { try relu(try tensor(a[0], "relu")) } }
-            return .double(max(0, try a[0].double("relu")))
-        }
-        b.function("maximum", [.unlabelled, .unlabelled]) { _, a in try op { try maximum(try tensor(a[0], "maximum"), try tensor(a[1], "maximum")) } }
-        b.function("minimum", [.unlabelled, .unlabelled]) { _, a in try op { try minimum(try tensor(a[0], "minimum"), try tensor(a[1], "minimum")) } }
-        b.function("loadNumpyArchive", [.unlabelled]) { ctx, a in
-            let path = try ctx.dataPath(try a[0].string("loadNumpyArchive"))
-            let arrays = try run { try Tensors.loadNumpyArchive(path) }
-            var d = OrderedDictionary()
-            for k in arrays.keys.sorted() { d.set(.string(k), value(arrays[k]!)) }
-            return .dictionary(d)
-        }
-    }
+    shape.bindInit([.unlabelled]) { _, a in shapeValue(TensorShape(try a[0].ints("TensorShape"))) }
 }

@@ -63,6 +63,8 @@ extension Context {
                 fields.append(.void)
             }
         }
+        // A type conforming to `Layer` carries its graph node in a hidden last field (UserLayerBindings.swift).
+        attachUserLayer(n, &fields, self)
         if n.kind == .classType { return .object(Instance(type: n, fields: fields)) }
         return .structValue(StructValue(type: n, fields: fields))
     }
@@ -106,6 +108,8 @@ extension Context {
         }
         if let t = userType {
             for m in t.methods(named: name) where matchArguments(args.labels, args.trailing, m.proto.params) != nil {
+                // A user layer's call may become one node of a model (UserLayerBindings.swift).
+                if name == "callAsFunction", let result = try callUserLayer(base, m, args, at: r) { return result }
                 return try invoke(m, args, selfValue: &base, at: r)
             }
             if t.fieldIndex[name] != nil || t.getter(name) != nil {

@@ -1,6 +1,5 @@
 import Foundation
 import Reports
-import Tensors
 
 /// The state of a running session that compiled code reaches: printed output, limits, the
 /// random generator and the top-level frame.
@@ -18,8 +17,6 @@ final class Context {
     var depth = 0
     static let maxDepth = 10_000
     var rng: SeededGenerator
-    /// Draws of random tensors (the Tensors module's Philox generator, seeded like `rng`).
-    var tensorGenerator: RandomGenerator
     let options: SessionOptions
     /// What the running cell produced so far, in order (printed text is merged on flush).
     var outputs: [CellOutput] = []
@@ -27,11 +24,12 @@ final class Context {
     var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
+    /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift), made on first use.
+    lazy var bindings = BindingState(options: options)
 
     init(options: SessionOptions) {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
-        tensorGenerator = RandomGenerator(seed: options.seed)
     }
 
     /// Called at loop back-edges and calls: cheap except once every 4096 ticks.

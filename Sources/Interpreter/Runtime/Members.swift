@@ -33,6 +33,8 @@ extension Context {
     private func nominalMember(_ t: NominalType, _ v: Value, _ name: String) throws -> Value {
         if let g = t.getter(name) { return try callGetter(g, on: v) }
         if let m = t.methods(named: name).first { return .function(Function(m.proto, captured: m.captured, boundSelf: v)) }
+        // `parameterCount`, `weights`, `name` of a user layer (UserLayerBindings.swift).
+        if let member = try userLayerMember(v, name) { return member }
         throw RuntimeError("value of type '\(t.name)' has no member '\(name)'")
     }
 

@@ -30,13 +30,6 @@ struct Config {
 _ = Config(name: "a")
 _ = Config(name: "b")
 print(Config.created)            // expect: 2
-struct Logged {
-    var value = 0 {
-        didSet { print("changed \(oldValue) -> \(value)") }
-    }
-}
-var l = Logged()
-l.value = 4                      // expect: changed 0 -> 4
 struct Matrix {
     var rows: Int, cols: Int
     var data: [Double]

@@ -1,0 +1,108 @@
+// Data helpers in cells: Keras's padSequences and Tokenizer, a seeded trainTestSplit, and
+// reading text files, all sandboxed below the notebook's folder (no absolute paths, no `..`
+// out of it, no symlinks out of it). `Tensor(numpyFile:)` and `loadNumpyArchive` use the same
+// sandbox.
+import Foundation
+import Layers
+import Tensors
+
+func registerDataBindings(_ b: Builtins) {
+    b.bind("padSequences", [.unlabelled, .labelledDefault("maxLength", .none),
+                            .labelledDefault("padding", .implicitMember(ImplicitMember(name: "pre"))),
+                            .labelledDefault("truncating", .implicitMember(ImplicitMember(name: "pre"))),
+                            .labelledDefault("value", .int(0))]) { _, a in
+        let op = "padSequences"
+        let sequences = try a[0].array(op).map { try $0.array(op).map { try $0.int(op) } }
+        let maxLength = try a[1].unlessNil.map { try $0.int("\(op)(maxLength:)") }
+        let padding = try a[2].memberName("\(op)(padding:)", allowed: ["pre", "post"])
+        let truncating = try a[3].memberName("\(op)(truncating:)", allowed: ["pre", "post"])
+        return tensorValue(try padSequences(sequences, maxLength: maxLength, padding: SequenceEnd(rawValue: padding)!,
+                                            truncating: SequenceEnd(rawValue: truncating)!, value: try a[4].int("\(op)(value:)")))
+    }
+    b.bind("trainTestSplit", [.unlabelled, .unlabelled, .labelledDefault("testFraction", .double(0.25))]) { ctx, a in
+        let (aTrain, aTest, bTrain, bTest) = try trainTestSplit(try a[0].tensor("trainTestSplit"), try a[1].tensor("trainTestSplit"),
+                                                                 testFraction: try a[2].double("trainTestSplit(testFraction:)"),
+                                                                 generator: &ctx.bindings.layers.random)
+        return .tuple(TupleValue([aTrain, aTest, bTrain, bTest].map(tensorValue)))
+    }
+    b.bind("readText", [.unlabelled]) { ctx, a in .string(try readSandboxedText(try a[0].string("readText"), ctx, "readText")) }
+    b.bind("readLines", [.unlabelled]) { ctx, a in
+        let text = try readSandboxedText(try a[0].string("readLines"), ctx, "readLines")
+        // Lines as Python's splitlines(): "\n" and "\r\n" end lines; no empty line after the last.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return .array(ArrayStorage(lines.map(Value.string)))
+    }
+    b.bind("loadNumpyArchive", [.unlabelled]) { ctx, a in
+        let path = try sandboxedPath(try a[0].string("loadNumpyArchive"), in: ctx, operation: "loadNumpyArchive")
+        var out = OrderedDictionary()
+        for (name, t) in try loadNumpyArchive(path).sorted(by: { $0.key < $1.key }) { out.set(.string(name), tensorValue(t)) }
+        return .dictionary(out)
+    }
+    registerTokenizer(b)
+}
+
+private func registerTokenizer(_ b: Builtins) {
+    let tokenizer = b.type(NativeType(name: "Tokenizer"))
+    tokenizer.describe = { _ in "Tokenizer" }
+    func this(_ v: Value) throws -> Tokenizer { try v.native(Tokenizer.self, "Tokenizer") }
+    tokenizer.bindInit([.labelledDefault("filters", .string(Tokenizer.defaultFilters)), .labelledDefault("lower", .bool(true))]) { _, a in
+        .native(NativeValue(Tokenizer(filters: try a[0].string("Tokenizer(filters:)"), lower: try a[1].bool("Tokenizer(lower:)")), type: tokenizer))
+    }
+    tokenizer.bindMethod("fit", [.labelled("on")]) { _, a in
+        try this(a[0]).fit(on: try a[1].strings("fit(on:)"))
+        return .void
+    }
+    tokenizer.bindMethod("sequences", [.labelled("for")]) { _, a in
+        let seqs = try this(a[0]).sequences(for: try a[1].strings("sequences(for:)"))
+        return .array(ArrayStorage(seqs.map { .array(ArrayStorage($0.map(Value.int))) }))
+    }
+    tokenizer.bindMethod("words", [.labelled("in")]) { _, a in
+        .array(ArrayStorage(try this(a[0]).words(in: try a[1].string("words(in:)")).map(Value.string)))
+    }
+    // Dictionaries in id order (most frequent word first), as Keras's word_index iterates.
+    tokenizer.bindProperty("wordIndex") { _, v in
+        var d = OrderedDictionary()
+        for (word, id) in try this(v).wordIndex.sorted(by: { $0.value < $1.value }) { d.set(.string(word), .int(id)) }
+        return .dictionary(d)
+    }
+    tokenizer.bindProperty("indexWord") { _, v in
+        var d = OrderedDictionary()
+        for (id, word) in try this(v).indexWord.sorted(by: { $0.key < $1.key }) { d.set(.int(id), .string(word)) }
+        return .dictionary(d)
+    }
+    tokenizer.bindProperty("wordCounts") { _, v in
+        let t = try this(v)
+        var d = OrderedDictionary()
+        for (word, _) in t.wordIndex.sorted(by: { $0.value < $1.value }) { d.set(.string(word), .int(t.wordCounts[word] ?? 0)) }
+        return .dictionary(d)
+    }
+}
+
+// MARK: - The sandbox
+
+/// The real path of `path` (relative to the notebook's folder), refusing absolute paths and
+/// anything that leaves the folder through `..` or a symbolic link.
+func sandboxedPath(_ path: String, in ctx: Context, operation: String) throws -> String {
+    guard !path.isEmpty else { throw RuntimeError("\(operation): the path is empty") }
+    if path.hasPrefix("/") || path.hasPrefix("~") {
+        throw RuntimeError("\(operation): \"\(path)\" is an absolute path; a notebook reads only files below its own folder, by relative paths")
+    }
+    let base = URL(fileURLWithPath: ctx.bindings.baseDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+    let full = URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath().path
+    guard full == base || full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+        throw RuntimeError("\(operation): \"\(path)\" is outside the notebook's folder; a notebook reads only files below it")
+    }
+    return full
+}
+
+private func readSandboxedText(_ path: String, _ ctx: Context, _ operation: String) throws -> String {
+    let full = try sandboxedPath(path, in: ctx, operation: operation)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        throw RuntimeError("\(operation): no file \"\(path)\" in the notebook's folder")
+    }
+    guard let data = FileManager.default.contents(atPath: full) else { throw RuntimeError("\(operation): cannot read \"\(path)\"") }
+    guard let text = String(data: data, encoding: .utf8) else { throw RuntimeError("\(operation): \"\(path)\" is not UTF-8 text") }
+    return text
+}

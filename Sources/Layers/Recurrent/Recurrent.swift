@@ -1,0 +1,172 @@
+// What SimpleRNN, LSTM and GRU share: shapes, states, masking and the time loop, as Keras runs
+// them. The input projection for all time steps is one sgemm; each step is one sgemm with the
+// recurrent kernel plus one fused pass over the gates (each layer's `step`), into buffers
+// allocated once per call.
+import Tensors
+
+/// A recurrent layer over `(batch, time, features)`. Returns `output` (`(batch, units)`, or
+/// `(batch, time, units)` with `returnSequences`) followed by the final states with `returnState`.
+/// With a mask, a masked step keeps the states and repeats the previous output (zeros before
+/// the first unmasked step), as Keras does.
+public class Recurrent: Layer {
+    public let units: Int
+    public let returnSequences: Bool
+    public let returnState: Bool
+    public let goBackwards: Bool
+    /// Input dropout during training; inference (all nbrun runs) ignores it, as Keras does.
+    public let dropout: Float
+    /// Masked steps of the output sequence are zeros instead of the previous output (Keras's
+    /// `zero_output_for_mask`, which `Bidirectional` turns on for its copies).
+    var zeroOutputForMask = false
+    /// Gates per unit: 1 (SimpleRNN), 4 (LSTM), 3 (GRU).
+    let gateCount: Int
+    /// States: `[h]`, or `[h, c]` for LSTM.
+    let stateCount: Int
+
+    init(units: Int, returnSequences: Bool, returnState: Bool, goBackwards: Bool, dropout: Float,
+         gateCount: Int, stateCount: Int, session: LayerSession, baseName: String, className: String,
+         name: String?) throws {
+        guard units > 0 else { throw layerError("\(className): units must be positive, got \(units)") }
+        guard dropout >= 0, dropout < 1 else { throw layerError("\(className): dropout must be in [0, 1), got \(dropout)") }
+        self.units = units
+        self.returnSequences = returnSequences
+        self.returnState = returnState
+        self.goBackwards = goBackwards
+        self.dropout = dropout
+        self.gateCount = gateCount
+        self.stateCount = stateCount
+        super.init(session: session, baseName: baseName, className: className, name: name)
+    }
+
+    /// A copy of this layer's configuration (not weights), named explicitly, running the other way
+    /// when `flip` (for `Bidirectional`). Every subclass overrides it.
+    func copy(name: String, flippingDirection flip: Bool) throws -> Recurrent { fatalError("copy") }
+
+    public override var takesMask: Bool { true }
+    public override var acceptsInitialState: Bool { true }
+    public override var returnsList: Bool { returnState }
+
+    /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
+    public override func build(_ inputShapes: [TensorShape]) throws {
+        let features = try lastAxis(inputShapes[0], layer: name)
+        try addWeight([features, gateCount * units], .glorotUniform)
+        try addWeight([units, gateCount * units], .orthogonal)
+        try addBias()
+    }
+
+    func addBias() throws { try addWeight([gateCount * units], .zeros) }
+
+    public override func outputSpecs(_ inputs: [Tensor], states: [Tensor]) throws -> [(TensorShape, DType)] {
+        guard inputs.count == 1 else { throw layerError("\(name): \(className) takes one input sequence, got \(inputs.count)") }
+        let shape = inputs[0].shape
+        guard shape.rank == 3 else {
+            throw layerError("\(name): \(className) expects an input of rank 3 (batch, time, features), got shape \(shape)")
+        }
+        let features = try lastAxis(shape, layer: name)
+        if isBuilt, parameterShapes[0][0] != features {
+            throw layerError("\(name): built for \(parameterShapes[0][0]) features, got input shape \(shape)")
+        }
+        let (batch, time) = (shape.dimensions[0], shape.dimensions[1])
+        try checkStates(states, batch: batch)
+        let state = (TensorShape([batch, units]), DType.float32)
+        let output = returnSequences ? TensorShape([batch, time, units]) : TensorShape([batch, units])
+        return [(output, .float32)] + (returnState ? Array(repeating: state, count: stateCount) : [])
+    }
+
+    func checkStates(_ states: [Tensor], batch: Int?) throws {
+        guard states.isEmpty || states.count == stateCount else {
+            throw layerError("\(name): \(className) takes \(stateCount) initial state\(stateCount == 1 ? "" : "s"), got \(states.count)")
+        }
+        for (i, s) in states.enumerated() {
+            let d = s.shape.dimensions
+            let fits = d.count == 2 && (d[1] == nil || d[1] == units) && (d[0] == nil || batch == nil || d[0] == batch)
+            guard fits else {
+                throw layerError("\(name): initial state \(i) should have shape \(TensorShape([batch, units])), got \(s.shape)")
+            }
+        }
+    }
+
+    public override func outputMasks(_ inputs: [Tensor], masks: [Tensor?], outputCount: Int) throws -> [Tensor?] {
+        [returnSequences ? masks[0] : nil] + Array(repeating: nil, count: outputCount - 1)
+    }
+
+    public override func forward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor]) throws -> [Tensor] {
+        let shape = dims(inputs[0])
+        let (batch, time) = (shape[0], shape[1])
+        if let mask = masks[0], dims(mask) != [batch, time] {
+            throw layerError("\(name): the mask \(mask.shape) does not match the input's (batch, time) (\(batch), \(time))")
+        }
+        let run = try runSequence(inputs[0], mask: masks[0].map(floats), states: states.map(floats))
+        let output = returnSequences ? try tensor([batch, time, units], run.sequence) : try tensor([batch, units], run.last)
+        guard returnState else { return [output] }
+        return [output] + (try run.states.map { try tensor([batch, units], $0) })
+    }
+
+    /// Runs the recurrence: outputs per step (in processing order), the last output, final states.
+    func runSequence(_ x: Tensor, mask: [Float]?, states initial: [[Float]])
+        throws -> (sequence: [Float], last: [Float], states: [[Float]]) {
+        let shape = dims(x)
+        let (batch, time, features) = (shape[0], shape[1], shape[2])
+        let width = gateCount * units, size = batch * units
+        try checkAllocation([batch, time, width], layer: name)
+        if batch == 0 || time == 0 {  // nothing to run: zero outputs, the initial states
+            let states = initial.isEmpty ? Array(repeating: [Float](repeating: 0, count: size), count: stateCount) : initial
+            return ([Float](repeating: 0, count: batch * time * units * (returnSequences ? 1 : 0)),
+                    [Float](repeating: 0, count: size), states)
+        }
+        var projected = [Float](repeating: 0, count: batch * time * width)
+        try projected.withUnsafeMutableBufferPointer { out in
+            try withFloats(x) { xp in
+                affine(xp, rows: batch * time, inner: features, parameters[0], columns: width,
+                       bias: inputBias, into: out.baseAddress!)
+            }
+        }
+        // Buffers for the whole call: states [h; c], the step's new states, the step's scratch.
+        let state = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
+        let next = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: batch * width + size)
+        defer { state.deallocate(); next.deallocate(); scratch.deallocate() }
+        state.initialize(repeating: 0, count: stateCount * size)
+        for (k, s) in initial.enumerated() { (state + k * size).update(from: s, count: size) }
+        var lastOutput = [Float](repeating: 0, count: size)
+        var sequence = [Float](repeating: 0, count: returnSequences ? batch * time * units : 0)
+        projected.withUnsafeBufferPointer { xp in
+            for s in 0..<time {
+                let t = goBackwards ? time - 1 - s : s
+                step(xp.baseAddress! + t * width, rowStride: time * width, batch: batch,
+                     state: state, next: next, scratch: scratch)
+                for b in 0..<batch where mask.map({ $0[b * time + t] != 0 }) ?? true {
+                    for k in 0..<stateCount {
+                        (state + k * size + b * units).update(from: next + k * size + b * units, count: units)
+                    }
+                    for j in 0..<units { lastOutput[b * units + j] = next[b * units + j] }
+                }
+                if returnSequences {
+                    for b in 0..<batch {
+                        if zeroOutputForMask, let mask, mask[b * time + t] == 0 { continue }  // stays 0
+                        let dst = (b * time + s) * units
+                        for j in 0..<units { sequence[dst + j] = lastOutput[b * units + j] }
+                    }
+                }
+            }
+        }
+        let finalStates = (0..<stateCount).map { k in Array(UnsafeBufferPointer(start: state + k * size, count: size)) }
+        return (sequence, lastOutput, finalStates)
+    }
+
+    /// The bias added to the input projection (all of it, or GRU's input half).
+    var inputBias: [Float]? { parameters[2] }
+
+    /// One time step for all rows: `x` points at batch row 0's projected input (rows `rowStride`
+    /// apart); reads `state` (`[h; c]`, each `(batch, units)`), writes the new states to `next`
+    /// (h first: it is also the step's output). `scratch` holds `batch·(gates + 1)·units`.
+    func step(_ x: UnsafePointer<Float>, rowStride: Int, batch: Int, state: UnsafePointer<Float>,
+              next: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        fatalError("step")  // every subclass overrides it
+    }
+
+    /// `recurrent(x)` / `recurrent(x, initialState: [h, c])`: the outputs in Keras's order.
+    public func callAsFunction(_ x: Tensor, initialState: [Tensor] = []) throws -> [Tensor] {
+        try apply([x], initialState: initialState)
+    }
+}

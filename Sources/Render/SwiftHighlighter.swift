@@ -1,0 +1,61 @@
+import SwiftIDEUtils
+import SwiftParser
+import SwiftSyntax
+
+/// Swift source as highlighted HTML, classified at build time by swift-syntax (the parser the
+/// interpreter uses), so the page needs no JavaScript. Each token becomes
+/// `<span class="tok-KIND">…</span>` (KIND: kw, id, type, str, num, com, attr, op, label);
+/// unclassified text (spaces, punctuation) is escaped as is. Code that does not parse is still
+/// highlighted as far as swift-syntax recovers, never rejected.
+public enum SwiftHighlighter {
+    public static func html(_ code: String) -> String {
+        let tree = Parser.parse(source: code)
+        let bytes = Array(code.utf8)
+        var out = ""
+        out.reserveCapacity(bytes.count * 2)
+        var cursor = 0
+        func text(_ from: Int, _ to: Int) -> String {
+            HTML.escape(String(decoding: bytes[from..<to], as: UTF8.self))
+        }
+        for range in tree.classifications {
+            let start = min(range.range.lowerBound.utf8Offset, bytes.count)
+            let end = min(range.range.upperBound.utf8Offset, bytes.count)
+            guard end > start, start >= cursor else { continue }
+            if start > cursor { out += text(cursor, start) }
+            if let cls = cssClass(range.kind) {
+                out += "<span class=\"\(cls)\">" + text(start, end) + "</span>"
+            } else {
+                out += text(start, end)
+            }
+            cursor = end
+        }
+        if cursor < bytes.count { out += text(cursor, bytes.count) }
+        return out
+    }
+
+    /// Highlighting for a shown (not run) code block: Swift-like languages get Swift's
+    /// classification, anything else is escaped plain text.
+    public static func html(_ code: String, language: String?) -> String {
+        guard let language = language?.lowercased(), swiftLike.contains(language) else { return HTML.escape(code) }
+        return html(code)
+    }
+
+    static let swiftLike: Set<String> = ["swift", "swift5", "swift6"]
+
+    private static func cssClass(_ kind: SyntaxClassification) -> String? {
+        switch kind {
+        case .keyword, .ifConfigDirective: return "tok-kw"
+        case .identifier, .dollarIdentifier: return nil
+        case .type: return "tok-type"
+        case .stringLiteral, .regexLiteral: return "tok-str"
+        case .integerLiteral, .floatLiteral: return "tok-num"
+        case .lineComment, .blockComment, .docLineComment, .docBlockComment: return "tok-com"
+        case .attribute: return "tok-attr"
+        case .operator: return "tok-op"
+        case .argumentLabel: return "tok-label"
+        case .editorPlaceholder: return "tok-ph"
+        case .none: return nil
+        @unknown default: return nil
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Notebook
+import Render
+import Reports
+
+/// What happens when a notebook has run: its failures are reported, its snapshot compared (or
+/// written), its page written; at the end, the course index, the JUnit report and the summary.
+final class Publisher: @unchecked Sendable {
+    private let options: RunOptions
+    private let plan: NotebookPlan
+    private let notebooks: [Notebook]
+    private let terminal: Terminal
+    private let lock = NSLock()
+    private var reports: [Int: Report] = [:]
+    private var couldNotWrite = false
+
+    /// The counts and texts of one notebook's run.
+    struct Report {
+        var runs: [CellRun]
+        var seconds: Double
+        var passed = 0, failed = 0, skipped = 0, notRun = 0, changed = 0
+        var snapshotNote: String?
+        /// Failure text per cell index (for JUnit).
+        var failures: [Int: String] = [:]
+    }
+
+    init(options: RunOptions, plan: NotebookPlan, notebooks: [Notebook], terminal: Terminal) {
+        self.options = options
+        self.plan = plan
+        self.notebooks = notebooks
+        self.terminal = terminal
+    }
+
+    private func url(_ job: Int, _ ext: String) -> URL {
+        URL(fileURLWithPath: options.outputDirectory).appendingPathComponent(plan.entries[job].outputName + "." + ext)
+    }
+
+    private func formatter(for notebook: Notebook, color: Bool) -> DiagnosticFormatter {
+        DiagnosticFormatter(color: color) { file, line in file == notebook.path ? notebook.line(line) : nil }
+    }
+
+    func publish(_ job: Int, runs: [CellRun], seconds: Double) {
+        let notebook = notebooks[job]
+        var report = Report(runs: runs, seconds: seconds)
+        var messages: [String] = []
+        let plain = formatter(for: notebook, color: false)
+        let shown = formatter(for: notebook, color: terminal.color)
+
+        // Cells that failed the run.
+        for (i, (cell, run)) in zip(notebook.cells, runs).enumerated() {
+            switch run.outcome {
+            case .passed, .expectedError: report.passed += 1
+            case .skipped: report.skipped += 1
+            case .notRun: report.notRun += 1
+            case .failed, .timedOut, .unexpectedSuccess:
+                report.failed += 1
+                var errors = run.result?.errors ?? []
+                if run.outcome == .unexpectedSuccess {
+                    errors = [Diagnostic("this cell is marked expect-error but ran without an error; fix the cell or remove expect-error",
+                                         at: SourceLocation(file: notebook.path, line: cell.fenceLine, column: 1), length: 3, kind: "unexpected-success")]
+                }
+                report.failures[i] = errors.map(plain.format).joined(separator: "\n")
+                messages += errors.map(shown.format)
+            }
+        }
+
+        // The snapshot.
+        let seed = options.seedOverride ?? notebook.frontMatter.seed
+        let snapshot = Snapshot(notebook: notebook, runs: runs, seed: seed, version: nbrunVersion, formatter: plain,
+                                stablePath: plan.entries[job].outputName + ".md")
+        let (note, diffs) = updateSnapshot(snapshot, job: job, notebook: notebook)
+        report.snapshotNote = note
+        for diff in diffs {
+            report.changed += 1
+            let index = notebook.cells.firstIndex { $0.identity == diff.identity }
+            let place = diff.line.map { "\(notebook.path):\($0)" } ?? notebook.path
+            let text = "\(place) (\(diff.label)): snapshot differs\n\(diff.diff)"
+            if let index { report.failures[index] = [report.failures[index], text].compactMap { $0 }.joined(separator: "\n") }
+            messages.append(terminal.paint("\(place) (\(diff.label))", "1") + ": snapshot differs\n" + colorDiff(diff.diff))
+        }
+
+        // The page (and the notebook file, when asked).
+        if options.formats.contains(.html) {
+            let page = HTMLPage.render(notebook: notebook, runs: runs, navigation: navigation(for: job),
+                                       options: HTMLPage.Options(generator: "nbrun \(nbrunVersion)"))
+            for w in page.warnings { messages.append(shown.format(w)) }
+            write(page.html, to: url(job, "html"))
+        }
+        if options.formats.contains(.ipynb) {
+            write(IpynbWriter.notebookJSON(notebook: notebook, runs: runs, formatter: plain), to: url(job, "ipynb"))
+        }
+
+        lock.withLock { reports[job] = report }
+        for m in messages { terminal.print(m, quiet: true) }
+        terminal.print(line(notebook, report), quiet: report.failed + report.changed > 0)
+    }
+
+    /// Compares with the recorded snapshot, writing what cli.md says. Returns a note for the
+    /// notebook's line and the differing cells.
+    private func updateSnapshot(_ snapshot: Snapshot, job: Int, notebook: Notebook) -> (String?, [SnapshotComparison.Difference]) {
+        let snapURL = url(job, "snap"), newURL = url(job, "snap.new")
+        let display = options.outputDirectory + "/" + plan.entries[job].outputName
+        guard let data = FileManager.default.contents(atPath: snapURL.path) else {
+            if options.ci {
+                let diff = SnapshotComparison.Difference(identity: "", label: "no snapshot", line: nil,
+                    diff: "\(display).snap does not exist; run nbrun without --ci and commit it")
+                return (nil, [diff])
+            }
+            write(snapshot.text, to: snapURL)
+            return ("(snapshot written: \(display).snap)", [])
+        }
+        let old: Snapshot
+        do {
+            old = try Snapshot.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            if options.updateSnapshots {
+                write(snapshot.text, to: snapURL)
+                return ("(snapshot rewritten: \(display).snap)", [])
+            }
+            let diff = SnapshotComparison.Difference(identity: "", label: "snapshot unreadable", line: nil,
+                diff: "\(display).snap: \(error); fix it, or run with -u to write it anew")
+            return (nil, [diff])
+        }
+        let differences = SnapshotComparison.differences(old: old, new: snapshot) { identity in
+            let cell = notebook.cells.first { $0.identity == identity }
+            return .init(rtol: cell?.options.rtol ?? notebook.frontMatter.tolerance.rtol,
+                         atol: cell?.options.atol ?? notebook.frontMatter.tolerance.atol)
+        }
+        if differences.isEmpty {
+            if options.updateSnapshots && old.text != snapshot.text && !options.ci { write(snapshot.text, to: snapURL) }
+            if !options.ci { try? FileManager.default.removeItem(at: newURL) }
+            return (nil, [])
+        }
+        if options.updateSnapshots && !options.ci {
+            write(snapshot.text, to: snapURL)
+            try? FileManager.default.removeItem(at: newURL)
+            return ("(snapshot updated: \(display).snap)", [])
+        }
+        if !options.ci { write(snapshot.text, to: newURL) }
+        return (options.ci ? nil : "(see \(display).snap.new)", differences)
+    }
+
+    private func write(_ text: String, to url: URL) {
+        do {
+            try AtomicFile.write(text, to: url)
+        } catch {
+            terminal.error("error: \(error)")
+            lock.withLock { couldNotWrite = true }
+        }
+    }
+
+    private func navigation(for job: Int) -> PageNavigation {
+        guard plan.isCourse && options.shard == nil else { return PageNavigation() }
+        let here = plan.entries[job].outputName
+        func link(_ j: Int) -> PageNavigation.Link {
+            PageNavigation.Link(title: notebooks[j].title, href: relativeHref(from: here, to: plan.entries[j].outputName + ".html"))
+        }
+        return PageNavigation(previous: job > 0 ? link(job - 1) : nil,
+                              next: job + 1 < notebooks.count ? link(job + 1) : nil,
+                              index: .init(title: "Contents", href: relativeHref(from: here, to: "index.html")))
+    }
+
+    private func line(_ notebook: Notebook, _ r: Report) -> String {
+        var parts = ["\(notebook.cells.count) cells", "\(r.passed) passed"]
+        if r.failed > 0 { parts.append(terminal.paint("\(r.failed) failed", "1;31")) }
+        if r.changed > 0 { parts.append(terminal.paint("\(r.changed) changed", "1;33")) }
+        if r.skipped > 0 { parts.append("\(r.skipped) skipped") }
+        if r.notRun > 0 { parts.append("\(r.notRun) not run") }
+        let name = notebook.path.padding(toLength: max(notebook.path.count, 28), withPad: " ", startingAt: 0)
+        return "\(name)  \(parts.joined(separator: "  "))  \(String(format: "%.2f", r.seconds)) s" + (r.snapshotNote.map { "   \($0)" } ?? "")
+    }
+
+    private func colorDiff(_ diff: String) -> String {
+        diff.split(separator: "\n", omittingEmptySubsequences: false).map { l in
+            l.hasPrefix("+") ? terminal.paint(String(l), "32") : l.hasPrefix("-") ? terminal.paint(String(l), "31") : String(l)
+        }.joined(separator: "\n")
+    }
+
+    /// The course index (folder runs) and the JUnit report.
+    func finish() {
+        if plan.isCourse && options.shard == nil && options.formats.contains(.html) {
+            let entries = notebooks.indices.map { i in
+                CourseIndex.Entry(notebook: notebooks[i], href: plan.entries[i].outputName + ".html")
+            }
+            let title = options.paths.count == 1 ? (options.paths[0] as NSString).lastPathComponent : "Notebooks"
+            write(CourseIndex.render(title: title, entries: entries, generator: "nbrun \(nbrunVersion)"),
+                  to: URL(fileURLWithPath: options.outputDirectory).appendingPathComponent("index.html"))
+        }
+        if let junit = options.junitPath {
+            let suites = notebooks.indices.compactMap { i in
+                reports[i].map { JUnitReport.Suite(notebook: notebooks[i], runs: $0.runs, failures: $0.failures, seconds: $0.seconds) }
+            }
+            write(JUnitReport.xml(suites), to: URL(fileURLWithPath: junit))
+        }
+    }
+
+    /// Prints the summary line and returns the exit status.
+    func summarize(seconds: Double) -> Int32 {
+        let all = notebooks.indices.compactMap { reports[$0] }
+        let cells = notebooks.map(\.cells.count).reduce(0, +)
+        let passed = all.map(\.passed).reduce(0, +), failed = all.map(\.failed).reduce(0, +)
+        let changed = all.map(\.changed).reduce(0, +), skipped = all.map(\.skipped).reduce(0, +)
+        let notRun = all.map(\.notRun).reduce(0, +)
+        var parts = ["\(passed) passed"]
+        if failed > 0 { parts.append("\(failed) failed") }
+        if changed > 0 { parts.append("\(changed) snapshot\(changed == 1 ? "" : "s") changed") }
+        if skipped > 0 { parts.append("\(skipped) skipped") }
+        if notRun > 0 { parts.append("\(notRun) not run") }
+        let pages = options.formats.contains(.html) ? " Pages in \(options.outputDirectory)/." : ""
+        let n = notebooks.count
+        terminal.print("\(n) notebook\(n == 1 ? "" : "s"), \(cells) cells: \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s.\(pages)", quiet: true)
+        if couldNotWrite { return 2 }
+        return failed + changed > 0 ? 1 : 0
+    }
+}
+
+/// The relative link from page `from` (an output name like `week1/a`) to `to` (`week2/b.html`).
+func relativeHref(from: String, to: String) -> String {
+    let depth = from.split(separator: "/").count - 1
+    return String(repeating: "../", count: depth) + to
+}

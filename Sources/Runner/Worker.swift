@@ -1,0 +1,235 @@
+import Foundation
+import Notebook
+import Reports
+
+/// The worker side: `nbrun --worker PATH` runs one notebook and reports each cell to its parent
+/// as JSON lines on the file descriptor that was its standard output. Standard output itself is
+/// sent to standard error first, so nothing else can ever mix into the channel.
+public enum Worker {
+    public static func main(path: String, seed: Int?, memoryLimit: Int, unsafeHTML: Bool) -> Int32 {
+        let channel = FileHandle(fileDescriptor: dup(STDOUT_FILENO), closeOnDealloc: true)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
+            return 2
+        }
+        guard let notebook = NotebookParser.parse(bytes: [UInt8](data), path: path, unsafeHTML: unsafeHTML).notebook else {
+            FileHandle.standardError.write(Data("error: \(path) is not a valid notebook\n".utf8))
+            return 2
+        }
+        let encoder = JSONEncoder()
+        let fault = Fault(ProcessInfo.processInfo.environment["NBRUN_WORKER_FAULT"])
+        _ = NotebookExecution.run(notebook, seed: seed ?? notebook.frontMatter.seed, memoryLimit: memoryLimit) { event in
+            defer { if case .started(let cell) = event { fault?.strike(at: notebook.cells[cell].identity) } }
+            guard var line = try? encoder.encode(event) else { return }
+            line.append(0x0A)
+            channel.write(line)
+        }
+        return 0
+    }
+}
+
+/// A test hook (`NBRUN_WORKER_FAULT=crash:ID` or `hang:ID`): the worker crashes, or hangs where
+/// the interpreter cannot stop it, when cell ID starts. It exists so the tests can check that the
+/// parent turns such failures into a failed cell and goes on with the other notebooks.
+private struct Fault {
+    var kind: Substring
+    var cell: Substring
+
+    init?(_ text: String?) {
+        guard let parts = text?.split(separator: ":", maxSplits: 1), parts.count == 2 else { return nil }
+        kind = parts[0]
+        cell = parts[1]
+    }
+
+    func strike(at identity: String) {
+        guard identity == cell else { return }
+        if kind == "crash" { fatalError("NBRUN_WORKER_FAULT: crashing at cell \(identity)") }
+        if kind == "hang" { while true { sleep(1000) } }
+    }
+}
+
+/// The parent side: runs notebooks in worker processes, several at once, so that a trap, an
+/// out-of-memory kill or a hang in one notebook becomes a failed cell of that notebook while the
+/// others go on.
+public struct WorkerPool {
+    public struct Job: Sendable {
+        public var notebook: Notebook
+        public var seed: Int
+        public var memoryLimit: Int
+        public var unsafeHTML: Bool
+    }
+
+    public enum Progress: Sendable {
+        case notebookStarted(job: Int)
+        case cellStarted(job: Int, cell: Int)
+        case cellFinished(job: Int, cell: Int, run: CellRun)
+        case notebookFinished(job: Int, runs: [CellRun], seconds: Double)
+    }
+
+    /// The nbrun executable that workers run.
+    public var executable: String
+    public var parallelism: Int
+    /// Seconds a cell may overrun its own time limit before its worker is stopped from outside
+    /// (the interpreter stops cells itself; this catches a hang inside a native kernel).
+    public var grace: Double = Double(ProcessInfo.processInfo.environment["NBRUN_WATCHDOG_GRACE"] ?? "") ?? 5
+
+    public init(executable: String, parallelism: Int) {
+        self.executable = executable
+        self.parallelism = max(1, parallelism)
+    }
+
+    /// Runs every job; returns each job's cell runs (one per cell) in job order.
+    public func run(_ jobs: [Job], progress: @escaping @Sendable (Progress) -> Void) -> [[CellRun]] {
+        let results = Locked([[CellRun]](repeating: [], count: jobs.count))
+        let slots = DispatchSemaphore(value: parallelism)
+        let group = DispatchGroup()
+        for (index, job) in jobs.enumerated() {
+            slots.wait()
+            group.enter()
+            Thread.detachNewThread {
+                progress(.notebookStarted(job: index))
+                let start = Date()
+                let runs = runOne(job, index: index, progress: progress)
+                results.withLock { $0[index] = runs }
+                progress(.notebookFinished(job: index, runs: runs, seconds: Date().timeIntervalSince(start)))
+                slots.signal()
+                group.leave()
+            }
+        }
+        group.wait()
+        return results.withLock { $0 }
+    }
+
+    private func runOne(_ job: Job, index: Int, progress: @escaping @Sendable (Progress) -> Void) -> [CellRun] {
+        let cells = job.notebook.cells
+        let state = Locked(WorkerState(runs: [CellRun?](repeating: nil, count: cells.count)))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--worker", job.notebook.path, "--seed", String(job.seed),
+                             "--memory-limit", String(job.memoryLimit)] + (job.unsafeHTML ? ["--unsafe-html"] : [])
+        let channel = Pipe()
+        let errors = Pipe()
+        process.standardOutput = channel
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+            Self.live.withLock { _ = $0.insert(process.processIdentifier) }
+        } catch {
+            return failAll(cells.count, because: "could not start nbrun's worker (\(executable)): \(error.localizedDescription)", job: job)
+        }
+        // Standard error is drained so a chatty worker never blocks; its tail explains a crash.
+        let stderrTail = Locked(Data())
+        let stderrDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            while case let chunk = errors.fileHandleForReading.availableData, !chunk.isEmpty {
+                stderrTail.withLock { $0 = ($0 + chunk).suffix(4096) }
+            }
+            stderrDone.signal()
+        }
+        let readerDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let decoder = JSONDecoder()
+            var buffer = Data()
+            while case let chunk = channel.fileHandleForReading.availableData, !chunk.isEmpty {
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer = Data(buffer[(newline + 1)...])
+                    guard let event = try? decoder.decode(NotebookExecution.Event.self, from: line) else { continue }
+                    switch event {
+                    case .started(let cell):
+                        state.withLock { $0.current = (cell, Date()) }
+                        progress(.cellStarted(job: index, cell: cell))
+                    case .finished(let cell, let run):
+                        state.withLock { s in
+                            if cell < s.runs.count { s.runs[cell] = run }
+                            s.current = nil
+                        }
+                        progress(.cellFinished(job: index, cell: cell, run: run))
+                    }
+                }
+            }
+            readerDone.signal()
+        }
+        // The watchdog: a cell far past its time limit means a hang the interpreter cannot see.
+        var killedForTimeout: (cell: Int, limit: Double)?
+        while readerDone.wait(timeout: .now() + 0.05) == .timedOut {
+            let current = state.withLock { $0.current }
+            if let (cell, started) = current {
+                let limit = cells[cell].options.timeout ?? job.notebook.frontMatter.timeout
+                if Date().timeIntervalSince(started) > limit + grace, killedForTimeout == nil {
+                    killedForTimeout = (cell, limit)
+                    kill(process.processIdentifier, SIGKILL)
+                }
+            }
+        }
+        process.waitUntilExit()
+        Self.live.withLock { _ = $0.remove(process.processIdentifier) }
+        stderrDone.wait()
+        var runs = state.withLock { $0.runs }
+        guard let missing = runs.firstIndex(where: { $0 == nil }) else { return runs.map { $0! } }
+
+        // The worker ended before reporting every cell: blame the cell it was running.
+        let crashed = state.withLock { $0.current?.cell } ?? missing
+        let reason: String
+        let status: CellResult.Status
+        if let (cell, limit) = killedForTimeout, cell == crashed {
+            reason = "the cell ran past its time limit of \(formatSeconds(limit)) and did not stop; its worker process was stopped"
+            status = .timedOut
+        } else if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            let what = signal == SIGKILL ? "was killed (signal 9), most likely for running out of memory"
+                : "crashed (signal \(signal)\(signal == SIGSEGV ? ", segmentation fault" : signal == SIGILL || signal == SIGTRAP ? ", a trap" : ""))"
+            reason = "nbrun's worker running this notebook \(what) while running this cell"
+            status = .failed
+        } else {
+            let tail = String(decoding: stderrTail.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            reason = "nbrun's worker stopped (exit status \(process.terminationStatus)) before finishing this cell" + (tail.isEmpty ? "" : ": \(tail)")
+            status = .failed
+        }
+        let cell = cells[crashed]
+        let diagnostic = Diagnostic(reason, at: cell.codeLocation, kind: status == .timedOut ? "timeout" : "worker")
+        runs[crashed] = CellRun(outcome: status == .timedOut ? .timedOut : .failed,
+                                result: CellResult(status: status, outputs: [.error(diagnostic)]))
+        for i in runs.indices where runs[i] == nil { runs[i] = CellRun(outcome: .notRun) }
+        return runs.map { $0! }
+    }
+
+    /// Worker processes still running, so an interrupted run can stop them.
+    static let live = Locked(Set<Int32>())
+
+    /// Stops every worker (when the run is interrupted).
+    public static func stopAll() {
+        live.withLock { for pid in $0 { kill(pid, SIGKILL) } }
+    }
+
+    private func failAll(_ count: Int, because reason: String, job: Job) -> [CellRun] {
+        job.notebook.cells.enumerated().map { i, cell in
+            i == 0 ? CellRun(outcome: .failed, result: CellResult(status: .failed, outputs: [.error(
+                Diagnostic(reason, at: cell.codeLocation, kind: "worker"))])) : CellRun(outcome: .notRun)
+        }
+    }
+}
+
+private struct WorkerState {
+    var runs: [CellRun?]
+    var current: (cell: Int, started: Date)?
+}
+
+/// A value behind a lock, shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
+func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? "\(Int(s)) s" : String(format: "%.2g s", s)
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The attention notebook end to end, in one run: nbrun (run + page + snapshot check) against the
+# same walkthrough in TensorFlow (benchmarks/attention_tf.py), wall time and peak memory of both.
+#   benchmarks/notebook.sh [REPEATS]     (best of REPEATS, default 3)
+# The TensorFlow side needs a virtual environment (.venv-bench, created here with tensorflow-cpu
+# from PyPI on first use). Target (issue 8): nbrun under 0.5 s and 400 MB; TensorFlow ~12 s, ~1 GB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats="${1:-3}"
+swift build --product nbrun >&2
+venv=.venv-bench
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install -q tensorflow-cpu >&2
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cp output/attention.snap "$out/" 2>/dev/null || true
+nb=$(python3 benchmarks/measure.py --repeats "$repeats" --name nbrun -- .build/debug/nbrun -q -o "$out" notebooks/attention.md)
+tf=$(python3 benchmarks/measure.py --repeats "$repeats" --name tensorflow -- "$venv/bin/python" benchmarks/attention_tf.py)
+python3 - "$nb" "$tf" <<'PY'
+import sys
+rows = [line.split("\t") for line in sys.argv[1:]]
+(_, nw, nm), (_, tw, tm) = rows
+print(f"{'attention walkthrough':<24}{'wall s':>10}{'peak MB':>10}")
+print(f"{'nbrun (run + page)':<24}{float(nw):>10.3f}{float(nm):>10.0f}")
+print(f"{'TensorFlow (eager)':<24}{float(tw):>10.3f}{float(tm):>10.0f}")
+print(f"{'ratio TF / nbrun':<24}{float(tw)/float(nw):>10.1f}x{float(tm)/float(nm):>9.1f}x")
+PY

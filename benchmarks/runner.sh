@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The runner benchmark: 100 small notebooks with -j 2 against -j 1, and a worker's overhead.
+#   benchmarks/runner.sh [REPEATS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product nbrun >&2
+swift build --product RunnerBench >&2
+exec .build/debug/RunnerBench --nbrun .build/debug/nbrun --repeats "${1:-3}"
