@@ -502,7 +502,8 @@ extension Compiler {
             eval = { f in
                 let v = try base.eval(f)
                 let i = try index(f)
-                if case .array(let a) = v, case .int(let k) = i {
+                if case .array(let a) = v, case .int(let index) = i {
+                    let k = index - a.startIndex
                     guard k >= 0, k < a.elements.count else { throw RuntimeError("Index out of range", at: r) }
                     return a.elements[k]
                 }

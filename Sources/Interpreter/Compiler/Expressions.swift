@@ -39,6 +39,11 @@ extension Compiler {
             return try compileInfix(op, expected: expected)
         case .prefixOperatorExpr(let p):
             return try compilePrefix(p, expected: expected)
+        case .postfixOperatorExpr(let p):
+            guard p.operator.text == "..." else { throw unsupported("postfix operator '\(p.operator.text)'", p) }
+            let inner = try compileExpr(p.expression)
+            let r = range(p)
+            return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
         case .ternaryExpr(let t):
             let c = try compileCondition(t.condition)
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))

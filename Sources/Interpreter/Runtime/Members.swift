@@ -171,11 +171,13 @@ extension Context {
         case (.array(let a), 1):
             switch indices[0] {
             case .int(let i):
-                guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
-                return a.elements[i]
+                let k = i - a.startIndex
+                guard k >= 0, k < a.elements.count else { throw RuntimeError("Index out of range") }
+                return a.elements[k]
             case .range(let l, let u), .closedRange(let l, let u):
-                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count, l, u)
-                return .array(ArrayStorage(Array(a.elements[lo..<hi])))
+                let s = a.startIndex
+                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count, l == Int.min ? l : l - s, u == Int.max ? u : u - s)
+                return .array(ArrayStorage(Array(a.elements[lo..<hi]), startIndex: lo + s, isSlice: true))
             default: break
             }
         case (.dictionary(let d), 1):
@@ -214,7 +216,8 @@ extension Context {
 
     /// Changes `container[indices]` in place.
     func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
-        if case .array(var a) = container, indices.count == 1, case .int(let i) = indices[0] {
+        if case .array(var a) = container, indices.count == 1, case .int(let index) = indices[0] {
+            let i = index - a.startIndex
             guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
             container = .void
             defer { container = .array(a) }

@@ -36,7 +36,15 @@ public enum Value {
 /// Elements of an array; a struct wrapper so the payload stays one word.
 public struct ArrayStorage {
     public var elements: [Value]
-    public init(_ elements: [Value]) { self.elements = elements }
+    /// The index of the first element: 0 for an array; a slice (`xs[2...]`) keeps its base's indices.
+    public var startIndex = 0
+    /// An ArraySlice (it describes itself as `ArraySlice([1, 2])` inside a collection).
+    public var isSlice = false
+    public init(_ elements: [Value], startIndex: Int = 0, isSlice: Bool = false) {
+        self.elements = elements
+        self.startIndex = startIndex
+        self.isSlice = isSlice
+    }
 }
 
 public struct TupleValue {
