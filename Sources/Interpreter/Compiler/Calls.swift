@@ -228,6 +228,16 @@ extension Compiler {
                 }
             case 1:
                 let slot0 = fills[0].slot, arg0 = fills[0].eval
+                if b.owner.isGlobal {
+                    // The hottest shape (`fib(n - 1)`): no closure between the call and its frame.
+                    let g = ctx.globals
+                    return { f in
+                        let v0 = try arg0(f)
+                        let callee = Frame.make(size: proto.frameSize, parent: g)
+                        callee.slots[slot0] = v0
+                        return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                    }
+                }
                 return { f in
                     let v0 = try arg0(f)
                     let callee = try makeFrame(f)
