@@ -2,6 +2,9 @@
 
 Each entry pairs the Swift expression of a cell with the NumPy computation of the same float32 /
 int32 array; tensor-api.md says a tensor prints exactly as NumPy's str() of that array.
+Only correctly rounded operations (+ - * /, sqrt, sums of small integers) are listed: the
+printed digits of exp, log or softmax may differ in the last float32 place between math
+libraries, which snapshots allow with their tolerance but these exact expectations cannot.
 Run: python3 scripts/tensor-cells-reference.py   (needs numpy)
 """
 import pathlib
@@ -9,11 +12,6 @@ import numpy as np
 
 x = np.array([[1, 2], [3, 4]], dtype=np.float32)
 v = np.array([1, 2, 3], dtype=np.float32)
-
-
-def softmax(a, axis=-1):
-    e = np.exp(a - a.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
 
 
 CASES = [
@@ -33,8 +31,6 @@ CASES = [
     ("Tensor(zeros: [1, 3])", np.zeros((1, 3), dtype=np.float32)),
     ("Tensor(ones: [2])", np.ones(2, dtype=np.float32)),
     ("Tensor<Int32>([[4, 9, 0]])", np.array([[4, 9, 0]], dtype=np.int32)),
-    ("softmax(v)", softmax(v)),
-    ("exp(v)", np.exp(v)),
     ("sqrt(v)", np.sqrt(v)),
     ("v / 3", v / 3),
     ("Tensor(rangeFrom: 0, to: 5, stride: 1)", np.arange(0, 5, 1, dtype=np.float32)),

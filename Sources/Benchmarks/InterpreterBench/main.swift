@@ -129,15 +129,33 @@ func measureEmptyNotebook(nbrun: String, repeats: Int) -> (Double?, String) {
     defer { try? FileManager.default.removeItem(at: dir) }
     let notebook = dir.appendingPathComponent("empty.md")
     try? "# Empty\n\n```swift\n```\n".write(to: notebook, atomically: true, encoding: .utf8)
+    let output = dir.appendingPathComponent("out")
     var best = Double.infinity
     var status: Int32 = 0
     for _ in 0..<max(repeats, 5) {
-        let time = seconds {
-            status = run(nbrun, ["-q", "-o", dir.appendingPathComponent("out").path, notebook.path])?.0 ?? -1
-        }
+        let time = seconds { status = spawnAndWait(nbrun, ["-q", "-o", output.path, notebook.path]) }
         best = min(best, time)
     }
-    return (best, status == 0 ? "exit 0" : "exit status \(status)")
+    let wrote = (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty == false
+    let note = status == 0 ? "exit 0" : "exit status \(status)"
+    return (best, wrote ? note : note + ", but it wrote no page: not a real run (runner not built yet?)")
+}
+
+/// Runs a command with posix_spawn and waits for it: its exit status (-1 if it could not start).
+/// (Foundation's Process adds tens of milliseconds of its own, too much for a 50 ms target.)
+func spawnAndWait(_ executable: String, _ args: [String]) -> Int32 {
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
 }
 
 func format(_ s: Double?) -> String { s.map { String(format: "%.4f s", $0) } ?? "-" }
