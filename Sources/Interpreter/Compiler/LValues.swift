@@ -53,7 +53,10 @@ extension Compiler {
             return memberLValue(base: base, name: name, node: m.declName, type: staticType(e))
         case .subscriptCallExpr(let s):
             let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
-            let args = try s.arguments.map { EvalBox(eval: try compileExpr($0.expression)) }
+            // Keys adapt to the dictionary's key type (`sizes[.validation(fold: 1)] = 50`).
+            var keyType: TypeRef? = nil
+            if case .dictionary(let k, _)? = staticType(s.calledExpression) { keyType = k }
+            let args = try s.arguments.enumerated().map { i, a in EvalBox(eval: try compileExpr(a.expression, expected: i == 0 ? keyType : nil)) }
             let labels = s.arguments.map { $0.label?.text }
             let r = range(s)
             let ctx = self.ctx

@@ -94,7 +94,9 @@ extension Compiler {
 
     func compileSubscript(_ s: SubscriptCallExprSyntax) throws -> Eval {
         let base = try compileChainBase(s.calledExpression)
-        let args = try s.arguments.map { try compileExpr($0.expression) }
+        var keyType: TypeRef? = nil
+        if case .dictionary(let k, _)? = staticType(s.calledExpression) { keyType = k }
+        let args = try s.arguments.enumerated().map { i, a in try compileExpr(a.expression, expected: i == 0 ? keyType : nil) }
         let labels = s.arguments.map { $0.label?.text }
         let r = range(s)
         let ctx = self.ctx

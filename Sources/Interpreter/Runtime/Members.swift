@@ -188,7 +188,7 @@ extension Context {
             if case .range(let l, let u) = indices[0], l == Int.min || u == Int.max {
                 throw RuntimeError("String cannot be subscripted with an Int range; use prefix(_:) / dropFirst(_:)")
             }
-            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead\(s.isEmpty ? "" : "")")
+            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead.\(s.isEmpty ? "" : "")")
         case (.structValue(let s), _):
             if let m = s.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.object(let o), _):
