@@ -20,6 +20,11 @@ func registerNumbers(_ b: Builtins) {
         }
         throw RuntimeError("Int: cannot convert a value of type '\(typeName(args[0]))'")
     }
+    b.intType.initializer([.labelled("exactly")]) { _, args in
+        let d = try args[0].double("Int(exactly:)")
+        guard d.isFinite, d == d.rounded(), abs(d) < 9.2e18 else { return .none }
+        return .some(.int(Int(d)))
+    }
     b.intType.initializer([.unlabelled, .labelled("radix")]) { _, args in
         Int(try args[0].string(), radix: try args[1].int()).map(Value.int).map(Value.some) ?? .none
     }
@@ -51,6 +56,12 @@ func registerNumbers(_ b: Builtins) {
     b.doubleType.staticProperties["greatestFiniteMagnitude"] = { _ in .double(.greatestFiniteMagnitude) }
     b.doubleType.staticProperties["ulpOfOne"] = { _ in .double(.ulpOfOne) }
     b.floatType.staticProperties["pi"] = { _ in .float(.pi) }
+    b.floatType.staticProperties["nan"] = { _ in .float(.nan) }
+    b.floatType.staticProperties["leastNormalMagnitude"] = { _ in .float(.leastNormalMagnitude) }
+    b.floatType.staticProperties["leastNonzeroMagnitude"] = { _ in .float(.leastNonzeroMagnitude) }
+    b.floatType.staticProperties["ulpOfOne"] = { _ in .float(.ulpOfOne) }
+    b.doubleType.staticProperties["leastNormalMagnitude"] = { _ in .double(.leastNormalMagnitude) }
+    b.doubleType.staticProperties["leastNonzeroMagnitude"] = { _ in .double(.leastNonzeroMagnitude) }
     b.floatType.staticProperties["infinity"] = { _ in .float(.infinity) }
     b.floatType.staticProperties["greatestFiniteMagnitude"] = { _ in .float(.greatestFiniteMagnitude) }
     b.intType.staticMethod("random", [.labelled("in")]) { ctx, args in

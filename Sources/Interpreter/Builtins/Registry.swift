@@ -1,20 +1,22 @@
 import Reports
 /// The builtins registry: every native function, type, method and property that cells can use
-/// is bound here, in one place. The standard library (Array, String, ...) and the tensor API use
-/// the same mechanism, so binding a tensor op or a layer is one entry.
+/// is bound here, in one place. The standard library (Array, String, ...) and the tensor, layer
+/// and data APIs (TensorBindings.swift, LayerBindings.swift, ...) use the same mechanism, so
+/// binding an op or a layer is one entry.
 ///
-/// How to bind:
+/// How to bind (parameters are `ParamSpec`s: `.unlabelled`, `.labelled("units")`,
+/// `.labelledDefault("activation", value)`, `.unlabelledDefault(value)`, `.variadic(label)`):
 ///
-///     // a global function `softmax(_:alongAxis:)` with a default argument
-///     registry.function("softmax", [.unlabelled, .labelled("alongAxis", default: .int(-1))]) { ctx, args in
-///         let x = try args[0].native(Tensor.self, "softmax")
-///         return try tensorValue(x.softmax(axis: args[1].int()))
+///     // a global function `softmax(_:alongAxis:)`
+///     registry.function("softmax", [.unlabelled, .labelledDefault("alongAxis", .int(-1))]) { ctx, args in
+///         ...                                   // args in parameter order, defaults filled in
 ///     }
 ///
-///     // a class-like native type with an initializer, a method and a property
-///     let dense = registry.type("Dense") { layer in "Dense" }      // describe
-///     dense.initializer([.labelled("units"), .labelled("activation", default: ...)]) { ctx, args in
-///         .native(NativeValue(DenseLayer(units: try args[0].int()), type: dense))
+///     // a class-like native type: an initializer, `callAsFunction`, a property
+///     let dense = registry.type(NativeType(name: "Dense"))
+///     dense.describe = { _ in "Dense" }
+///     dense.initializer([.labelled("units"), .labelledDefault("activation", .implicitMember(ImplicitMember(name: "linear")))]) { ctx, args in
+///         .native(NativeValue(DenseLayer(units: try args[0].int("units")), type: dense))
 ///     }
 ///     dense.method("callAsFunction", [.unlabelled]) { ctx, args in   // args[0] is self
 ///         let layer = try args[0].native(DenseLayer.self, "Dense")
@@ -22,8 +24,9 @@ import Reports
 ///     }
 ///     dense.property("units") { ctx, selfValue in .int(try selfValue.native(DenseLayer.self, "Dense").units) }
 ///
-/// Methods receive `self` as `args[0]`. A native error (`throw RuntimeError("...")` or any
-/// Swift error with a `description`) becomes a cell error at the call's range.
+/// `layer(x)` on a native value calls its `callAsFunction`; `.relu` arrives as `.implicitMember`.
+/// A native throws `RuntimeError("...")` (CommonBindings' `bind*` helpers also turn a
+/// TensorError into one); it becomes a cell error at the call's range.
 public final class NativeType {
     public let name: String
     var initializers: [Function] = []

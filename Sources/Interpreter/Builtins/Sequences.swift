@@ -221,7 +221,9 @@ func registerSequenceMethods(_ t: NativeType) {
             return .array(ArrayStorage(s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit).map { .string(String($0)) }))
         }
         let items = try args[0].array()
-        return .array(ArrayStorage(try items.split(maxSplits: maxSplits, omittingEmptySubsequences: omit) { try ctx.equals($0, args[1]) }.map { .array(ArrayStorage(Array($0))) }))
+        return .array(ArrayStorage(try items.split(maxSplits: maxSplits, omittingEmptySubsequences: omit) { try ctx.equals($0, args[1]) }.map {
+            .array(ArrayStorage(Array($0), startIndex: $0.startIndex, isSlice: true))
+        }))
     }
     t.method("split", [.labelled("whereSeparator")]) { ctx, args in
         let f = try args[1].function()
@@ -230,7 +232,18 @@ func registerSequenceMethods(_ t: NativeType) {
         }
         return .array(ArrayStorage(try args[0].array().split { try predicate(ctx, f, [$0]) }.map { .array(ArrayStorage(Array($0))) }))
     }
-    t.property("indices") { _, v in .range(0, try v.array().count) }
+    t.property("indices") { _, v in
+        if case .array(let a) = v { return .range(a.startIndex, a.startIndex + a.elements.count) }
+        return .range(0, try v.array().count)
+    }
+    t.property("startIndex") { _, v in
+        if case .array(let a) = v { return .int(a.startIndex) }
+        return .int(0)
+    }
+    t.property("endIndex") { _, v in
+        if case .array(let a) = v { return .int(a.startIndex + a.elements.count) }
+        return .int(try v.array().count)
+    }
     t.method("elementsEqual", [.unlabelled]) { ctx, args in
         let a = try args[0].array(), b = try args[1].array()
         if a.count != b.count { return .bool(false) }
@@ -242,6 +255,7 @@ extension Value {
     /// `prefix`/`dropFirst` of a String give a String; of other sequences an Array.
     func rebuiltSlice(_ elements: [Value]) -> Value {
         if case .string = self { return rebuilt(from: elements) }
+        if case .array = self { return .array(ArrayStorage(elements, isSlice: true)) }
         return .array(ArrayStorage(elements))
     }
 }

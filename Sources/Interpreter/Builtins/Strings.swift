@@ -8,6 +8,7 @@ func registerStrings(_ b: Builtins) {
     t.initializer([]) { _, _ in .string("") }
     t.initializer([.unlabelled]) { ctx, args in
         switch args[0] {
+        case .string: return args[0]
         case .array(let a): return .string(try a.elements.map { try $0.string() }.joined())
         default: return .string(try ctx.describe(args[0]))
         }
@@ -51,7 +52,25 @@ func registerStrings(_ b: Builtins) {
         }
         return .string(try str(a[0]).replacingOccurrences(of: try str(a[1]), with: try str(a[2]), options: options))
     }
-    t.method("replacing", [.unlabelled, .labelled("with")]) { _, a in
+    t.method("replacing", [.unlabelled, .labelled("with")]) { ctx, a in
+        if case .native(let n) = a[1], let re = n.value as? RegexValue, case .function(let f) = a[2] {
+            // `replacing(regex) { match in "\(match.1) " }`: the match is (whole, group 1, ...).
+            let s = try str(a[0])
+            let ns = s as NSString
+            var out = ""
+            var last = 0
+            for m in re.regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+                out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+                let groups: [Value] = (0..<m.numberOfRanges).map { i in
+                    let r = m.range(at: i)
+                    return r.location == NSNotFound ? .none : .string(ns.substring(with: r))
+                }
+                out += try ctx.describe(try ctx.call(f, [.tuple(TupleValue(groups))]))
+                last = m.range.location + m.range.length
+            }
+            out += ns.substring(from: last)
+            return .string(out)
+        }
         if case .native(let n) = a[1], let re = n.value as? RegexValue {
             return .string(re.regex.stringByReplacingMatches(in: try str(a[0]), range: NSRange(try str(a[0]).startIndex..., in: try str(a[0])),
                                                              withTemplate: NSRegularExpression.escapedTemplate(for: try str(a[2]))))

@@ -39,6 +39,11 @@ extension Compiler {
             return try compileInfix(op, expected: expected)
         case .prefixOperatorExpr(let p):
             return try compilePrefix(p, expected: expected)
+        case .postfixOperatorExpr(let p):
+            guard p.operator.text == "..." else { throw unsupported("postfix operator '\(p.operator.text)'", p) }
+            let inner = try compileExpr(p.expression)
+            let r = range(p)
+            return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
         case .ternaryExpr(let t):
             let c = try compileCondition(t.condition)
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))
@@ -180,6 +185,8 @@ extension Compiler {
         if elementType == nil {
             // `[1, 2.5]` is [Double]: a float literal anywhere makes the integer literals Double.
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })
+            // `[Level.high, .low]`: implicit members take the first element's enum type.
+            if elementType == nil, let first = a.elements.first, case .nominal(let t)? = staticType(first.expression) { elementType = .nominal(t) }
         }
         let elements = try a.elements.map { try compileExpr($0.expression, expected: elementType) }
         return { f in

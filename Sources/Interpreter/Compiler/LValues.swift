@@ -53,7 +53,10 @@ extension Compiler {
             return memberLValue(base: base, name: name, node: m.declName, type: staticType(e))
         case .subscriptCallExpr(let s):
             let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
-            let args = try s.arguments.map { try compileExpr($0.expression) }
+            // Keys adapt to the dictionary's key type (`sizes[.validation(fold: 1)] = 50`).
+            var keyType: TypeRef? = nil
+            if case .dictionary(let k, _)? = staticType(s.calledExpression) { keyType = k }
+            let args = try s.arguments.enumerated().map { i, a in EvalBox(eval: try compileExpr(a.expression, expected: i == 0 ? keyType : nil)) }
             let labels = s.arguments.map { $0.label?.text }
             let r = range(s)
             let ctx = self.ctx
@@ -65,7 +68,9 @@ extension Compiler {
             default: break
             }
             return LValue(modify: { f, body in
-                let indices = try args.map { try $0(f) }
+                var indices: [Value] = []
+                indices.reserveCapacity(args.count)
+                for a in args { indices.append(try a.eval(f)) }
                 try base.modify(f) { container in
                     try located(r) { try ctx.modifySubscript(&container, indices, labels, body) }
                 }
@@ -262,6 +267,12 @@ extension Compiler {
 extension Context {
     /// `a += b` and friends, in place: `+=` on arrays and strings appends without a copy.
     func compound(_ op: String, _ cur: inout Value, _ v: Value) throws {
+        if case .int(let x) = cur, case .int(let y) = v, op == "+" {
+            let (s, o) = x.addingReportingOverflow(y)
+            if o { throw overflow }
+            cur = .int(s)
+            return
+        }
         if op == "+" {
             if case .string(var s) = cur {
                 if case .string(let t) = v { cur = .void; s += t; cur = .string(s); return }

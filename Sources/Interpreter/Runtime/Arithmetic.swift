@@ -157,6 +157,9 @@ extension Context {
 
     func less(_ a: Value, _ b: Value) throws -> Bool {
         if let r = lessThan(a, b) { return r }
+        // `level < .high`: the implicit member takes the other side's enum type.
+        if case .enumValue(let e) = a, case .implicitMember(let m) = b { return try less(a, resolveImplicitMember(m, in: e.type)) }
+        if case .implicitMember(let m) = a, case .enumValue(let e) = b { return try less(resolveImplicitMember(m, in: e.type), b) }
         return try truth(userOperator("<", a, b))
     }
 

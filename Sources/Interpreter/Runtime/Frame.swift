@@ -30,7 +30,7 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     /// Slots of the session's top level: the top-level frame cannot grow, so it is made large.
     static let topLevelCapacity = 1 << 15
 
-    static func make(size: Int, parent: Frame?) -> Frame {
+    @inline(__always) static func make(size: Int, parent: Frame?) -> Frame {
         let capacity = max(size, 1)
         let buffer = Frame.create(minimumCapacity: capacity) { _ in FrameHeader(parent: parent, returnValue: .void, capacity: capacity) }
         let frame = unsafeDowncast(buffer, to: Frame.self)

@@ -171,11 +171,13 @@ extension Context {
         case (.array(let a), 1):
             switch indices[0] {
             case .int(let i):
-                guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
-                return a.elements[i]
+                let k = i - a.startIndex
+                guard k >= 0, k < a.elements.count else { throw RuntimeError("Index out of range") }
+                return a.elements[k]
             case .range(let l, let u), .closedRange(let l, let u):
-                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count, l, u)
-                return .array(ArrayStorage(Array(a.elements[lo..<hi])))
+                let s = a.startIndex
+                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count, l == Int.min ? l : l - s, u == Int.max ? u : u - s)
+                return .array(ArrayStorage(Array(a.elements[lo..<hi]), startIndex: lo + s, isSlice: true))
             default: break
             }
         case (.dictionary(let d), 1):
@@ -186,7 +188,7 @@ extension Context {
             if case .range(let l, let u) = indices[0], l == Int.min || u == Int.max {
                 throw RuntimeError("String cannot be subscripted with an Int range; use prefix(_:) / dropFirst(_:)")
             }
-            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead\(s.isEmpty ? "" : "")")
+            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead.\(s.isEmpty ? "" : "")")
         case (.structValue(let s), _):
             if let m = s.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.object(let o), _):
@@ -214,7 +216,8 @@ extension Context {
 
     /// Changes `container[indices]` in place.
     func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
-        if case .array(var a) = container, indices.count == 1, case .int(let i) = indices[0] {
+        if case .array(var a) = container, indices.count == 1, case .int(let index) = indices[0] {
+            let i = index - a.startIndex
             guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
             container = .void
             defer { container = .array(a) }

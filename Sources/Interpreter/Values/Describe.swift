@@ -22,7 +22,8 @@ extension Context {
             if l == Int.min { return "PartialRangeThrough<Int>(upperBound: \(u))" }
             return "\(l)...\(u)"
         case .array(let a):
-            return "[" + (try a.elements.map { try describe($0, debug: true) }).joined(separator: ", ") + "]"
+            let text = "[" + (try a.elements.map { try describe($0, debug: true) }).joined(separator: ", ") + "]"
+            return debug && a.isSlice ? "ArraySlice(\(text))" : text
         case .set(let s):
             return "[" + (try s.elements.map { try describe($0, debug: true) }).joined(separator: ", ") + "]"
         case .dictionary(let d):

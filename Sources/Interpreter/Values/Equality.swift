@@ -2,6 +2,13 @@
 /// to a Double at run time (valid Swift never mixes them), so they compare numerically.
 extension Value: Hashable {
     public static func == (a: Value, b: Value) -> Bool {
+        // Dictionary keys are mostly strings and ints: answer those without building a tuple.
+        if case .string(let x) = a, case .string(let y) = b { return x == y }
+        if case .int(let x) = a, case .int(let y) = b { return x == y }
+        return equalValues(a, b)
+    }
+
+    private static func equalValues(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y

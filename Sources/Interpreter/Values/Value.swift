@@ -36,7 +36,15 @@ public enum Value {
 /// Elements of an array; a struct wrapper so the payload stays one word.
 public struct ArrayStorage {
     public var elements: [Value]
-    public init(_ elements: [Value]) { self.elements = elements }
+    /// The index of the first element: 0 for an array; a slice (`xs[2...]`) keeps its base's indices.
+    public var startIndex = 0
+    /// An ArraySlice (it describes itself as `ArraySlice([1, 2])` inside a collection).
+    public var isSlice = false
+    public init(_ elements: [Value], startIndex: Int = 0, isSlice: Bool = false) {
+        self.elements = elements
+        self.startIndex = startIndex
+        self.isSlice = isSlice
+    }
 }
 
 public struct TupleValue {
@@ -70,21 +78,22 @@ public final class ImplicitMember {
 public struct OrderedDictionary {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
-    private var index: [Value: Int] = [:]
+    private var index: [HashedKey: Int] = [:]
 
     public init() {}
     public var count: Int { keys.count }
 
     public subscript(key: Value) -> Value? {
-        get { index[key].map { values[$0] } }
+        get { index[HashedKey(key)].map { values[$0] } }
     }
 
-    public func position(of key: Value) -> Int? { index[key] }
+    public func position(of key: Value) -> Int? { index[HashedKey(key)] }
 
     /// Sets `key` to `value`, keeping the key's first position.
     public mutating func set(_ key: Value, _ value: Value) {
-        if let i = index[key] { values[i] = value } else {
-            index[key] = keys.count
+        let k = HashedKey(key)
+        if let i = index[k] { values[i] = value } else {
+            index[k] = keys.count
             keys.append(key)
             values.append(value)
         }
@@ -92,27 +101,42 @@ public struct OrderedDictionary {
 
     /// Changes the value of `key` in place (inserting `defaultValue` first if absent).
     public mutating func modify(_ key: Value, default defaultValue: Value?, _ body: (inout Value) throws -> Void) throws -> Bool {
-        if let i = index[key] {
+        let k = HashedKey(key)
+        if let i = index[k] {
             try body(&values[i])
             return true
         }
         guard var v = defaultValue else { return false }
         try body(&v)
-        set(key, v)
+        index[k] = keys.count
+        keys.append(key)
+        values.append(v)
         return true
     }
 
     @discardableResult
     public mutating func remove(_ key: Value) -> Value? {
-        guard let i = index.removeValue(forKey: key) else { return nil }
+        guard let i = index.removeValue(forKey: HashedKey(key)) else { return nil }
         let old = values[i]
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+        for j in i..<keys.count { index[HashedKey(keys[j])] = j }
         return old
     }
 
     public mutating func removeAll() { self = OrderedDictionary() }
+}
+
+/// A key with its hash computed once: growing the index re-hashes an Int, not the string.
+struct HashedKey: Hashable {
+    let value: Value
+    let hash: Int
+    @inline(__always) init(_ value: Value) {
+        self.value = value
+        hash = value.hashValue
+    }
+    static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.value == b.value }
+    func hash(into h: inout Hasher) { h.combine(hash) }
 }
 
 /// A set that iterates in insertion order (see `OrderedDictionary`).
