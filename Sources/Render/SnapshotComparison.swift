@@ -90,10 +90,11 @@ public struct SnapshotComparison {
         var out: [Token] = []
         let ns = line as NSString
         var last = 0
+        // Text between numbers is compared without its padding: NumPy pads every column to the
+        // widest number (`[1.        0.5       ]`), so spacing changes whenever a number does.
         func text(_ s: String) {
-            let collapsed = s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            let keepEdges = (s.hasPrefix(" ") ? " " : "") + collapsed + (s.hasSuffix(" ") && !collapsed.isEmpty ? " " : "")
-            if !s.isEmpty { out.append(.text(keepEdges)) }
+            let words = s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            if !s.isEmpty { out.append(.text(words)) }
         }
         for m in numberPattern.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
             text(ns.substring(with: NSRange(location: last, length: m.range.location - last)))
