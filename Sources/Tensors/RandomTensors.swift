@@ -82,17 +82,11 @@ extension Tensor {
         let rows = shape.dropLast().reduce(1, *), cols = shape.last!
         let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
         let a = try Tensor(randomNormal: [m, n], generator: &generator)
-        let q = orthonormalColumns(a.scalars, rows: m, cols: n)
-        // q is m x n row-major; the result is rows x cols.
-        let transpose = rows < cols
-        self = try Tensor.float32(shape) { p, _ in
-            for i in 0..<rows {
-                for j in 0..<cols {
-                    let v = transpose ? q[j * n + i] : q[i * n + j]
-                    p[i * cols + j] = v * gain
-                }
-            }
-        }
+        // Q is m x n; the result (rows x cols, row-major) is Q, or Qᵀ when wider than tall,
+        // which is Q column-major as the QR leaves it.
+        var q = orthonormalColumns(a.scalars, rows: m, cols: n, columnMajor: rows < cols)
+        if gain != 1 { for i in q.indices { q[i] *= gain } }
+        self = try Tensor.float32(shape) { p, count in p.update(from: q, count: count) }
     }
 
     /// Keras's Uniform(-0.05, 0.05), the Embedding default.
@@ -114,51 +108,104 @@ func kerasFans(_ shape: [Int]) -> (Int, Int) {
 }
 
 /// Q of the thin QR decomposition of the m x n (m >= n) row-major matrix `a`, with R's
-/// diagonal positive (Keras's `q * sign(diag(r))`): block Gram–Schmidt with reorthogonalisation
-/// (BCGS2) in float32, as Keras/TensorFlow compute their QR in float32. Each block of 32 columns
-/// is projected off the columns before it twice with sgemm (BLAS-3), then orthonormalised column
-/// by column, again with two projection passes; the two passes keep Q orthonormal to float
-/// precision (~1e-6).
-func orthonormalColumns(_ a: [Float], rows m: Int, cols n: Int) -> [Float] {
-    // Column-major, so each column and each leading block of columns is contiguous.
+/// diagonal positive (Keras's `q * sign(diag(r))`): recursive block Gram–Schmidt in float32, as
+/// Keras/TensorFlow compute their QR in float32. The columns are split in halves: the left half
+/// is orthonormalised, the right half projected off it with two large sgemms (BLAS-3 at full
+/// speed), then orthonormalised the same way; runs of up to 32 columns go column by column
+/// (modified Gram–Schmidt in vector loops). Each projection is repeated when it removed more than half of a column's norm
+/// squared (the DGKS "twice is enough" test): a tall random matrix is well conditioned and needs
+/// one pass, a square one sometimes two; either way Q is orthonormal to float precision.
+/// Q comes back row-major, or column-major (that is, Qᵀ row-major) when `columnMajor`.
+func orthonormalColumns(_ a: [Float], rows m: Int, cols n: Int, columnMajor: Bool = false) -> [Float] {
+    // Column-major, so each column and each run of columns is contiguous.
     var q = [Float](repeating: 0, count: m * n)
     transposeInto(&q, a, rows: m, cols: n)
-    let block = 32
-    var h = [Float](repeating: 0, count: Swift.max(n * block, 1))
     q.withUnsafeMutableBufferPointer { qb in
-        h.withUnsafeMutableBufferPointer { hb in
-            let base = qb.baseAddress!, hp = hb.baseAddress!
-            let lda = m
-            for b in stride(from: 0, to: n, by: block) {
-                let w = Swift.min(block, n - b)
-                let v = base + b * m
-                if b > 0 {
-                    for _ in 0..<2 {
-                        // H = Q[:, :b]^T V;  V -= Q[:, :b] H
-                        BLAS.sgemm(.columnMajor, transposeA: true, m: b, n: w, k: lda,
-                                   base, lda: lda, v, ldb: lda, hp, ldc: b)
-                        BLAS.sgemm(.columnMajor, m: lda, n: w, k: b, alpha: -1,
-                                   base, lda: lda, hp, ldb: b, beta: 1, v, ldc: lda)
-                    }
-                }
-                for j in b..<(b + w) {
-                    let col = base + j * m
-                    let k = j - b
-                    if k > 0 {
-                        for _ in 0..<2 {
-                            BLAS.sgemv(.columnMajor, transpose: true, m: lda, n: k, v, lda: lda, col, hp)
-                            BLAS.sgemv(.columnMajor, m: lda, n: k, alpha: -1, v, lda: lda, hp, beta: 1, col)
-                        }
-                    }
-                    let norm = BLAS.snrm2(lda, col)
-                    if norm > 0 { BLAS.sscal(lda, 1 / norm, col) }
-                }
-            }
-        }
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (n / 2 + 32) * (n / 2 + 32)))
+        defer { scratch.deallocate() }
+        GramSchmidt(q: qb.baseAddress!, rows: m, scratch: scratch).orthonormalise(0..<n)
     }
+    if columnMajor { return q }
     var out = [Float](repeating: 0, count: m * n)
     transposeInto(&out, q, rows: n, cols: m)
     return out
+}
+
+/// The recursion of `orthonormalColumns` over a column-major (rows x n) matrix `q`.
+private struct GramSchmidt {
+    let q: UnsafeMutablePointer<Float>
+    let rows: Int
+    /// Room for the projection coefficients: (n/2 + 32)² floats.
+    let scratch: UnsafeMutablePointer<Float>
+    /// Widest run of columns handled column by column.
+    static let leaf = 32
+
+    func column(_ j: Int) -> UnsafeMutablePointer<Float> { q + j * rows }
+
+    /// Makes `columns` orthonormal; they are already orthogonal to every column before them.
+    func orthonormalise(_ columns: Range<Int>) {
+        if columns.count <= GramSchmidt.leaf {
+            for j in columns { orthonormaliseColumn(j, against: columns.lowerBound..<j) }
+            return
+        }
+        let mid = columns.lowerBound + ((columns.count / 2 + GramSchmidt.leaf - 1) / GramSchmidt.leaf) * GramSchmidt.leaf
+        orthonormalise(columns.lowerBound..<mid)
+        project(mid..<columns.upperBound, off: columns.lowerBound..<mid)
+        orthonormalise(mid..<columns.upperBound)
+    }
+
+    /// Removes from the `target` columns their components along the orthonormal `basis` columns:
+    /// H = Bᵀ V; V −= B H, twice if the first pass cancelled much of a column.
+    func project(_ target: Range<Int>, off basis: Range<Int>) {
+        let (v, b) = (column(target.lowerBound), column(basis.lowerBound))
+        let (k, w) = (basis.count, target.count)
+        let before = target.map { BLAS.snrm2(rows, column($0)) }
+        for pass in 0..<2 {
+            BLAS.sgemm(.columnMajor, transposeA: true, m: k, n: w, k: rows, b, lda: rows, v, ldb: rows, scratch, ldc: k)
+            BLAS.sgemm(.columnMajor, m: rows, n: w, k: k, alpha: -1, b, lda: rows, scratch, ldb: k, beta: 1, v, ldc: rows)
+            if pass == 1 { break }
+            let cancelled = target.enumerated().contains { i, j in BLAS.snrm2(rows, column(j)) < before[i] * 0.7071 }
+            if !cancelled { break }
+        }
+    }
+
+    /// Projects column `j` off the orthonormal columns `basis` (just before it, modified
+    /// Gram–Schmidt) and normalises it. Plain vector loops rather than BLAS: thousands of
+    /// calls this small would each wake OpenBLAS's threads.
+    func orthonormaliseColumn(_ j: Int, against basis: Range<Int>) {
+        let col = column(j)
+        var norm = dot(col, col).squareRoot()
+        if !basis.isEmpty {
+            for _ in 0..<2 {
+                let before = norm
+                for i in basis {
+                    let qi = column(i)
+                    let d = dot(qi, col)
+                    for r in 0..<rows { col[r] -= d * qi[r] }
+                }
+                norm = dot(col, col).squareRoot()
+                if norm >= before * 0.7071 { break }
+            }
+        }
+        if norm > 0 {
+            let scale = 1 / norm
+            for r in 0..<rows { col[r] *= scale }
+        }
+    }
+
+    /// x · y over `rows` floats, in 16 lanes.
+    func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        var lanes = SIMD16<Float>()
+        var r = 0
+        while r + 16 <= rows {
+            lanes += UnsafeRawPointer(x + r).loadUnaligned(as: SIMD16<Float>.self)
+                * UnsafeRawPointer(y + r).loadUnaligned(as: SIMD16<Float>.self)
+            r += 16
+        }
+        var total = lanes.sum()
+        while r < rows { total += x[r] * y[r]; r += 1 }
+        return total
+    }
 }
 
 /// `out` (cols x rows, row-major) = transpose of `a` (rows x cols, row-major), in tiles so both
