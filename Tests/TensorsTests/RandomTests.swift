@@ -17,6 +17,18 @@ import Testing
               [0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1])
     }
 
+    @Test func eightWideBlocksAreTheScalarBlocks() {
+        let key: (UInt32, UInt32) = (0xa409_3822, 0x299f_31d0)
+        for first: UInt64 in [0, 12345, 0xFFFF_FFFC] {  // the last crosses into the counter's high word
+            let (c0, c1, c2, c3) = Philox.blocks8(from: first, key: key)
+            for lane in 0..<8 {
+                let n = first + UInt64(lane)
+                let b = Philox.block(counter: (UInt32(truncatingIfNeeded: n), UInt32(n >> 32), 0, 0), key: key)
+                #expect([c0[lane], c1[lane], c2[lane], c3[lane]] == [b.0, b.1, b.2, b.3], "block \(n)")
+            }
+        }
+    }
+
     @Test func streamIsTheDocumentedPhiloxSequence() {
         var g = RandomGenerator(seed: 0x299f_31d0_a409_3822)
         let first = (0..<8).map { _ in g.nextWord() }
