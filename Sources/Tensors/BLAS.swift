@@ -46,6 +46,14 @@ public enum BLAS {
         cblas_dgemv(layout(order), op(transpose), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
     }
 
+    /// The Euclidean norm of n floats.
+    @inline(__always)
+    public static func snrm2(_ n: Int, _ x: UnsafePointer<Float>) -> Float { cblas_snrm2(Int32(n), x, 1) }
+
+    /// x *= alpha over n floats.
+    @inline(__always)
+    public static func sscal(_ n: Int, _ alpha: Float, _ x: UnsafeMutablePointer<Float>) { cblas_sscal(Int32(n), alpha, x, 1) }
+
     /// The Euclidean norm of n doubles.
     @inline(__always)
     public static func dnrm2(_ n: Int, _ x: UnsafePointer<Double>) -> Double { cblas_dnrm2(Int32(n), x, 1) }

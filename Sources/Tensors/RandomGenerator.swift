@@ -45,6 +45,22 @@ public struct RandomGenerator: Sendable {
         }
     }
 
+    /// Words consumed so far: the next word is word number `position` of the stream.
+    var position: UInt64 { block &* 4 &- 4 &+ UInt64(used) }
+
+    /// Moves to word number `position` of the stream, as if that many words had been drawn.
+    mutating func skip(to position: UInt64) {
+        if position % 4 == 0 {
+            block = position / 4
+            used = 4
+        } else {
+            block = position / 4 + 1
+            words = Philox.block(counter: (UInt32(truncatingIfNeeded: block - 1), UInt32(truncatingIfNeeded: (block - 1) >> 32), 0, 0),
+                                 key: (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)))
+            used = Int(position % 4)
+        }
+    }
+
     /// Uniform in [0, 1).
     public mutating func nextUniform() -> Float {
         Float(nextWord() >> 8) * 0x1p-24
@@ -58,8 +74,15 @@ public struct RandomGenerator: Sendable {
 
     /// A pair of independent standard normal numbers (Box–Muller).
     public mutating func nextNormalPair() -> (Double, Double) {
-        let u1 = (Double(nextWord() >> 8) + 1) * 0x1p-24
-        let u2 = Double(nextWord() >> 8) * 0x1p-24
+        let w1 = nextWord()
+        return RandomGenerator.normalPair(w1, nextWord())
+    }
+
+    /// Box–Muller on two words (the documented formula).
+    @inline(__always)
+    static func normalPair(_ w1: UInt32, _ w2: UInt32) -> (Double, Double) {
+        let u1 = (Double(w1 >> 8) + 1) * 0x1p-24
+        let u2 = Double(w2 >> 8) * 0x1p-24
         let r = (-2 * Foundation.log(u1)).squareRoot()
         let theta = 2 * Double.pi * u2
         return (r * Foundation.cos(theta), r * Foundation.sin(theta))
@@ -68,6 +91,7 @@ public struct RandomGenerator: Sendable {
 
 enum Philox {
     /// One Philox4x32-10 block.
+    @inline(__always)
     static func block(counter c: (UInt32, UInt32, UInt32, UInt32), key k: (UInt32, UInt32)) -> (UInt32, UInt32, UInt32, UInt32) {
         var (c0, c1, c2, c3) = c
         var (k0, k1) = k

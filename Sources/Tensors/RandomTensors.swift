@@ -14,7 +14,9 @@ extension Tensor {
         case .float32:
             let span = upperBound - lowerBound
             self = try Tensor.float32(shape) { p, n in
-                for i in 0..<n { p[i] = lowerBound + span * generator.nextUniform() }
+                generator.drawWords(groups: n, wordsPerGroup: 1, cost: 16) { first, words, count in
+                    for i in 0..<count { p[first + i] = lowerBound + span * (Float(words[i] >> 8) * 0x1p-24) }
+                }
             }
         case .int32:
             guard lowerBound.rounded() == lowerBound, upperBound.rounded() == upperBound,
@@ -24,7 +26,9 @@ extension Tensor {
             let lo = Int64(lowerBound), hi = Int64(upperBound)
             self = try Tensor.int32(shape) { p, n in
                 let range = UInt64(hi - lo)
-                for i in 0..<n { p[i] = Int32(lo + Int64((UInt64(generator.nextWord()) * range) >> 32)) }
+                generator.drawWords(groups: n, wordsPerGroup: 1, cost: 16) { first, words, count in
+                    for i in 0..<count { p[first + i] = Int32(lo + Int64((UInt64(words[i]) * range) >> 32)) }
+                }
             }
         }
     }
@@ -33,12 +37,14 @@ extension Tensor {
     public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
                 generator: inout RandomGenerator) throws {
         self = try Tensor.float32(shape) { p, n in
-            var i = 0
-            while i < n {
-                let (z0, z1) = generator.nextNormalPair()
-                p[i] = Float(Double(mean) + Double(standardDeviation) * z0)
-                if i + 1 < n { p[i + 1] = Float(Double(mean) + Double(standardDeviation) * z1) }
-                i += 2
+            // Pair k fills elements 2k and 2k + 1 (an odd count still draws the last pair whole).
+            generator.drawWords(groups: (n + 1) / 2, wordsPerGroup: 2, cost: 64) { first, words, count in
+                for k in 0..<count {
+                    let (z0, z1) = RandomGenerator.normalPair(words[2 * k], words[2 * k + 1])
+                    let i = 2 * (first + k)
+                    p[i] = Float(Double(mean) + Double(standardDeviation) * z0)
+                    if i + 1 < n { p[i + 1] = Float(Double(mean) + Double(standardDeviation) * z1) }
+                }
             }
         }
     }
@@ -76,17 +82,11 @@ extension Tensor {
         let rows = shape.dropLast().reduce(1, *), cols = shape.last!
         let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
         let a = try Tensor(randomNormal: [m, n], generator: &generator)
-        let q = orthonormalColumns(a.scalars.map(Double.init), rows: m, cols: n)
-        // q is m x n row-major; the result is rows x cols.
-        let transpose = rows < cols
-        self = try Tensor.float32(shape) { p, _ in
-            for i in 0..<rows {
-                for j in 0..<cols {
-                    let v = transpose ? q[j * n + i] : q[i * n + j]
-                    p[i * cols + j] = Float(v) * gain
-                }
-            }
-        }
+        // Q is m x n; the result (rows x cols, row-major) is Q, or Qᵀ when wider than tall,
+        // which is Q column-major as the QR leaves it.
+        var q = orthonormalColumns(a.scalars, rows: m, cols: n, columnMajor: rows < cols)
+        if gain != 1 { for i in q.indices { q[i] *= gain } }
+        self = try Tensor.float32(shape) { p, count in p.update(from: q, count: count) }
     }
 
     /// Keras's Uniform(-0.05, 0.05), the Embedding default.
@@ -105,51 +105,4 @@ func kerasFans(_ shape: [Int]) -> (Int, Int) {
         let receptive = shape.dropLast(2).reduce(1, *)
         return (shape[shape.count - 2] * receptive, shape[shape.count - 1] * receptive)
     }
-}
-
-/// Q of the thin QR decomposition of the m x n (m >= n) row-major matrix `a`, with R's
-/// diagonal positive: block Gram–Schmidt with reorthogonalisation (BCGS2), in Double. Each
-/// block of 32 columns is projected off the columns before it twice with dgemm (BLAS-3, so a
-/// (3072, 768) matrix takes a fraction of a second), then orthonormalised column by column,
-/// again with two projection passes.
-func orthonormalColumns(_ a: [Double], rows m: Int, cols n: Int) -> [Double] {
-    // Column-major, so each column and each leading block of columns is contiguous.
-    var q = [Double](repeating: 0, count: m * n)
-    for i in 0..<m { for j in 0..<n { q[j * m + i] = a[i * n + j] } }
-    let block = 32
-    var h = [Double](repeating: 0, count: Swift.max(n * block, 1))
-    q.withUnsafeMutableBufferPointer { qb in
-        h.withUnsafeMutableBufferPointer { hb in
-            let base = qb.baseAddress!, hp = hb.baseAddress!
-            let lda = m
-            for b in stride(from: 0, to: n, by: block) {
-                let w = Swift.min(block, n - b)
-                let v = base + b * m
-                if b > 0 {
-                    for _ in 0..<2 {
-                        // H = Q[:, :b]^T V;  V -= Q[:, :b] H
-                        BLAS.dgemm(.columnMajor, transposeA: true, m: b, n: w, k: lda,
-                                   base, lda: lda, v, ldb: lda, hp, ldc: b)
-                        BLAS.dgemm(.columnMajor, m: lda, n: w, k: b, alpha: -1,
-                                   base, lda: lda, hp, ldb: b, beta: 1, v, ldc: lda)
-                    }
-                }
-                for j in b..<(b + w) {
-                    let col = base + j * m
-                    let k = j - b
-                    if k > 0 {
-                        for _ in 0..<2 {
-                            BLAS.dgemv(.columnMajor, transpose: true, m: lda, n: k, v, lda: lda, col, hp)
-                            BLAS.dgemv(.columnMajor, m: lda, n: k, alpha: -1, v, lda: lda, hp, beta: 1, col)
-                        }
-                    }
-                    let norm = BLAS.dnrm2(lda, col)
-                    if norm > 0 { BLAS.dscal(lda, 1 / norm, col) }
-                }
-            }
-        }
-    }
-    var out = [Double](repeating: 0, count: m * n)
-    for i in 0..<m { for j in 0..<n { out[i * n + j] = q[j * m + i] } }
-    return out
 }

@@ -65,7 +65,12 @@ do {
     try bench("orthogonal initializer (768, 3072)") {
         return { _ = try Tensor(orthogonal: [768, 3072], generator: &generator) }
     }
+    try bench("orthogonal initializer (1024, 3072)") {
+        return { _ = try Tensor(orthogonal: [1024, 3072], generator: &generator) }
+    }
     try bench("random normal 1M") { return { _ = try Tensor(randomNormal: [1000, 1000], generator: &generator) } }
+    try bench("random normal (3072, 1024)") { return { _ = try Tensor(randomNormal: [3072, 1024], generator: &generator) } }
+    try bench("random uniform (30000, 512)") { return { _ = try Tensor(randomUniform: [30000, 512], generator: &generator) } }
 } catch {
     FileHandle.standardError.write("TensorsBench: \(error)\n".data(using: .utf8)!)
     exit(1)

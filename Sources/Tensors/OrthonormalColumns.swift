@@ -1,0 +1,118 @@
+// The thin QR's Q for Keras's Orthogonal initializer (Tensor(orthogonal:) in RandomTensors.swift).
+/// Q of the thin QR decomposition of the m x n (m >= n) row-major matrix `a`, with R's
+/// diagonal positive (Keras's `q * sign(diag(r))`): recursive block Gram–Schmidt in float32, as
+/// Keras/TensorFlow compute their QR in float32. The columns are split in halves: the left half
+/// is orthonormalised, the right half projected off it with two large sgemms (BLAS-3 at full
+/// speed), then orthonormalised the same way; runs of up to 32 columns go column by column
+/// (modified Gram–Schmidt in vector loops). Each projection is repeated when it removed more than half of a column's norm
+/// squared (the DGKS "twice is enough" test): a tall random matrix is well conditioned and needs
+/// one pass, a square one sometimes two; either way Q is orthonormal to float precision.
+/// Q comes back row-major, or column-major (that is, Qᵀ row-major) when `columnMajor`.
+func orthonormalColumns(_ a: [Float], rows m: Int, cols n: Int, columnMajor: Bool = false) -> [Float] {
+    // Column-major, so each column and each run of columns is contiguous.
+    var q = [Float](repeating: 0, count: m * n)
+    transposeInto(&q, a, rows: m, cols: n)
+    q.withUnsafeMutableBufferPointer { qb in
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (n / 2 + 32) * (n / 2 + 32)))
+        defer { scratch.deallocate() }
+        GramSchmidt(q: qb.baseAddress!, rows: m, scratch: scratch).orthonormalise(0..<n)
+    }
+    if columnMajor { return q }
+    var out = [Float](repeating: 0, count: m * n)
+    transposeInto(&out, q, rows: n, cols: m)
+    return out
+}
+
+/// The recursion of `orthonormalColumns` over a column-major (rows x n) matrix `q`.
+private struct GramSchmidt {
+    let q: UnsafeMutablePointer<Float>
+    let rows: Int
+    /// Room for the projection coefficients: (n/2 + 32)² floats.
+    let scratch: UnsafeMutablePointer<Float>
+    /// Widest run of columns handled column by column.
+    static let leaf = 32
+
+    func column(_ j: Int) -> UnsafeMutablePointer<Float> { q + j * rows }
+
+    /// Makes `columns` orthonormal; they are already orthogonal to every column before them.
+    func orthonormalise(_ columns: Range<Int>) {
+        if columns.count <= GramSchmidt.leaf {
+            for j in columns { orthonormaliseColumn(j, against: columns.lowerBound..<j) }
+            return
+        }
+        let mid = columns.lowerBound + ((columns.count / 2 + GramSchmidt.leaf - 1) / GramSchmidt.leaf) * GramSchmidt.leaf
+        orthonormalise(columns.lowerBound..<mid)
+        project(mid..<columns.upperBound, off: columns.lowerBound..<mid)
+        orthonormalise(mid..<columns.upperBound)
+    }
+
+    /// Removes from the `target` columns their components along the orthonormal `basis` columns:
+    /// H = Bᵀ V; V −= B H, twice if the first pass cancelled much of a column.
+    func project(_ target: Range<Int>, off basis: Range<Int>) {
+        let (v, b) = (column(target.lowerBound), column(basis.lowerBound))
+        let (k, w) = (basis.count, target.count)
+        let before = target.map { BLAS.snrm2(rows, column($0)) }
+        for pass in 0..<2 {
+            BLAS.sgemm(.columnMajor, transposeA: true, m: k, n: w, k: rows, b, lda: rows, v, ldb: rows, scratch, ldc: k)
+            BLAS.sgemm(.columnMajor, m: rows, n: w, k: k, alpha: -1, b, lda: rows, scratch, ldb: k, beta: 1, v, ldc: rows)
+            if pass == 1 { break }
+            let cancelled = target.enumerated().contains { i, j in BLAS.snrm2(rows, column(j)) < before[i] * 0.7071 }
+            if !cancelled { break }
+        }
+    }
+
+    /// Projects column `j` off the orthonormal columns `basis` (just before it, modified
+    /// Gram–Schmidt) and normalises it. Plain vector loops rather than BLAS: thousands of
+    /// calls this small would each wake OpenBLAS's threads.
+    func orthonormaliseColumn(_ j: Int, against basis: Range<Int>) {
+        let col = column(j)
+        var norm = dot(col, col).squareRoot()
+        if !basis.isEmpty {
+            for _ in 0..<2 {
+                let before = norm
+                for i in basis {
+                    let qi = column(i)
+                    let d = dot(qi, col)
+                    for r in 0..<rows { col[r] -= d * qi[r] }
+                }
+                norm = dot(col, col).squareRoot()
+                if norm >= before * 0.7071 { break }
+            }
+        }
+        if norm > 0 {
+            let scale = 1 / norm
+            for r in 0..<rows { col[r] *= scale }
+        }
+    }
+
+    /// x · y over `rows` floats, in 16 lanes.
+    func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        var lanes = SIMD16<Float>()
+        var r = 0
+        while r + 16 <= rows {
+            lanes += UnsafeRawPointer(x + r).loadUnaligned(as: SIMD16<Float>.self)
+                * UnsafeRawPointer(y + r).loadUnaligned(as: SIMD16<Float>.self)
+            r += 16
+        }
+        var total = lanes.sum()
+        while r < rows { total += x[r] * y[r]; r += 1 }
+        return total
+    }
+}
+
+/// `out` (cols x rows, row-major) = transpose of `a` (rows x cols, row-major), in tiles so both
+/// sides stay in cache.
+private func transposeInto(_ out: inout [Float], _ a: [Float], rows: Int, cols: Int) {
+    let tile = 32
+    a.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dst in
+            for i0 in stride(from: 0, to: rows, by: tile) {
+                for j0 in stride(from: 0, to: cols, by: tile) {
+                    for i in i0..<Swift.min(i0 + tile, rows) {
+                        for j in j0..<Swift.min(j0 + tile, cols) { dst[j * rows + i] = src[i * cols + j] }
+                    }
+                }
+            }
+        }
+    }
+}
