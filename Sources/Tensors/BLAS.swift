@@ -28,24 +28,6 @@ public enum BLAS {
         cblas_sgemv(layout(order), op(transpose), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
     }
 
-    /// C = alpha · op(A) · op(B) + beta · C, double precision.
-    @inline(__always)
-    public static func dgemm(_ order: Order = .rowMajor, transposeA: Bool = false, transposeB: Bool = false,
-                             m: Int, n: Int, k: Int, alpha: Double = 1,
-                             _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, ldb: Int,
-                             beta: Double = 0, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
-        cblas_dgemm(layout(order), op(transposeA), op(transposeB), Int32(m), Int32(n), Int32(k),
-                    alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-    }
-
-    /// y = alpha · op(A) · x + beta · y, double precision; A is (m x n) as stored.
-    @inline(__always)
-    public static func dgemv(_ order: Order = .rowMajor, transpose: Bool = false, m: Int, n: Int, alpha: Double = 1,
-                             _ a: UnsafePointer<Double>, lda: Int, _ x: UnsafePointer<Double>,
-                             beta: Double = 0, _ y: UnsafeMutablePointer<Double>) {
-        cblas_dgemv(layout(order), op(transpose), Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
-    }
-
     /// The Euclidean norm of n floats.
     @inline(__always)
     public static func snrm2(_ n: Int, _ x: UnsafePointer<Float>) -> Float { cblas_snrm2(Int32(n), x, 1) }
@@ -53,14 +35,6 @@ public enum BLAS {
     /// x *= alpha over n floats.
     @inline(__always)
     public static func sscal(_ n: Int, _ alpha: Float, _ x: UnsafeMutablePointer<Float>) { cblas_sscal(Int32(n), alpha, x, 1) }
-
-    /// The Euclidean norm of n doubles.
-    @inline(__always)
-    public static func dnrm2(_ n: Int, _ x: UnsafePointer<Double>) -> Double { cblas_dnrm2(Int32(n), x, 1) }
-
-    /// x *= alpha over n doubles.
-    @inline(__always)
-    public static func dscal(_ n: Int, _ alpha: Double, _ x: UnsafeMutablePointer<Double>) { cblas_dscal(Int32(n), alpha, x, 1) }
 
     /// Which BLAS runs (for benchmarks): OpenBLAS's configuration and kernel, or Accelerate.
     public static var description: String {
