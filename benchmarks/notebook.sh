@@ -2,17 +2,15 @@
 # The attention notebook end to end, in one run: nbrun (run + page + snapshot check) against the
 # same walkthrough in TensorFlow (benchmarks/attention_tf.py), wall time and peak memory of both.
 #   benchmarks/notebook.sh [REPEATS]     (best of REPEATS, default 3)
-# The TensorFlow side needs a virtual environment (.venv-bench, created here with tensorflow-cpu
-# from PyPI on first use). Target (issue 8): nbrun under 0.5 s and 400 MB; TensorFlow ~12 s, ~1 GB.
+# The TensorFlow side needs a virtual environment (.venv-tf, shared with benchmarks/layers.sh;
+# tensorflow-cpu from PyPI is installed into it on first use). Target (issue 8): nbrun under 0.5 s and 400 MB; TensorFlow ~12 s, ~1 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-3}"
 swift build --product nbrun >&2
-venv=.venv-bench
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv" >&2
-    "$venv/bin/pip" install -q tensorflow-cpu >&2
-fi
+venv="${NOTEBOOK_BENCH_VENV:-.venv-tf}"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
+"$venv/bin/python" -c "import tensorflow" 2>/dev/null || "$venv/bin/pip" install -q tensorflow-cpu >&2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cp output/attention.snap "$out/" 2>/dev/null || true

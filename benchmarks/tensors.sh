@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--unset-coretype" ]; then unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE; fi
 venv=.venv-bench
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
+if ! "$venv/bin/python" -c "import numpy, threadpoolctl" 2>/dev/null; then
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install -q numpy threadpoolctl
 fi
 swift build --product TensorsBench >&2
