@@ -153,11 +153,11 @@ final class Publisher: @unchecked Sendable {
         guard plan.isCourse && options.shard == nil else { return PageNavigation() }
         let here = plan.entries[job].outputName
         func link(_ j: Int) -> PageNavigation.Link {
-            PageNavigation.Link(title: notebooks[j].title, href: relativeHref(from: here, to: plan.entries[j].outputName + ".html"))
+            PageNavigation.Link(title: notebooks[j].title, href: PageNavigation.relativeHref(from: here + ".html", to: plan.entries[j].outputName + ".html"))
         }
         return PageNavigation(previous: job > 0 ? link(job - 1) : nil,
                               next: job + 1 < notebooks.count ? link(job + 1) : nil,
-                              index: .init(title: "Contents", href: relativeHref(from: here, to: "index.html")))
+                              index: .init(title: "Contents", href: PageNavigation.relativeHref(from: here + ".html", to: "index.html")))
     }
 
     private func line(_ notebook: Notebook, _ r: Report) -> String {
@@ -180,7 +180,7 @@ final class Publisher: @unchecked Sendable {
     func finish() {
         if plan.isCourse && options.shard == nil && options.formats.contains(.html) {
             let entries = notebooks.indices.map { i in
-                CourseIndex.Entry(notebook: notebooks[i], href: plan.entries[i].outputName + ".html")
+                CourseIndex.Entry(notebook: notebooks[i], href: PageNavigation.relativeHref(from: "index.html", to: plan.entries[i].outputName + ".html"))
             }
             let title = options.paths.count == 1 ? (options.paths[0] as NSString).lastPathComponent : "Notebooks"
             write(CourseIndex.render(title: title, entries: entries, generator: "nbrun \(nbrunVersion)"),
@@ -212,10 +212,4 @@ final class Publisher: @unchecked Sendable {
         if couldNotWrite { return 2 }
         return failed + changed > 0 ? 1 : 0
     }
-}
-
-/// The relative link from page `from` (an output name like `week1/a`) to `to` (`week2/b.html`).
-func relativeHref(from: String, to: String) -> String {
-    let depth = from.split(separator: "/").count - 1
-    return String(repeating: "../", count: depth) + to
 }
