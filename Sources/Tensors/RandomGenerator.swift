@@ -106,3 +106,12 @@ enum Philox {
         return (c0, c1, c2, c3)
     }
 }
+
+/// The same Philox stream serves Swift's own randomness (`Int.random(in:using:)`, `shuffled(using:)`)
+/// in cells, so a notebook has one seeded generator: 64 bits are two consecutive words, high first.
+extension RandomGenerator: RandomNumberGenerator {
+    public mutating func next() -> UInt64 {
+        let high = UInt64(nextWord())
+        return high << 32 | UInt64(nextWord())
+    }
+}

@@ -38,4 +38,18 @@ import Testing
         #expect(a.printedText == c.printedText)
         #expect(a.printedText != b.printedText)
     }
+
+    /// One seeded generator per notebook: Swift's randomness and random tensors share its stream,
+    /// so a draw of one kind moves the other (and both are reproducible from the seed).
+    @Test func swiftAndTensorRandomnessShareOneStream() {
+        func tensorAfter(_ prefix: String) -> String {
+            let session = Session(options: SessionOptions(seed: 5))
+            _ = session.run(CellSource(code: prefix, file: "r.md", line: 1))
+            return session.run(CellSource(code: "print(Tensor(randomUniform: [3]))", file: "r.md", line: 3)).printedText
+        }
+        let plain = tensorAfter("let a = 1")
+        #expect(!plain.isEmpty)
+        #expect(tensorAfter("let a = 1") == plain)
+        #expect(tensorAfter("let n = Int.random(in: 0..<10)") != plain)
+    }
 }

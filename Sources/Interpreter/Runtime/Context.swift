@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 import Reports
 
@@ -16,7 +17,12 @@ final class Context {
     /// Calls of cell functions currently active.
     var depth = 0
     static let maxDepth = 10_000
-    var rng: SeededGenerator
+    /// Swift's randomness in cells (`Int.random`, `shuffled`) draws from the session's one seeded
+    /// Philox generator, the same stream as random tensors and layer weights.
+    var rng: RandomGenerator {
+        get { bindings.layers.random }
+        _modify { yield &bindings.layers.random }
+    }
     let options: SessionOptions
     /// What the running cell produced so far, in order (printed text is merged on flush).
     var outputs: [CellOutput] = []
@@ -30,7 +36,6 @@ final class Context {
 
     init(options: SessionOptions) {
         self.options = options
-        rng = SeededGenerator(seed: options.seed)
         bindings = BindingState(options: options)
     }
 
@@ -70,15 +75,3 @@ func formatSeconds(_ s: Double) -> String {
     return n + (s == 1 ? " second" : " seconds")
 }
 
-/// SplitMix64: small, fast, and the same numbers on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
