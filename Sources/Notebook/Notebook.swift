@@ -149,7 +149,7 @@ extension Notebook {
 }
 
 /// Escapes text for HTML the way cmark does (`&`, `<`, `>`, `"`).
-public func escapeHTML(_ s: String) -> String {
+func escapeHTML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for c in s {
