@@ -137,6 +137,20 @@ struct EndToEndTests {
         #expect(box.exists("output/index.html"))
     }
 
+    @Test func courseFoldersKeepTheirSubFoldersAndLinkPages() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("course/week1/a.md", "# A\n\n```swift\nprint(1)\n```\n")
+        try box.write("course/week2/b c.md", "# B\n\n```swift\nprint(2)\n```\n")
+        let run = try box.nbrun(["course"])
+        #expect(run.status == 0, "\(run.all)")
+        #expect(box.exists("output/week1/a.snap") && box.exists("output/week2/b c.snap"))
+        let page = try #require(box.read("output/week1/a.html"))
+        #expect(page.contains("href=\"../week2/b%20c.html\"") && page.contains("href=\"../index.html\""))
+        let index = try #require(box.read("output/index.html"))
+        #expect(index.contains("href=\"week1/a.html\"") && index.contains("href=\"week2/b%20c.html\""))
+    }
+
     @Test func aCrashedOrHungWorkerBecomesAFailedCell() throws {
         let box = try Sandbox()
         defer { box.remove() }
