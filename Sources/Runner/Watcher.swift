@@ -1,6 +1,7 @@
 import Foundation
 
-/// `--watch`: after a run, re-runs whenever a notebook (or a file beside it) changes.
+/// `--watch`: after a run, re-runs (and re-renders) whenever a notebook under the watched paths
+/// is changed, added or removed. It runs until interrupted (Ctrl-C, handled by the command).
 public struct Watcher {
     public var runner: Runner
     public var interval: TimeInterval = 0.5
@@ -9,21 +10,18 @@ public struct Watcher {
         self.runner = runner
     }
 
-    /// Runs until interrupted; returns the last run's status if the notebooks disappear.
-    public func loop() -> Int32 {
+    public func loop() -> Never {
         var last = fingerprint()
-        var status: Int32 = 0
         FileHandle.standardOutput.write(Data("watching \(runner.options.paths.joined(separator: ", ")) for changes (Ctrl-C to stop)\n".utf8))
         while true {
             Thread.sleep(forTimeInterval: interval)
             let now = fingerprint()
             if now != last {
                 last = now
-                status = runner.run()
+                _ = runner.run()
                 FileHandle.standardOutput.write(Data("watching for changes (Ctrl-C to stop)\n".utf8))
             }
         }
-        return status
     }
 
     /// Modification times and sizes of every `.md` under the watched paths.

@@ -150,8 +150,8 @@ let signalSources = [SIGINT, SIGTERM].map { sig in
 
 let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
 let runner = Runner(options: options, executable: executable)
-var status = runner.run()
+let status = runner.run()
 if command.watch {
-    status = Watcher(runner: runner).loop()
+    Watcher(runner: runner).loop()
 }
 exit(status)

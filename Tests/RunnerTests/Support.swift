@@ -45,7 +45,9 @@ struct Sandbox {
 
     /// Runs nbrun with `arguments` in the folder; `environment` is added to this process's.
     @discardableResult
-    func nbrun(_ arguments: [String], environment: [String: String] = [:], interruptAfter: Double? = nil) throws -> Result {
+    /// `whileRunning` runs on another thread once the process has started (to edit files meanwhile).
+    func nbrun(_ arguments: [String], environment: [String: String] = [:], interruptAfter: Double? = nil,
+               whileRunning: (@Sendable () -> Void)? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments + ["--color", "never"]
@@ -55,6 +57,7 @@ struct Sandbox {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let whileRunning { Thread.detachNewThread(whileRunning) }
         if let seconds = interruptAfter {
             Thread.sleep(forTimeInterval: seconds)
             kill(process.processIdentifier, SIGINT)
