@@ -161,7 +161,7 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func line(_ notebook: Notebook, _ r: Report) -> String {
-        var parts = ["\(notebook.cells.count) cells", "\(r.passed) passed"]
+        var parts = [counted(notebook.cells.count, "cell"), "\(r.passed) passed"]
         if r.failed > 0 { parts.append(terminal.paint("\(r.failed) failed", "1;31")) }
         if r.changed > 0 { parts.append(terminal.paint("\(r.changed) changed", "1;33")) }
         if r.skipped > 0 { parts.append("\(r.skipped) skipped") }
@@ -208,8 +208,11 @@ final class Publisher: @unchecked Sendable {
         if notRun > 0 { parts.append("\(notRun) not run") }
         let pages = options.formats.contains(.html) ? " Pages in \(options.outputDirectory)/." : ""
         let n = notebooks.count
-        terminal.print("\(n) notebook\(n == 1 ? "" : "s"), \(cells) cells: \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s.\(pages)", quiet: true)
+        terminal.print("\(counted(n, "notebook")), \(counted(cells, "cell")): \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s.\(pages)", quiet: true)
         if couldNotWrite { return 2 }
         return failed + changed > 0 ? 1 : 0
     }
 }
+
+/// `1 cell`, `21 cells`.
+func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

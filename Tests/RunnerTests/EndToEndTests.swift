@@ -130,6 +130,7 @@ struct EndToEndTests {
         #expect(run.output.contains("Index out of range"))
         #expect(run.output.contains("course/b-trap.md") && run.output.contains("1 passed  1 failed  1 not run"))
         #expect(run.output.contains("course/a-good.md") && run.output.contains("2 cells  2 passed"))
+        #expect(run.output.contains("course/c-loop.md              1 cell  0 passed  1 failed"))
         let page = try #require(box.read("output/b-trap.html"))
         #expect(page.contains("before"))
         let snap = try #require(box.read("output/c-loop.snap"))
@@ -246,6 +247,21 @@ struct EndToEndTests {
         #expect(failures.count == 1)
         #expect((failures.first as? XMLElement)?.attribute(forName: "message")?.stringValue?.contains("course/c.md:") == true)
         #expect((try document.nodes(forXPath: "/testsuites/@failures")).first?.stringValue == "1")
+    }
+
+    @Test func watchRerunsWhenANotebookChanges() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/w.md", "```swift id=w\nprint(\"first\")\n```\n")
+        let run = try box.nbrun(["--watch", "nb/w.md"], interruptAfter: 2.5) {
+            Thread.sleep(forTimeInterval: 1.2)
+            try? box.write("nb/w.md", "```swift id=w\nprint(\"second\")\n```\n")
+        }
+        #expect(run.status == 130)
+        #expect(run.output.contains("watching nb/w.md for changes"), "\(run.all)")
+        // Two runs: the first writes the snapshot, the rerun after the edit finds it changed.
+        #expect(run.output.components(separatedBy: "1 notebook, 1 cell:").count == 3)
+        #expect(box.read("output/w.snap.new")?.contains("| second") == true)
     }
 
     @Test func interruptLeavesNothingHalfWritten() throws {
