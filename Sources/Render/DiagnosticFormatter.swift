@@ -16,6 +16,9 @@ public struct DiagnosticFormatter {
     public var color: Bool
     /// Lines of context shown above the error's line.
     public var contextLines: Int
+    /// Names to print instead of files' paths (a snapshot names its notebook `attention.md`
+    /// whatever folder nbrun ran from). Source lines are still looked up by the real path.
+    public var displayNames: [String: String] = [:]
 
     public init(color: Bool = false, contextLines: Int = 1, sourceLines: @escaping SourceLines) {
         self.color = color
@@ -25,7 +28,7 @@ public struct DiagnosticFormatter {
 
     public func format(_ d: Diagnostic) -> String {
         var out: [String] = []
-        let head = d.location.map { "\($0): " } ?? ""
+        let head = d.location.map { "\(shown($0)): " } ?? ""
         out.append(paint(head, .bold) + paint("\(d.severity.rawValue):", severityStyle(d.severity)) + " " + paint(d.message, .bold))
         if let range = d.range {
             out.append(contentsOf: excerpt(range))
@@ -34,12 +37,12 @@ public struct DiagnosticFormatter {
             out.append(paint("fix-it:", .green) + " " + fix.message)
         }
         for note in d.notes {
-            let at = note.range.map { "\($0.start): " } ?? ""
+            let at = note.range.map { "\(shown($0.start)): " } ?? ""
             out.append("\(at)note: \(note.message)")
             if let r = note.range, r != d.range { out.append(contentsOf: excerpt(r, context: 0)) }
         }
         for frame in d.callChain {
-            out.append("called from \(frame.function) at \(frame.location)")
+            out.append("called from \(frame.function) at \(shown(frame.location))")
         }
         return out.joined(separator: "\n")
     }
@@ -69,6 +72,11 @@ public struct DiagnosticFormatter {
         let caret = "^" + String(repeating: "~", count: span - 1)
         out.append(gutter("", width) + String(repeating: " ", count: pad) + paint(caret, .green))
         return out
+    }
+
+    private func shown(_ location: SourceLocation) -> String {
+        guard let name = displayNames[location.file] else { return location.description }
+        return "\(name):\(location.line):\(location.column)"
     }
 
     static func isFence(_ line: String) -> Bool {

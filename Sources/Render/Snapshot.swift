@@ -128,6 +128,8 @@ extension Snapshot {
         let sanitizers = notebook.frontMatter.sanitize.compactMap { s in
             (try? NSRegularExpression(pattern: s.regex)).map { ($0, s.replace) }
         }
+        var errorFormatter = formatter
+        if let stablePath { errorFormatter.displayNames[notebook.path] = stablePath }
         func clean(_ text: String) -> String {
             sanitizers.reduce(text) { t, s in
                 s.0.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: s.1)
@@ -146,12 +148,7 @@ extension Snapshot {
                 switch output {
                 case .text(let t): section("output", t)
                 case .display(let v): section("display" + Self.kind(of: v), v.plainText)
-                case .error(let d):
-                    var text = formatter.format(d)
-                    if let stablePath, stablePath != notebook.path {
-                        text = text.replacingOccurrences(of: notebook.path + ":", with: stablePath + ":")
-                    }
-                    section("error", text)
+                case .error(let d): section("error", errorFormatter.format(d))
                 }
             }
             if let result = run.result?.result { section("result" + Self.kind(of: result), result.plainText) }

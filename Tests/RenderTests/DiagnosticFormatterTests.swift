@@ -30,6 +30,14 @@ struct DiagnosticFormatterTests {
         #expect(f.format(d) == "nb.md:2:13: error: boom\n 2 | let score = matmul(keys, h)\n   |             ^~~~~~")
     }
 
+    @Test func displayNamesReplaceThePathButNotTheSource() {
+        var f = formatter()
+        f.displayNames["nb.md"] = "x.md"
+        var d = Diagnostic("boom", at: SourceLocation(file: "nb.md", line: 3, column: 1), kind: "runtime")
+        d.callChain = [.init(function: "f()", location: .init(file: "nb.md", line: 1, column: 5))]
+        #expect(f.format(d) == "x.md:3:1: error: boom\n 2 |     let score = matmul(keys, h)\n 3 | print(a)\n   | ^\ncalled from f() at x.md:1:5")
+    }
+
     @Test func diagnosticWithoutPlaceIsOneLine() {
         let d = Diagnostic("cannot read notebook", at: nil as SourceRange?, kind: "io")
         #expect(formatter().format(d) == "error: cannot read notebook")
