@@ -356,6 +356,15 @@ let model = Model(inputs: input, outputs: Dense(units: 2)(Dense(units: 4)(input)
 model.summary()""", summary(model))
 
 keras.backend.clear_session()
+inp = keras.Input(shape=(3,))
+shared = L.Dense(3)
+model = keras.Model(inputs=inp, outputs=shared(shared(inp)))
+case("model-shared-layer-summary", """let input = Input(shape: [3])
+let shared = Dense(units: 3)
+let model = Model(inputs: input, outputs: shared(shared(input)))
+model.summary()""", summary(model))
+
+keras.backend.clear_session()
 seq_model = keras.Sequential([keras.Input(shape=(7,), dtype="int32"), L.Embedding(50, 4), L.GRU(3), L.Dense(2)])
 case("model-sequential-summary", """let model = Sequential([Embedding(vocabularySize: 50, embeddingSize: 4), GRU(units: 3), Dense(units: 2)],
                        input: Input(shape: [7], dtype: .int32))

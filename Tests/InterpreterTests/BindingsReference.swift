@@ -495,6 +495,26 @@ Model: "functional"
  Trainable params: 26 (104.00 B)
  Non-trainable params: 0 (0.00 B)
 """#),
+        ("model-shared-layer-summary", #"""
+let input = Input(shape: [3])
+let shared = Dense(units: 3)
+let model = Model(inputs: input, outputs: shared(shared(input)))
+model.summary()
+"""#, #"""
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ input_layer         │ (None, 3)         │          0 │ -                 │
+│ (InputLayer)        │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ dense (Dense)       │ (None, 3)         │         12 │ input_layer[0][0… │
+│                     │                   │            │ dense[0][0]       │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 12 (48.00 B)
+ Trainable params: 12 (48.00 B)
+ Non-trainable params: 0 (0.00 B)
+"""#),
         ("model-sequential-summary", #"""
 let model = Sequential([Embedding(vocabularySize: 50, embeddingSize: 4), GRU(units: 3), Dense(units: 2)],
                        input: Input(shape: [7], dtype: .int32))

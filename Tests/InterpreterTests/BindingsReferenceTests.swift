@@ -17,21 +17,15 @@ extension BindingsTests { @Suite struct ReferenceTests {
         let shown = BindingsHarness.shown(result)
         if name.hasPrefix("layer-") || name.hasPrefix("math-") || name == "model-tensor-operations" || name == "model-user-layer-list-input" {
             #expect(BindingsHarness.sameNumbers(shown, reference.output), "\(name):\n\(shown)\n--- expected:\n\(reference.output)")
-        } else if name == "model-chain-summary" {
-            // Keras prints a functional model whose graph is a chain like a Sequential one (no
-            // "Connected to" column); Sources/Layers/Summary.swift always adds the column.
-            withKnownIssue("Layers: summary() of a chain-shaped functional model should use Keras's sequential-like layout") {
-                #expect(shown == reference.output + "\n", "\(name):\n\(shown)\n--- expected:\n\(reference.output)")
-            }
         } else {
             #expect(shown == reference.output + "\n", "\(name):\n\(shown)\n--- expected:\n\(reference.output)")
         }
     }
 } }
 
-/// Every binding test runs one at a time: building models uses the Layers module's process-wide
-/// graph-recording switch (GraphRecording, one interpreter thread assumed), and one test changes
-/// the process-wide tensor memory limit.
+/// Binding tests run one at a time: each has its own session (layer names, graph recording and
+/// tensor memory are per session), but several build large tensors, and running them serially
+/// keeps the suite's peak memory low while the other suites run in parallel.
 @Suite(.serialized) struct BindingsTests {}
 
 /// Running small cells the way the notebook runner does.

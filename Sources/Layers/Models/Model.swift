@@ -11,6 +11,8 @@ public final class Model: GraphOperation {
     public let operations: [GraphOperation]
     /// Nodes in execution order (inputs first).
     let nodes: [Node]
+    /// The graph is one chain of layers (its summary looks like a Sequential model's).
+    let isChain: Bool
     let session: LayerSession
 
     public init(inputs: [Tensor], outputs: [Tensor], session: LayerSession, name: String? = nil) throws {
@@ -27,7 +29,7 @@ public final class Model: GraphOperation {
         self.inputs = inputs
         self.outputs = outputs
         self.session = session
-        (nodes, operations) = try ModelGraph.map(inputs: inputs, outputs: outputs)
+        (nodes, operations, isChain) = try ModelGraph.map(inputs: inputs, outputs: outputs)
         super.init(name: name ?? session.uniqueName("functional"), className: "Functional")
     }
 

@@ -4,8 +4,9 @@
 import Tensors
 
 enum ModelGraph {
-    /// The nodes in execution order and the operations in summary order.
-    static func map(inputs: [Tensor], outputs: [Tensor]) throws -> (nodes: [Node], operations: [GraphOperation]) {
+    /// The nodes in execution order, the operations in summary order, and whether the graph is a
+    /// chain (Keras's `sequential_like`: its summary then has no "Connected to" column).
+    static func map(inputs: [Tensor], outputs: [Tensor]) throws -> (nodes: [Node], operations: [GraphOperation], isChain: Bool) {
         let inputKeys = Set(inputs.compactMap(TensorKey.init))
         var walk = Walk(inputKeys: inputKeys)
         for y in outputs { try walk.visit(y) }
@@ -49,7 +50,15 @@ enum ModelGraph {
             .map(\.element)
 
         try checkComputable(nodes, inputKeys: inputKeys)
-        return (nodes, operations)
+        let depths = nodes.map { nodeDepth[ObjectIdentifier($0)]! }
+        return (nodes, operations, isChain(nodes, depths: depths))
+    }
+
+    /// Keras's `print_summary` test for a sequential-like functional model: one node per depth,
+    /// none reading more than one tensor, and no layer called twice.
+    private static func isChain(_ nodes: [Node], depths: [Int]) -> Bool {
+        guard Set(depths).count == nodes.count, nodes.allSatisfy({ $0.inputs.count <= 1 }) else { return false }
+        return Set(nodes.map { ObjectIdentifier($0.operation) }).count == nodes.count
     }
 
     /// Every node's inputs come from the model's inputs or from nodes that run before it.

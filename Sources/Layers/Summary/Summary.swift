@@ -95,7 +95,7 @@ extension Model {
             return SummaryRow(name: op.name, className: op.className, outputShape: shape,
                               parameterCount: op.parameterCount, connectedTo: connections)
         }
-        return ModelSummary(modelName: name, rows: rows, showsConnections: true,
+        return ModelSummary(modelName: name, rows: rows, showsConnections: !isChain,
                             totalParameters: parameterCount, trainableParameters: parameterCount)
     }
 }
