@@ -75,68 +75,103 @@ public final class ImplicitMember {
 
 /// A dictionary that iterates in insertion order, so every run prints the same text.
 /// (Swift's own Dictionary order is randomised per process; a notebook must be reproducible.)
+/// Stored like CPython's compact dict: entries in insertion order, plus an open-addressing table
+/// of entry positions. Each key's hash is kept, so growing the table never hashes a key again.
 public struct OrderedDictionary {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
-    private var index: [HashedKey: Int] = [:]
+    /// `keys[i].hashValue`, computed once when the entry is added.
+    private var hashes: [Int] = []
+    /// Linear-probing table: entry position + 1, or 0 for a free bucket. Its size is a power of two
+    /// at least twice the count (or 0 while the dictionary is empty).
+    private var table: [Int32] = []
 
     public init() {}
     public var count: Int { keys.count }
 
     public subscript(key: Value) -> Value? {
-        get { index[HashedKey(key)].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
     }
 
-    public func position(of key: Value) -> Int? { index[HashedKey(key)] }
+    public func position(of key: Value) -> Int? {
+        find(key, hash: key.hashValue).position
+    }
+
+    /// The entry holding `key`, or the free bucket where it would go.
+    @inline(__always)
+    private func find(_ key: Value, hash: Int) -> (position: Int?, bucket: Int) {
+        guard !table.isEmpty else { return (nil, 0) }
+        let mask = table.count - 1
+        var b = hash & mask
+        while true {
+            let e = Int(table[b])
+            if e == 0 { return (nil, b) }
+            if hashes[e - 1] == hash, keys[e - 1] == key { return (e - 1, b) }
+            b = (b + 1) & mask
+        }
+    }
+
+    /// Appends a new entry (the key is known to be absent).
+    private mutating func append(_ key: Value, _ value: Value, hash: Int, bucket: Int) {
+        var b = bucket
+        if (keys.count + 1) * 2 > table.count {
+            rebuildTable(capacity: keys.count + 1)
+            b = find(key, hash: hash).bucket
+        }
+        table[b] = Int32(keys.count + 1)
+        keys.append(key)
+        values.append(value)
+        hashes.append(hash)
+    }
+
+    /// Refills the table from the stored hashes, sized for `capacity` entries.
+    private mutating func rebuildTable(capacity: Int) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        table = Array(repeating: 0, count: size)
+        let mask = size - 1
+        table.withUnsafeMutableBufferPointer { t in
+            for (i, h) in hashes.enumerated() {
+                var b = h & mask
+                while t[b] != 0 { b = (b + 1) & mask }
+                t[b] = Int32(i + 1)
+            }
+        }
+    }
 
     /// Sets `key` to `value`, keeping the key's first position.
     public mutating func set(_ key: Value, _ value: Value) {
-        let k = HashedKey(key)
-        if let i = index[k] { values[i] = value } else {
-            index[k] = keys.count
-            keys.append(key)
-            values.append(value)
-        }
+        let h = key.hashValue
+        let (position, bucket) = find(key, hash: h)
+        if let i = position { values[i] = value } else { append(key, value, hash: h, bucket: bucket) }
     }
 
     /// Changes the value of `key` in place (inserting `defaultValue` first if absent).
     public mutating func modify(_ key: Value, default defaultValue: Value?, _ body: (inout Value) throws -> Void) throws -> Bool {
-        let k = HashedKey(key)
-        if let i = index[k] {
+        let h = key.hashValue
+        let (position, bucket) = find(key, hash: h)
+        if let i = position {
             try body(&values[i])
             return true
         }
         guard var v = defaultValue else { return false }
         try body(&v)
-        index[k] = keys.count
-        keys.append(key)
-        values.append(v)
+        append(key, v, hash: h, bucket: bucket)
         return true
     }
 
     @discardableResult
     public mutating func remove(_ key: Value) -> Value? {
-        guard let i = index.removeValue(forKey: HashedKey(key)) else { return nil }
+        guard let i = position(of: key) else { return nil }
         let old = values[i]
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[HashedKey(keys[j])] = j }
+        hashes.remove(at: i)
+        rebuildTable(capacity: keys.count)
         return old
     }
 
     public mutating func removeAll() { self = OrderedDictionary() }
-}
-
-/// A key with its hash computed once: growing the index re-hashes an Int, not the string.
-struct HashedKey: Hashable {
-    let value: Value
-    let hash: Int
-    @inline(__always) init(_ value: Value) {
-        self.value = value
-        hash = value.hashValue
-    }
-    static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.value == b.value }
-    func hash(into h: inout Hasher) { h.combine(hash) }
 }
 
 /// A set that iterates in insertion order (see `OrderedDictionary`).
