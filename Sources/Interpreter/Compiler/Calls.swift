@@ -229,13 +229,16 @@ extension Compiler {
             case 1:
                 let slot0 = fills[0].slot, arg0 = fills[0].eval
                 if b.owner.isGlobal {
-                    // The hottest shape (`fib(n - 1)`): no closure between the call and its frame.
+                    // The hottest shape (`fib(n - 1)`): no closure between the call and its frame,
+                    // and the frame is a recycled one.
                     let g = ctx.globals
                     return { f in
                         let v0 = try arg0(f)
-                        let callee = Frame.make(size: proto.frameSize, parent: g)
+                        var callee = proto.takeFrame(parent: g)
                         callee.slots[slot0] = v0
-                        return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        proto.recycle(&callee)
+                        return result
                     }
                 }
                 return { f in
@@ -246,6 +249,18 @@ extension Compiler {
                 }
             case 2:
                 let slot0 = fills[0].slot, arg0 = fills[0].eval, slot1 = fills[1].slot, arg1 = fills[1].eval
+                if b.owner.isGlobal {
+                    let g = ctx.globals
+                    return { f in
+                        let v0 = try arg0(f), v1 = try arg1(f)
+                        var callee = proto.takeFrame(parent: g)
+                        callee.slots[slot0] = v0
+                        callee.slots[slot1] = v1
+                        let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        proto.recycle(&callee)
+                        return result
+                    }
+                }
                 return { f in
                     let v0 = try arg0(f), v1 = try arg1(f)
                     let callee = try makeFrame(f)
@@ -407,6 +422,35 @@ extension Compiler {
         }
         if e.is(GenericSpecializationExprSyntax.self) { return try typeFromExpression(e) }
         return nil
+    }
+}
+
+extension Context {
+    /// `withCallFrame` for calls that return a value (not generic, and in this file so that the
+    /// direct calls above inline it: it sits on the call path).
+    @inline(__always)
+    func callFrame(_ name: String, _ r: SourceRange?, _ body: () throws -> Value) throws -> Value {
+        do { return try body() } catch var e as RuntimeError {
+            if let r = r, e.callChain.count < 16 { e.callChain.append(.init(function: name, location: r.start)) }
+            throw e
+        }
+    }
+}
+
+/// Frames of top-level functions are recycled: the frame of a finished call that no closure kept
+/// alive goes back to its function, so recursion (`fib`) does not allocate and free one per call.
+extension FunctionProto {
+    /// A cleared frame for a call (parent: the top-level frame `g`, as for every top-level function).
+    @inline(__always) func takeFrame(parent g: Frame) -> Frame {
+        spareFrames.popLast() ?? Frame.make(size: frameSize, parent: g)
+    }
+
+    /// Gives a finished call's frame back, cleared, unless something still refers to it.
+    @inline(__always) func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame) else { return }
+        let slots = frame.slots
+        for i in 0..<frameSize { slots[i] = .void }
+        spareFrames.append(frame)
     }
 }
 

@@ -6,12 +6,16 @@ extension Context {
     func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > Context.maxDepth {
+        if depth > depthLimit {
             throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
         }
         try tick(range)
+        if let value = proto.expressionBody { return try value(frame) }
         _ = try proto.body(frame)
-        return frame.returnValue
+        // Moved out: a recycled frame (see `FunctionProto.spareFrames`) starts with `.void`.
+        let result = frame.returnValue
+        frame.returnValue = .void
+        return result
     }
 
     /// Calls a function value with arguments in parameter order (missing trailing arguments take

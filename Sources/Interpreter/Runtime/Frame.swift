@@ -79,6 +79,12 @@ final class FunctionProto {
     var params: [Param]
     var frameSize: Int = 0
     var body: Exec = { _ in throw RuntimeError("function body is not compiled") }
+    /// The result of a body that is a single expression (`{ n < 2 ? n : fib(n - 1) + fib(n - 2) }`):
+    /// calls evaluate it directly instead of running `body` and reading `Frame.returnValue`.
+    var expressionBody: Eval?
+    /// Frames of finished calls that nothing kept alive, ready for the next call of this top-level
+    /// function (see `takeFrame` in Calls.swift).
+    var spareFrames: [Frame] = []
     var isCompiled = false
     var native: NativeFn?
     /// `self` lives in slot 0 and parameters follow.

@@ -87,15 +87,6 @@ extension Context {
         return result
     }
 
-    /// `withCallFrame` for calls that return a value (not generic: it sits on the call path).
-    @inline(__always)
-    func callFrame(_ name: String, _ r: SourceRange?, _ body: () throws -> Value) throws -> Value {
-        do { return try body() } catch var e as RuntimeError {
-            if let r = r, e.callChain.count < 16 { e.callChain.append(.init(function: name, location: r.start)) }
-            throw e
-        }
-    }
-
     /// Adds "called from F at L" to an error leaving a call.
     @inline(__always)
     func withCallFrame<T>(_ name: String, _ r: SourceRange?, _ body: () throws -> T) throws -> T {
