@@ -21,6 +21,8 @@ struct FrameHeader {
     let parent: Frame?
     var returnValue: Value
     let capacity: Int
+    /// The next frame in its function's list of spare frames (see `FunctionProto.spareFrames`).
+    var nextSpare: Unmanaged<Frame>? = nil
 }
 
 /// The variables of one call (or of the session's top level): a fixed array of slots stored in
@@ -83,8 +85,9 @@ final class FunctionProto {
     /// calls evaluate it directly instead of running `body` and reading `Frame.returnValue`.
     var expressionBody: Eval?
     /// Frames of finished calls that nothing kept alive, ready for the next call of this top-level
-    /// function (see `takeFrame` in Calls.swift).
-    var spareFrames: [Frame] = []
+    /// function: a list through `FrameHeader.nextSpare` that owns one reference to each (no
+    /// reference counting to push and pop; see `takeFrame` in Calls.swift).
+    var spareFrames: Unmanaged<Frame>? = nil
     var isCompiled = false
     var native: NativeFn?
     /// `self` lives in slot 0 and parameters follow.
@@ -102,6 +105,13 @@ final class FunctionProto {
         self.hasSelf = hasSelf
         self.isMutating = isMutating
         self.returnType = returnType
+    }
+
+    deinit {
+        while let spare = spareFrames {
+            spareFrames = spare.takeUnretainedValue().header.nextSpare
+            spare.release()
+        }
     }
 
     var firstParamSlot: Int { hasSelf ? 1 : 0 }
