@@ -235,7 +235,7 @@ extension Compiler {
                     return { f in
                         let v0 = try arg0(f)
                         var callee = proto.takeFrame(parent: g)
-                        callee.slotsHere[slot0] = v0
+                        callee.slots[slot0] = v0
                         let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
                         proto.recycle(&callee)
                         return result
@@ -244,7 +244,7 @@ extension Compiler {
                 return { f in
                     let v0 = try arg0(f)
                     let callee = try makeFrame(f)
-                    callee.slotsHere[slot0] = v0
+                    callee.slots[slot0] = v0
                     return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
                 }
             case 2:
@@ -254,8 +254,8 @@ extension Compiler {
                     return { f in
                         let v0 = try arg0(f), v1 = try arg1(f)
                         var callee = proto.takeFrame(parent: g)
-                        callee.slotsHere[slot0] = v0
-                        callee.slotsHere[slot1] = v1
+                        callee.slots[slot0] = v0
+                        callee.slots[slot1] = v1
                         let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
                         proto.recycle(&callee)
                         return result
@@ -264,8 +264,8 @@ extension Compiler {
                 return { f in
                     let v0 = try arg0(f), v1 = try arg1(f)
                     let callee = try makeFrame(f)
-                    callee.slotsHere[slot0] = v0
-                    callee.slotsHere[slot1] = v1
+                    callee.slots[slot0] = v0
+                    callee.slots[slot1] = v1
                     return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
                 }
             default: break
@@ -277,17 +277,17 @@ extension Compiler {
             for fill in plainFills {
                 var v = try fill.eval(f)
                 if let t = fill.type { v = try located(r) { try ctx.coerce(v, to: t) } }
-                callee.slotsHere[fill.slot] = v
+                callee.slots[fill.slot] = v
             }
             for k in defaults {
                 let param = proto.params[k]
                 var v = try param.defaultValue!(callee)
                 if let t = param.type { v = try ctx.coerce(v, to: t) }
-                callee.slotsHere[first + k] = v
+                callee.slots[first + k] = v
             }
             let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
             for (slot, lv) in inouts {
-                let v = callee.slotsHere[slot]
+                let v = callee.slots[slot]
                 try lv.modify(f) { $0 = v }
             }
             return result
@@ -442,27 +442,13 @@ extension Context {
 extension FunctionProto {
     /// A cleared frame for a call (parent: the top-level frame `g`, as for every top-level function).
     @inline(__always) func takeFrame(parent g: Frame) -> Frame {
-        guard let spare = spareFrames else { return Frame.make(size: frameSize, parent: g) }
-        let frame = spare.takeRetainedValue()
-        spareFrames = frame.header.nextSpare
-        frame.header.nextSpare = nil
-        return frame
+        spareFrames.take() ?? Frame.make(size: frameSize, parent: g)
     }
 
     /// Gives a finished call's frame back, cleared, unless something still refers to it.
     @inline(__always) func recycle(_ frame: inout Frame) {
-        guard isKnownUniquelyReferenced(&frame) else { return }
-        let slots = frame.slotsHere
-        for i in 0..<frameSize { slots[i] = .void }
-        frame.header.nextSpare = spareFrames
-        spareFrames = Unmanaged.passRetained(frame)
+        spareFrames.giveBack(&frame, clearing: frameSize)
     }
-}
-
-extension Frame {
-    /// `slots`, defined again in this file so that the calls above inline it: our debug builds
-    /// optimise each file alone, and a call to `slots` costs a retain and release of the frame.
-    @inline(__always) fileprivate var slotsHere: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
 }
 
 /// One argument of a direct call: where it goes in the callee's frame and how it is computed.

@@ -10,7 +10,7 @@ extension Context {
             throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
         }
         try tick(range)
-        if let value = proto.expressionBody { return try value(frame) }
+        if let body = proto.expressionBodyRef { return try body._withUnsafeGuaranteedRef { try $0.eval(frame) } }
         _ = try proto.body(frame)
         // Moved out: a recycled frame (see `FunctionProto.spareFrames`) starts with `.void`.
         let result = frame.returnValue
@@ -33,13 +33,15 @@ extension Context {
             if let s = f.boundSelf { return try native(self, [s] + list) }
             return try native(self, list)
         }
-        let frame = f.makeFrame()
+        var frame = f.makeFrame()
         if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }
         let first = p.firstParamSlot
         // A closure called with one tuple for several parameters (`zip(a, b).map { $0 + $1 }`).
         if args.count == 1, p.params.count > 1, f.boundSelf == nil, case .tuple(let t) = args[0], t.elements.count == p.params.count {
             for (i, e) in t.elements.enumerated() { frame.slots[first + i] = e }
-            return try invokeUser(p, frame: frame, at: range)
+            let result = try invokeUser(p, frame: frame, at: range)
+            f.recycle(&frame)
+            return result
         }
         for (i, param) in p.params.enumerated() {
             var v: Value
@@ -55,7 +57,9 @@ extension Context {
             if let t = param.type { v = try coerce(v, to: t) }
             frame.slots[first + i] = v
         }
-        return try invokeUser(p, frame: frame, at: range)
+        let result = try invokeUser(p, frame: frame, at: range)
+        f.recycle(&frame)
+        return result
     }
 
     /// Converts a value to the type it is declared with: literals adapt (`let x: Double = 1`),

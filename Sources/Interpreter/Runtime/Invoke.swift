@@ -69,7 +69,7 @@ extension Context {
             }
             return try located(r ?? SourceRange(at: SourceLocation(file: "", line: 0, column: 0))) { try native(self, list) }
         }
-        let frame = fn.makeFrame()
+        var frame = fn.makeFrame()
         if p.hasSelf { frame.slots[0] = fn.boundSelf ?? selfValue }
         let first = p.firstParamSlot
         for (k, (param, source)) in zip(p.params, plan).enumerated() {
@@ -84,6 +84,7 @@ extension Context {
         }
         let result = try withCallFrame(p.displayName, r) { try invokeUser(p, frame: frame, at: r) }
         if p.isMutating || p.name == "init" { selfValue = frame.slots[0] }
+        fn.recycle(&frame)
         return result
     }
 

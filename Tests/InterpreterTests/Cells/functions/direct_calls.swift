@@ -38,3 +38,16 @@ bump(&n)
 print(n, square(n))                             // expect: 3 9
 func sumTo(_ n: Int) -> Int { n == 0 ? 0 : n + sumTo(n - 1) }
 print(sumTo(100), sumTo(3))                     // expect: 5050 6
+// Closures called again and again (by `map`) and methods reuse frames too.
+let makers = (1...3).map { n in { n * 10 } }
+print(makers.map { $0() })                      // expect: [10, 20, 30]
+struct Account {
+    var balance = 0
+    mutating func deposit(_ amount: Int) -> Int { balance += amount; return balance }
+    func projected(_ years: Int) -> [Int] { (0...years).map { balance + $0 * 10 } }
+}
+var account = Account()
+print(account.deposit(5), account.deposit(7), account.balance)  // expect: 5 12 12
+print(account.projected(2), account.projected(1))  // expect: [12, 22, 32] [12, 22]
+let adders = [1, 2, 3].map(makeAdder)
+print(adders.map { $0(100) })                   // expect: [101, 102, 103]
