@@ -342,6 +342,16 @@ extension Compiler {
             let (_, labels, trailing) = argumentNodes(call)
             for f in d.initializers {
                 guard let plan = matchArguments(labels, trailing, f.proto.params) else { continue }
+                if case .string = t, labels == [nil], trailing == [false], let argument = call.arguments.first, let native = f.proto.native {
+                    // `String(w)` of a String (each word of `split`) is that String: no argument
+                    // list, no call of the initializer.
+                    let value = try compileExpr(argument.expression)
+                    return { fr in
+                        let v = try value(fr)
+                        if case .string = v { return v }
+                        return try located(r) { try native(ctx, [v]) }
+                    }
+                }
                 let eval = try compileNativeCall(f, plan, call)
                 if case .array(let e) = t, needsCoercion(e) {
                     return { fr in try located(r) { try ctx.coerce(try eval(fr), to: .array(e)) } }

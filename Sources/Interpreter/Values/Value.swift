@@ -77,17 +77,18 @@ public final class ImplicitMember {
 /// (Swift's own Dictionary order is randomised per process; a notebook must be reproducible.)
 /// Stored like CPython's compact dict: entries in insertion order, plus an open-addressing table
 /// of entry positions. Each key's hash is kept, so growing the table never hashes a key again.
+/// Three arrays only: a `Value` holds a dictionary inline, and a fourth field would make every
+/// `Value` 8 bytes larger.
 public struct OrderedDictionary {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
-    /// `keys[i].hashValue`, computed once when the entry is added.
-    private var hashes: [Int] = []
-    /// Linear-probing table: entry position + 1, or 0 for a free bucket. Its size is a power of two
-    /// at least twice the count (or 0 while the dictionary is empty).
-    private var table: [Int32] = []
+    /// The linear-probing table (`tableSize` buckets: entry position + 1, or 0 for a free bucket;
+    /// a power of two at least twice the count, or 0 while empty), then the hash of each entry.
+    private var index: [Int] = []
 
     public init() {}
     public var count: Int { keys.count }
+    private var tableSize: Int { index.count - keys.count }
 
     public subscript(key: Value) -> Value? {
         get { position(of: key).map { values[$0] } }
@@ -100,43 +101,45 @@ public struct OrderedDictionary {
     /// The entry holding `key`, or the free bucket where it would go.
     @inline(__always)
     private func find(_ key: Value, hash: Int) -> (position: Int?, bucket: Int) {
-        guard !table.isEmpty else { return (nil, 0) }
-        let mask = table.count - 1
-        var b = hash & mask
+        let size = tableSize
+        guard size > 0 else { return (nil, 0) }
+        var b = hash & (size - 1)
         while true {
-            let e = Int(table[b])
+            let e = index[b]
             if e == 0 { return (nil, b) }
-            if hashes[e - 1] == hash, keys[e - 1] == key { return (e - 1, b) }
-            b = (b + 1) & mask
+            if index[size + e - 1] == hash, keys[e - 1] == key { return (e - 1, b) }
+            b = (b + 1) & (size - 1)
         }
     }
 
     /// Appends a new entry (the key is known to be absent).
     private mutating func append(_ key: Value, _ value: Value, hash: Int, bucket: Int) {
         var b = bucket
-        if (keys.count + 1) * 2 > table.count {
+        if (keys.count + 1) * 2 > tableSize {
             rebuildTable(capacity: keys.count + 1)
             b = find(key, hash: hash).bucket
         }
-        table[b] = Int32(keys.count + 1)
+        index[b] = keys.count + 1
+        index.append(hash)
         keys.append(key)
         values.append(value)
-        hashes.append(hash)
     }
 
-    /// Refills the table from the stored hashes, sized for `capacity` entries.
+    /// Makes a new table sized for `capacity` entries and fills it from the stored hashes.
     private mutating func rebuildTable(capacity: Int) {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
-        table = Array(repeating: 0, count: size)
-        let mask = size - 1
-        table.withUnsafeMutableBufferPointer { t in
-            for (i, h) in hashes.enumerated() {
-                var b = h & mask
-                while t[b] != 0 { b = (b + 1) & mask }
-                t[b] = Int32(i + 1)
+        var rebuilt = [Int](repeating: 0, count: size)
+        rebuilt.reserveCapacity(size + capacity)
+        rebuilt += index[tableSize...]
+        rebuilt.withUnsafeMutableBufferPointer { t in
+            for i in 0..<keys.count {
+                var b = t[size + i] & (size - 1)
+                while t[b] != 0 { b = (b + 1) & (size - 1) }
+                t[b] = i + 1
             }
         }
+        index = rebuilt
     }
 
     /// Sets `key` to `value`, keeping the key's first position.
@@ -164,9 +167,9 @@ public struct OrderedDictionary {
     public mutating func remove(_ key: Value) -> Value? {
         guard let i = position(of: key) else { return nil }
         let old = values[i]
+        index.remove(at: tableSize + i)
         keys.remove(at: i)
         values.remove(at: i)
-        hashes.remove(at: i)
         rebuildTable(capacity: keys.count)
         return old
     }

@@ -13,3 +13,5 @@ print("日本 語".split(separator: " ").count)               // expect: 2
 print("a\r\nb\nc".split(separator: "\n"))               // expect: ["a\r\nb", "c"]
 let parts = "x=1;y=22;z=333".split(separator: ";").map { $0.split(separator: "=") }
 print(parts.map { String($0[1]) })                      // expect: ["1", "22", "333"]
+let word = "abc"
+print(String(word), String(42), String(3.5), String(Character("x")), String(true))  // expect: abc 42 3.5 x true
