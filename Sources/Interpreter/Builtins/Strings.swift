@@ -243,6 +243,10 @@ func splitBytes(_ text: String, separator: UInt8, maxSplits: Int, omittingEmpty:
     var text = text
     return text.withUTF8 { bytes -> [Value]? in
         var parts: [Value] = []
+        // One quick pass to size the result: no regrowing (and copying) a 100,000-word array.
+        var separators = 0
+        for b in bytes where b == separator { separators += 1 }
+        parts.reserveCapacity(min(separators, maxSplits) + 1)
         var start = 0
         func appendPart(end: Int) -> Bool {
             if start == end && omittingEmpty { return false }

@@ -76,4 +76,48 @@ extension Compiler {
         }
         return nil
     }
+
+    /// `counts[word, default: 0] += 1` and `xs[i] += x` on a variable (a dictionary with a default,
+    /// an array): one closure changes the element in place, instead of a chain of lvalue closures.
+    /// Errors keep their places: a bad index at the subscript, an overflow at the whole statement.
+    func fastElementCompound(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval? {
+        guard let s = lhs.as(SubscriptCallExprSyntax.self), s.trailingClosure == nil,
+              let ref = s.calledExpression.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
+              case .variable(isLet: false) = b.kind else { return nil }
+        let labels = s.arguments.map { $0.label?.text }
+        let keyType: TypeRef?, elementType: TypeRef?
+        switch staticType(s.calledExpression) {
+        case .dictionary(let k, let v)? where labels == [nil, "default"]: (keyType, elementType) = (k, v)
+        case .array(let e)? where labels == [nil]: (keyType, elementType) = (.int, e)
+        default: return nil
+        }
+        let arguments = Array(s.arguments)
+        let key = try compileExpr(arguments[0].expression, expected: keyType)
+        let defaultValue = labels.count == 2 ? try compileExpr(arguments[1].expression, expected: elementType) : nil
+        let value = try compileExpr(rhs, expected: elementType.flatMap { if case .int = $0 { return nil }; return $0 })
+        let frame = frameOf(b), slot = b.slot
+        let ctx = self.ctx, subscriptRange = range(s), statementRange = range(node)
+        let isAdd = op == "+", isSubtract = op == "-"
+        return { f in
+            let v = try value(f)
+            let k = try key(f)
+            let d = try defaultValue?(f)
+            let fr = frame(f)
+            var container = fr.slots[slot]
+            fr.slots[slot] = .void
+            defer { fr.slots[slot] = container }
+            try located(subscriptRange) {
+                try ctx.modifySubscript(&container, key: k, default: d) { element in
+                    if isAdd || isSubtract, case .int(let x) = element, case .int(let y) = v {
+                        let (r, o) = isAdd ? x.addingReportingOverflow(y) : x.subtractingReportingOverflow(y)
+                        if o { throw RuntimeError("arithmetic overflow", at: statementRange) }
+                        element = .int(r)
+                        return
+                    }
+                    try located(statementRange) { try ctx.compound(op, &element, v) }
+                }
+            }
+            return .void
+        }
+    }
 }
