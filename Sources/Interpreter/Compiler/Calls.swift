@@ -234,11 +234,12 @@ extension Compiler {
                     let g = ctx.globals
                     return { f in
                         let v0 = try arg0(f)
-                        var callee = proto.takeFrame(parent: g)
-                        callee.slots[slot0] = v0
-                        let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
-                        proto.recycle(&callee)
-                        return result
+                        let lent = proto.lendFrame(parent: g)
+                        defer { proto.spareFrames.takeBack(lent, clearing: proto.frameSize) }
+                        return try lent._withUnsafeGuaranteedRef { callee in
+                            callee.slots[slot0] = v0
+                            return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        }
                     }
                 }
                 return { f in
@@ -253,12 +254,13 @@ extension Compiler {
                     let g = ctx.globals
                     return { f in
                         let v0 = try arg0(f), v1 = try arg1(f)
-                        var callee = proto.takeFrame(parent: g)
-                        callee.slots[slot0] = v0
-                        callee.slots[slot1] = v1
-                        let result = try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
-                        proto.recycle(&callee)
-                        return result
+                        let lent = proto.lendFrame(parent: g)
+                        defer { proto.spareFrames.takeBack(lent, clearing: proto.frameSize) }
+                        return try lent._withUnsafeGuaranteedRef { callee in
+                            callee.slots[slot0] = v0
+                            callee.slots[slot1] = v1
+                            return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        }
                     }
                 }
                 return { f in
@@ -447,17 +449,14 @@ extension Context {
     }
 }
 
-/// Frames of top-level functions are recycled: the frame of a finished call that no closure kept
-/// alive goes back to its function, so recursion (`fib`) does not allocate and free one per call.
+/// Frames of top-level functions are recycled: the frame of a finished call that no closure
+/// captured goes back to its function, so recursion (`fib`) neither allocates nor counts references
+/// per call.
 extension FunctionProto {
-    /// A cleared frame for a call (parent: the top-level frame `g`, as for every top-level function).
-    @inline(__always) func takeFrame(parent g: Frame) -> Frame {
-        spareFrames.take() ?? Frame.make(size: frameSize, parent: g)
-    }
-
-    /// Gives a finished call's frame back, cleared, unless something still refers to it.
-    @inline(__always) func recycle(_ frame: inout Frame) {
-        spareFrames.giveBack(&frame, clearing: frameSize)
+    /// A cleared frame for a call (parent: the top-level frame `g`, as for every top-level
+    /// function), to be given back with `spareFrames.takeBack`.
+    @inline(__always) func lendFrame(parent g: Frame) -> Unmanaged<Frame> {
+        spareFrames.lend() ?? Unmanaged.passRetained(Frame.make(size: frameSize, parent: g))
     }
 }
 

@@ -32,6 +32,9 @@ final class Frame {
     let slotCount: Int
     /// The next frame in its function's list of spare frames (see `FunctionProto.spareFrames`).
     var nextSpare: Unmanaged<Frame>? = nil
+    /// Whether a function value (a closure, a nested function) holds this frame: the only way a
+    /// frame outlives its call, so a frame not captured can be reused by the next call.
+    var isCaptured = false
 
     private init(size: Int, parent: Frame?) {
         slotCount = max(size, 1)
@@ -78,6 +81,29 @@ struct SpareFrames {
         for i in 0..<count { frame.slots[i] = .void }
         frame.nextSpare = head
         head = Unmanaged.passRetained(frame)
+    }
+
+    /// A cleared frame lent to a call without reference counting (the list keeps its reference);
+    /// the call gives it back with `takeBack`. Nil when there is none.
+    @inline(__always) mutating func lend() -> Unmanaged<Frame>? {
+        guard let spare = head else { return nil }
+        head = spare._withUnsafeGuaranteedRef { frame in
+            defer { frame.nextSpare = nil }
+            return frame.nextSpare
+        }
+        return spare
+    }
+
+    /// Takes back a lent frame (or a new one, retained once), clearing its first `count` slots,
+    /// unless a closure made by the call captured it: then the closure keeps it alive alone.
+    @inline(__always) mutating func takeBack(_ lent: Unmanaged<Frame>, clearing count: Int) {
+        let captured = lent._withUnsafeGuaranteedRef { frame in
+            if frame.isCaptured { return true }
+            for i in 0..<count { frame.slots[i] = .void }
+            frame.nextSpare = head
+            return false
+        }
+        if captured { lent.release() } else { head = lent }
     }
 
     mutating func removeAll() {
@@ -168,6 +194,7 @@ public final class Function {
         self.proto = proto
         self.captured = captured
         self.boundSelf = boundSelf
+        captured?.isCaptured = true
     }
 
     deinit { spareFrames.removeAll() }
