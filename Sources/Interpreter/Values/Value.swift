@@ -82,8 +82,10 @@ public final class ImplicitMember {
 public struct OrderedDictionary {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
-    /// The linear-probing table (`tableSize` buckets: entry position + 1, or 0 for a free bucket;
-    /// a power of two at least twice the count, or 0 while empty), then the hash of each entry.
+    /// The linear-probing table (`tableSize` buckets, a power of two at least twice the count, or
+    /// 0 while empty), then the hash of each entry. A bucket is 0 when free, else the entry's
+    /// position + 1 in its low 32 bits and the low 32 bits of the key's hash in its high bits, so
+    /// that probing compares hashes without reading the entries.
     private var index: [Int] = []
 
     public init() {}
@@ -103,13 +105,23 @@ public struct OrderedDictionary {
     private func find(_ key: Value, hash: Int) -> (position: Int?, bucket: Int) {
         let size = tableSize
         guard size > 0 else { return (nil, 0) }
+        let tag = UInt(UInt32(truncatingIfNeeded: hash))
         var b = hash & (size - 1)
         while true {
-            let e = index[b]
+            let e = UInt(bitPattern: index[b])
             if e == 0 { return (nil, b) }
-            if index[size + e - 1] == hash, keys[e - 1] == key { return (e - 1, b) }
+            if e >> 32 == tag {
+                let position = Int(e & 0xFFFF_FFFF) - 1
+                if keys[position] == key { return (position, b) }
+            }
             b = (b + 1) & (size - 1)
         }
+    }
+
+    /// What a bucket holds for the entry at `position` with `hash` (see `index`).
+    @inline(__always)
+    private static func bucket(position: Int, hash: Int) -> Int {
+        Int(bitPattern: UInt(UInt32(truncatingIfNeeded: hash)) << 32 | UInt(position + 1))
     }
 
     /// Appends a new entry (the key is known to be absent).
@@ -119,7 +131,7 @@ public struct OrderedDictionary {
             rebuildTable(capacity: keys.count + 1)
             b = find(key, hash: hash).bucket
         }
-        index[b] = keys.count + 1
+        index[b] = Self.bucket(position: keys.count, hash: hash)
         index.append(hash)
         keys.append(key)
         values.append(value)
@@ -134,9 +146,10 @@ public struct OrderedDictionary {
         rebuilt += index[tableSize...]
         rebuilt.withUnsafeMutableBufferPointer { t in
             for i in 0..<keys.count {
-                var b = t[size + i] & (size - 1)
+                let hash = t[size + i]
+                var b = hash & (size - 1)
                 while t[b] != 0 { b = (b + 1) & (size - 1) }
-                t[b] = i + 1
+                t[b] = Self.bucket(position: i, hash: hash)
             }
         }
         index = rebuilt
