@@ -8,7 +8,7 @@ extension Compiler {
     }
 
     private func compileItems(_ items: ArraySlice<CodeBlockItemSyntax>) throws -> Exec {
-        var execs: [Exec] = []
+        var execs = ExecList()
         for idx in items.indices {
             let item = items[idx]
             if case .stmt(let s) = item.item, let d = s.as(DeferStmtSyntax.self) {
@@ -33,8 +33,8 @@ extension Compiler {
         return sequence(execs[...])
     }
 
-    func sequence(_ execs: ArraySlice<Exec>) -> Exec {
-        let list = execs.map(ExecBox.init)
+    func sequence(_ execs: ArraySlice<ExecBox>) -> Exec {
+        let list = Array(execs)
         switch list.count {
         case 0: return { _ in .normal }
         case 1: return list[0].run
@@ -305,4 +305,13 @@ extension Compiler {
             }
         }
     }
+}
+
+/// Statements being compiled, in order. Not an `[Exec]`: an array stores closures in its generic
+/// form, so each statement read back from one would run through two reabstraction thunks on
+/// every execution; `ExecBox` keeps the closure as it is.
+struct ExecList {
+    private var items: [ExecBox] = []
+    mutating func append(_ exec: @escaping Exec) { items.append(ExecBox(run: exec)) }
+    subscript(_: UnboundedRange) -> ArraySlice<ExecBox> { items[...] }
 }
