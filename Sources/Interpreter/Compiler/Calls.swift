@@ -301,19 +301,20 @@ extension Compiler {
         let r = range(call)
         let ctx = self.ctx
         let native = fn.proto.native!
-        var parts: [Eval] = []
+        // EvalBoxes, not [Eval]: see `ExecList`.
+        var parts: [EvalBox] = []
         for (param, source) in zip(fn.proto.params, plan) {
             switch source {
             case .arg(let i):
                 let target = nodes[i].as(InOutExprSyntax.self)?.expression ?? nodes[i]
-                parts.append(try compileExpr(target))
+                parts.append(EvalBox(eval: try compileExpr(target)))
             case .defaultValue:
                 let d = param.defaultValue!
                 let g = ctx.globals
-                parts.append { _ in try d(g) }
+                parts.append(EvalBox { _ in try d(g) })
             case .variadic(let idx):
                 let evals = try idx.map { try compileExpr(nodes[$0]) }
-                parts.append { f in .array(ArrayStorage(try evals.map { try $0(f) })) }
+                parts.append(EvalBox { f in .array(ArrayStorage(try evals.map { try $0(f) })) })
             }
         }
         // `swap(&a, &b)` writes back through its inout arguments.
@@ -321,7 +322,7 @@ extension Compiler {
             let a = try compileLValue(nodes[0].as(InOutExprSyntax.self)?.expression ?? nodes[0])
             let b = try compileLValue(nodes[1].as(InOutExprSyntax.self)?.expression ?? nodes[1])
             return { f in
-                let x = try parts[0](f), y = try parts[1](f)
+                let x = try parts[0].eval(f), y = try parts[1].eval(f)
                 try a.modify(f) { $0 = y }
                 try b.modify(f) { $0 = x }
                 return .void
@@ -331,7 +332,7 @@ extension Compiler {
         return { f in
             var list: [Value] = []
             list.reserveCapacity(evals.count)
-            for e in evals { list.append(try e(f)) }
+            for e in evals { list.append(try e.eval(f)) }
             return try located(r) { try native(ctx, list) }
         }
     }

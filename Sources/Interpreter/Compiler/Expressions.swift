@@ -128,7 +128,7 @@ extension Compiler {
 
     func compileString(_ lit: StringLiteralExprSyntax, expected: TypeRef?) throws -> Eval {
         guard let kind = lit.stringLiteralKind else { throw error("malformed string literal", lit, kind: "syntax") }
-        var parts: [Eval] = []
+        var parts: [EvalBox] = []   // not [Eval]: see `ExecList`
         var pending = ""
         var isPlain = true
         for segment in lit.segments {
@@ -139,7 +139,7 @@ extension Compiler {
                 isPlain = false
                 if !pending.isEmpty {
                     let text = Value.string(pending)
-                    parts.append { _ in text }
+                    parts.append(EvalBox { _ in text })
                     pending = ""
                 }
                 guard x.expressions.count == 1, let only = x.expressions.first, only.label == nil else {
@@ -147,7 +147,7 @@ extension Compiler {
                 }
                 let inner = try compileExpr(only.expression)
                 let ctx = self.ctx
-                parts.append { f in .string(try ctx.describe(try inner(f))) }
+                parts.append(EvalBox { f in .string(try ctx.describe(try inner(f))) })
             }
         }
         if isPlain {
@@ -157,12 +157,12 @@ extension Compiler {
         }
         if !pending.isEmpty {
             let text = Value.string(pending)
-            parts.append { _ in text }
+            parts.append(EvalBox { _ in text })
         }
         let pieces = parts
         return { f in
             var out = ""
-            for p in pieces { if case .string(let s) = try p(f) { out += s } }
+            for p in pieces { if case .string(let s) = try p.eval(f) { out += s } }
             return .string(out)
         }
     }
