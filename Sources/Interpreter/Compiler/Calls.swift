@@ -439,6 +439,24 @@ extension Compiler {
 }
 
 extension Context {
+    /// Runs a user function's body in `frame` (parameters already stored) and returns its result.
+    /// (In this file so that the direct calls above inline it.)
+    @inline(__always)
+    func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > depthLimit {
+            throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
+        }
+        try tick(range)
+        if let body = proto.expressionBodyRef { return try body._withUnsafeGuaranteedRef { try $0.eval(frame) } }
+        _ = try proto.body(frame)
+        // Moved out: a recycled frame (see `FunctionProto.spareFrames`) starts with `.void`.
+        let result = frame.returnValue
+        frame.returnValue = .void
+        return result
+    }
+
     /// `withCallFrame` for calls that return a value (not generic, and in this file so that the
     /// direct calls above inline it: it sits on the call path).
     @inline(__always)

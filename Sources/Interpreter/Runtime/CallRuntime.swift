@@ -1,23 +1,6 @@
 import Reports
 
 extension Context {
-    /// Runs a user function's body in `frame` (parameters already stored) and returns its result.
-    @inline(__always)
-    func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > depthLimit {
-            throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
-        }
-        try tick(range)
-        if let body = proto.expressionBodyRef { return try body._withUnsafeGuaranteedRef { try $0.eval(frame) } }
-        _ = try proto.body(frame)
-        // Moved out: a recycled frame (see `FunctionProto.spareFrames`) starts with `.void`.
-        let result = frame.returnValue
-        frame.returnValue = .void
-        return result
-    }
-
     /// Calls a function value with arguments in parameter order (missing trailing arguments take
     /// their defaults). Used by natives (`map`'s closure) and by calls through values.
     func call(_ f: Function, _ args: [Value], at range: SourceRange? = nil) throws -> Value {
