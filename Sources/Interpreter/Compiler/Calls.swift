@@ -230,10 +230,21 @@ extension Compiler {
                 let slot0 = fills[0].slot, arg0 = fills[0].eval
                 if b.owner.isGlobal {
                     // The hottest shape (`fib(n - 1)`): no closure between the call and its frame,
-                    // and the frame is a recycled one.
+                    // the frame is a recycled one, and `n - 1` is computed here.
                     let g = ctx.globals
+                    var shift: (slot: Int, by: Int)? = nil, shiftRange = r
+                    if case .arg(let i)? = plan.first, proto.params.first?.isInout == false, let s = slotShift(nodes[i]) {
+                        (shift, shiftRange) = (s, range(nodes[i]))
+                    }
                     return { f in
-                        let v0 = try arg0(f)
+                        let v0: Value
+                        if let s = shift, case .int(let x) = f.slots[s.slot] {
+                            let (sum, overflow) = x.addingReportingOverflow(s.by)
+                            if overflow { throw RuntimeError("arithmetic overflow", at: shiftRange) }
+                            v0 = .int(sum)
+                        } else {
+                            v0 = try arg0(f)
+                        }
                         let lent = proto.lendFrame(parent: g)
                         defer { proto.spareFrames.takeBack(lent, clearing: proto.frameSize) }
                         return try lent._withUnsafeGuaranteedRef { callee in

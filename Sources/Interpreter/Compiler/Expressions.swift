@@ -45,9 +45,10 @@ extension Compiler {
             let r = range(p)
             return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
         case .ternaryExpr(let t):
-            let c = try compileCondition(t.condition)
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))
             let b = try compileExpr(t.elseExpression, expected: expected ?? staticType(t.thenExpression))
+            if let fast = try fastTernary(t.condition, then: a, else: b) { return fast }
+            let c = try compileCondition(t.condition)
             return { f in try c(f) ? try a(f) : try b(f) }
         case .functionCallExpr(let call):
             return try compileCall(call, expected: expected)

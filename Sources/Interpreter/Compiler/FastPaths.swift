@@ -50,6 +50,33 @@ extension Compiler {
         return nil
     }
 
+    /// `n < 2 ? a : b`, a local compared to an Int literal: the comparison is made here rather
+    /// than by a condition closure (one closure call less per evaluation, as in `fib`).
+    func fastTernary(_ condition: ExprSyntax, then a: @escaping Eval, else b: @escaping Eval) throws -> Eval? {
+        guard let infix = condition.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text,
+              ["<", "<=", ">", ">=", "==", "!="].contains(op), let slot = localSlot(infix.leftOperand),
+              let c = intConstant(infix.rightOperand), let slow = try fastComparison(condition) else { return nil }
+        // `x OP c` is `x < c`, `c < x` or `x == c`, possibly negated.
+        let equality = op == "==" || op == "!=", flip = op == ">" || op == "<=", negate = op == ">=" || op == "<=" || op == "!="
+        return { f in
+            let holds: Bool
+            if case .int(let x) = f.slots[slot] {
+                holds = (equality ? x == c : flip ? c < x : x < c) != negate
+            } else {
+                holds = try slow(f)
+            }
+            return holds ? try a(f) : try b(f)
+        }
+    }
+
+    /// `n - 1` or `n + 2`: a local slot and the Int literal added to it, for calls that compute
+    /// such an argument themselves (`fib(n - 1)`).
+    func slotShift(_ e: ExprSyntax) -> (slot: Int, by: Int)? {
+        guard let infix = e.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text,
+              op == "+" || op == "-", let slot = localSlot(infix.leftOperand), let c = intConstant(infix.rightOperand) else { return nil }
+        return (slot, op == "+" ? c : -c)
+    }
+
     /// `n - 1`, `n + 1`, `i + j` on local slots: overflow still traps.
     func fastArithmetic(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, general: @escaping Eval, range r: SourceRange) -> Eval? {
         guard op == "+" || op == "-", let a = localSlot(lhs) else { return nil }

@@ -51,3 +51,14 @@ print(account.deposit(5), account.deposit(7), account.balance)  // expect: 5 12 
 print(account.projected(2), account.projected(1))  // expect: [12, 22, 32] [12, 22]
 let adders = [1, 2, 3].map(makeAdder)
 print(adders.map { $0(100) })                   // expect: [101, 102, 103]
+// Ternaries comparing a local with a literal, and arguments `n ± literal`, on Ints and Doubles.
+func sign(_ x: Int) -> Int { x > 0 ? 1 : x == 0 ? 0 : -1 }
+print([-5, 0, 7].map(sign))                     // expect: [-1, 0, 1]
+func clamp(_ x: Double) -> Double { x >= 1 ? 1 : x <= -1 ? -1 : x }
+print(clamp(3), clamp(-0.5), clamp(-2))         // expect: 1.0 -0.5 -1.0
+func countdown(_ n: Int) -> Int { n != 0 ? countdown(n - 1) + 1 : 0 }
+print(countdown(50))                            // expect: 50
+func up(_ n: Int) -> Int { n < 3 ? up(n + 1) : n }
+print(up(-2))                                   // expect: 3
+func halve(_ x: Double) -> Double { x < 1 ? x : halve(x - 1) }
+print(halve(3.5))                               // expect: 0.5
