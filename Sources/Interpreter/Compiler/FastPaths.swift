@@ -120,16 +120,20 @@ extension Compiler {
         }
         let arguments = Array(s.arguments)
         let key = try compileExpr(arguments[0].expression, expected: keyType)
-        let defaultValue = labels.count == 2 ? try compileExpr(arguments[1].expression, expected: elementType) : nil
-        let value = try compileExpr(rhs, expected: elementType.flatMap { if case .int = $0 { return nil }; return $0 })
-        let frame = frameOf(b), slot = b.slot
+        // Int literals (`+= 1`, `default: 0`) are values here, not closures to call.
+        let isIntElement: Bool = { if case .int = elementType { return true }; return false }()
+        let rhsConstant = isIntElement ? intConstant(rhs).map(Value.int) : nil
+        let defaultConstant = isIntElement && labels.count == 2 ? intConstant(arguments[1].expression).map(Value.int) : nil
+        let defaultValue = labels.count == 2 && defaultConstant == nil ? try compileExpr(arguments[1].expression, expected: elementType) : nil
+        let value = rhsConstant == nil ? try compileExpr(rhs, expected: isIntElement ? nil : elementType) : nil
+        let frame = frameOf(b), slot = b.slot, global: Frame? = b.owner.isGlobal ? ctx.globals : nil
         let ctx = self.ctx, subscriptRange = range(s), statementRange = range(node)
         let isAdd = op == "+", isSubtract = op == "-"
         return { f in
-            let v = try value(f)
+            let v = try rhsConstant ?? value!(f)
             let k = try key(f)
-            let d = try defaultValue?(f)
-            let fr = frame(f)
+            let d = try defaultConstant ?? defaultValue?(f)
+            let fr = global ?? frame(f)
             var container = fr.slots[slot]
             fr.slots[slot] = .void
             defer { fr.slots[slot] = container }
