@@ -134,9 +134,11 @@ extension Compiler {
             let k = try key(f)
             let d = try defaultConstant ?? defaultValue?(f)
             let fr = global ?? frame(f)
-            var container = fr.slots[slot]
-            fr.slots[slot] = .void
-            defer { fr.slots[slot] = container }
+            // The variable's value is moved out while it changes (unique: no copy on write), and
+            // moved back; swapping costs no reference counting.
+            var container = Value.void
+            swap(&container, &fr.slots[slot])
+            defer { swap(&container, &fr.slots[slot]) }
             try located(subscriptRange) {
                 try ctx.modifySubscript(&container, key: k, default: d) { element in
                     if isAdd || isSubtract, case .int(let x) = element, case .int(let y) = v {

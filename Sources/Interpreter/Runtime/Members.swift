@@ -218,10 +218,19 @@ extension Context {
     /// changed in place without building an index array. Other containers take the general path.
     @inline(__always)
     func modifySubscript(_ container: inout Value, key: Value, default defaultValue: Value?, _ body: (inout Value) throws -> Void) throws {
-        if let d = defaultValue, case .dictionary(var dict) = container {
-            container = .void
-            defer { container = .dictionary(dict) }
-            _ = try dict.modify(key, default: d, body)
+        if let d = defaultValue, case .dictionary = container {
+            // Moved out and back (swap, consume): a copy of a dictionary value would retain and
+            // release each of its arrays.
+            var taken = Value.void
+            swap(&taken, &container)
+            guard case .dictionary(var dict) = consume taken else { return }
+            do {
+                _ = try dict.modify(key, default: d, body)
+            } catch {
+                container = .dictionary(consume dict)
+                throw error
+            }
+            container = .dictionary(consume dict)
             return
         }
         if defaultValue == nil, case .array(var a) = container, case .int(let index) = key {
