@@ -142,7 +142,9 @@ public struct OrderedDictionary {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
         var rebuilt = [Int](repeating: 0, count: size)
-        rebuilt.reserveCapacity(size + capacity)
+        // Room for the hashes of every entry until the next rebuild (at `size / 2` entries): the
+        // table is not copied again by a growing array in between.
+        rebuilt.reserveCapacity(size + size / 2)
         rebuilt += index[tableSize...]
         rebuilt.withUnsafeMutableBufferPointer { t in
             for i in 0..<keys.count {
