@@ -16,6 +16,7 @@ public final class Session {
 
     public init(options: SessionOptions) {
         self.options = options
+        _ = MemoryTuning.applied
         arena = TensorArena(limit: options.memoryLimit)
         ctx = Context(options: options)
         globalScope = Scope(parent: nil, function: globalFunction)

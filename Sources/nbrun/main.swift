@@ -112,6 +112,39 @@ func parseMemory(_ text: String) -> Int? {
     return Int(value * scale)
 }
 
+/// The arguments of a worker, `nbrun --worker PATH [--seed N] [--memory-limit SIZE] [--unsafe-html]`
+/// as the runner's Worker.swift writes them. They are read by hand: ArgumentParser's parse works
+/// through reflection and costs every worker start several milliseconds (issue 4: a notebook of
+/// one empty cell in under 50 ms). Nil for anything else, which ArgumentParser then reads.
+struct WorkerArguments {
+    var path: String
+    var seed: Int?
+    var memoryLimit = 4 << 30
+    var unsafeHTML = false
+
+    init?<Args: Collection>(_ args: Args) where Args.Element == String {
+        var rest = args[...]
+        guard rest.popFirst() == "--worker", let path = rest.popFirst() else { return nil }
+        self.path = path
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--seed":
+                guard let n = rest.popFirst().flatMap({ Int($0) }) else { return nil }
+                seed = n
+            case "--memory-limit":
+                guard let n = rest.popFirst().flatMap(parseMemory) else { return nil }
+                memoryLimit = n
+            case "--unsafe-html": unsafeHTML = true
+            default: return nil
+            }
+        }
+    }
+}
+
+if let worker = WorkerArguments(CommandLine.arguments.dropFirst()) {
+    exit(Worker.main(path: worker.path, seed: worker.seed, memoryLimit: worker.memoryLimit, unsafeHTML: worker.unsafeHTML))
+}
+
 // Parse; bad arguments are exit status 2 (cli.md), not ArgumentParser's 64.
 let command: Nbrun
 do {

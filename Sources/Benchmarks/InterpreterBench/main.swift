@@ -3,6 +3,7 @@
 // empty cell. Run it with benchmarks/interpreter.sh. Target: nbrun at least as fast as CPython.
 //
 //   InterpreterBench [--repeats N] [--python benchmarks/interpreter.py] [--nbrun .build/debug/nbrun]
+//                    [--only fib|loop|dictionary]   (one program, e.g. under `perf record`)
 import Foundation
 import Interpreter
 import Reports
@@ -41,12 +42,13 @@ struct Measure {
     var result: String
 }
 
-func arguments() -> (repeats: Int, python: String, nbrun: String) {
+func arguments() -> (repeats: Int, python: String, nbrun: String, only: String?) {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var repeats = 3
     var python = root.appendingPathComponent("benchmarks/interpreter.py").path
     var nbrun = root.appendingPathComponent(".build/debug/nbrun").path
+    var only: String? = nil
     var args = CommandLine.arguments.dropFirst()
     while let flag = args.popFirst() {
         guard let value = args.popFirst() else { break }
@@ -54,10 +56,11 @@ func arguments() -> (repeats: Int, python: String, nbrun: String) {
         case "--repeats": repeats = max(1, Int(value) ?? 3)
         case "--python": python = value
         case "--nbrun": nbrun = value
+        case "--only": only = value
         default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8)); exit(2)
         }
     }
-    return (repeats, python, nbrun)
+    return (repeats, python, nbrun, only)
 }
 
 func seconds(_ body: () -> Void) -> Double {
@@ -162,7 +165,7 @@ func format(_ s: Double?) -> String { s.map { String(format: "%.4f s", $0) } ?? 
 
 func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
-let (repeats, pythonScript, nbrunPath) = arguments()
+let (repeats, pythonScript, nbrunPath, only) = arguments()
 let python = measurePython(script: pythonScript, repeats: repeats)
 if python.isEmpty { print("warning: python3 \(pythonScript) did not run; no reference times") }
 
@@ -170,7 +173,7 @@ print("Interpreter benchmark: best of \(repeats), nbrun's interpreter vs CPython
 let widths = [28, 12, 12, 10, 22]
 print(zip(["program", "CPython", "nbrun", "speed", "result (nbrun / CPython)"], widths).map { pad($0, $1) }.joined(separator: " "))
 var allFast = true
-for program in programs {
+for program in programs where only == nil || only == program.name {
     let ours = measureNbrun(program, repeats: repeats)
     let theirs = python[program.name]
     var speed = "-"

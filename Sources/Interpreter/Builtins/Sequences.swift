@@ -216,6 +216,9 @@ func registerSequenceMethods(_ t: NativeType) {
             let sep = try args[1].string()
             if sep.count == 1 {
                 let c = sep.first!
+                if let ascii = c.asciiValue, let parts = splitBytes(s, separator: ascii, maxSplits: maxSplits, omittingEmpty: omit) {
+                    return .array(ArrayStorage(parts))
+                }
                 return .array(ArrayStorage(s.split(separator: c, maxSplits: maxSplits, omittingEmptySubsequences: omit).map { .string(String($0)) }))
             }
             return .array(ArrayStorage(s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit).map { .string(String($0)) }))

@@ -232,3 +232,45 @@ func formatString(_ format: String, _ args: [Value]) throws -> String {
     }
     return String(format: format, arguments: cargs)
 }
+
+/// `s.split(separator: c)` for an ASCII separator, scanning UTF-8 bytes instead of Characters
+/// (Character iteration dominated splitting a long text into words). Nil when a separator touches
+/// a non-ASCII byte or is CR/LF: a grapheme cluster may then span it (a combining accent after a
+/// space, CR LF), and splitting by Characters must decide. Same results as the standard library's
+/// `split(separator:maxSplits:omittingEmptySubsequences:)` otherwise, which this mirrors.
+func splitBytes(_ text: String, separator: UInt8, maxSplits: Int, omittingEmpty: Bool) -> [Value]? {
+    guard separator < 0x80, separator != 0x0A, separator != 0x0D, maxSplits >= 0 else { return nil }
+    var text = text
+    return text.withUTF8 { bytes -> [Value]? in
+        var parts: [Value] = []
+        // One quick pass to size the result: no regrowing (and copying) a 100,000-word array.
+        var separators = 0
+        for b in bytes where b == separator { separators += 1 }
+        parts.reserveCapacity(min(separators, maxSplits) + 1)
+        var start = 0
+        func appendPart(end: Int) -> Bool {
+            if start == end && omittingEmpty { return false }
+            parts.append(.string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+            return true
+        }
+        let n = bytes.count
+        if maxSplits == 0 || n == 0 {
+            _ = appendPart(end: n)
+            return parts
+        }
+        var i = 0
+        while i < n {
+            if bytes[i] == separator {
+                if i > 0 && bytes[i - 1] >= 0x80 || i + 1 < n && bytes[i + 1] >= 0x80 { return nil }
+                let appended = appendPart(end: i)
+                i += 1
+                start = i
+                if appended && parts.count == maxSplits { break }
+                continue
+            }
+            i += 1
+        }
+        if start != n || !omittingEmpty { _ = appendPart(end: n) }
+        return parts
+    }
+}

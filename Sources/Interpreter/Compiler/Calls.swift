@@ -229,13 +229,28 @@ extension Compiler {
             case 1:
                 let slot0 = fills[0].slot, arg0 = fills[0].eval
                 if b.owner.isGlobal {
-                    // The hottest shape (`fib(n - 1)`): no closure between the call and its frame.
+                    // The hottest shape (`fib(n - 1)`): no closure between the call and its frame,
+                    // the frame is a recycled one, and `n - 1` is computed here.
                     let g = ctx.globals
+                    var shift: (slot: Int, by: Int)? = nil, shiftRange = r
+                    if case .arg(let i)? = plan.first, proto.params.first?.isInout == false, let s = slotShift(nodes[i]) {
+                        (shift, shiftRange) = (s, range(nodes[i]))
+                    }
                     return { f in
-                        let v0 = try arg0(f)
-                        let callee = Frame.make(size: proto.frameSize, parent: g)
-                        callee.slots[slot0] = v0
-                        return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        let v0: Value
+                        if let s = shift, case .int(let x) = f.slots[s.slot] {
+                            let (sum, overflow) = x.addingReportingOverflow(s.by)
+                            if overflow { throw RuntimeError("arithmetic overflow", at: shiftRange) }
+                            v0 = .int(sum)
+                        } else {
+                            v0 = try arg0(f)
+                        }
+                        let lent = proto.lendFrame(parent: g)
+                        defer { proto.spareFrames.takeBack(lent, clearing: proto.frameSize) }
+                        return try lent._withUnsafeGuaranteedRef { callee in
+                            callee.slots[slot0] = v0
+                            return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        }
                     }
                 }
                 return { f in
@@ -246,6 +261,19 @@ extension Compiler {
                 }
             case 2:
                 let slot0 = fills[0].slot, arg0 = fills[0].eval, slot1 = fills[1].slot, arg1 = fills[1].eval
+                if b.owner.isGlobal {
+                    let g = ctx.globals
+                    return { f in
+                        let v0 = try arg0(f), v1 = try arg1(f)
+                        let lent = proto.lendFrame(parent: g)
+                        defer { proto.spareFrames.takeBack(lent, clearing: proto.frameSize) }
+                        return try lent._withUnsafeGuaranteedRef { callee in
+                            callee.slots[slot0] = v0
+                            callee.slots[slot1] = v1
+                            return try ctx.callFrame(name, r) { try ctx.invokeUser(proto, frame: callee, at: r) }
+                        }
+                    }
+                }
                 return { f in
                     let v0 = try arg0(f), v1 = try arg1(f)
                     let callee = try makeFrame(f)
@@ -284,19 +312,20 @@ extension Compiler {
         let r = range(call)
         let ctx = self.ctx
         let native = fn.proto.native!
-        var parts: [Eval] = []
+        // EvalBoxes, not [Eval]: see `ExecList`.
+        var parts: [EvalBox] = []
         for (param, source) in zip(fn.proto.params, plan) {
             switch source {
             case .arg(let i):
                 let target = nodes[i].as(InOutExprSyntax.self)?.expression ?? nodes[i]
-                parts.append(try compileExpr(target))
+                parts.append(EvalBox(eval: try compileExpr(target)))
             case .defaultValue:
                 let d = param.defaultValue!
                 let g = ctx.globals
-                parts.append { _ in try d(g) }
+                parts.append(EvalBox { _ in try d(g) })
             case .variadic(let idx):
                 let evals = try idx.map { try compileExpr(nodes[$0]) }
-                parts.append { f in .array(ArrayStorage(try evals.map { try $0(f) })) }
+                parts.append(EvalBox { f in .array(ArrayStorage(try evals.map { try $0(f) })) })
             }
         }
         // `swap(&a, &b)` writes back through its inout arguments.
@@ -304,7 +333,7 @@ extension Compiler {
             let a = try compileLValue(nodes[0].as(InOutExprSyntax.self)?.expression ?? nodes[0])
             let b = try compileLValue(nodes[1].as(InOutExprSyntax.self)?.expression ?? nodes[1])
             return { f in
-                let x = try parts[0](f), y = try parts[1](f)
+                let x = try parts[0].eval(f), y = try parts[1].eval(f)
                 try a.modify(f) { $0 = y }
                 try b.modify(f) { $0 = x }
                 return .void
@@ -314,7 +343,7 @@ extension Compiler {
         return { f in
             var list: [Value] = []
             list.reserveCapacity(evals.count)
-            for e in evals { list.append(try e(f)) }
+            for e in evals { list.append(try e.eval(f)) }
             return try located(r) { try native(ctx, list) }
         }
     }
@@ -327,6 +356,16 @@ extension Compiler {
             let (_, labels, trailing) = argumentNodes(call)
             for f in d.initializers {
                 guard let plan = matchArguments(labels, trailing, f.proto.params) else { continue }
+                if case .string = t, labels == [nil], trailing == [false], let argument = call.arguments.first, let native = f.proto.native {
+                    // `String(w)` of a String (each word of `split`) is that String: no argument
+                    // list, no call of the initializer.
+                    let value = try compileExpr(argument.expression)
+                    return { fr in
+                        let v = try value(fr)
+                        if case .string = v { return v }
+                        return try located(r) { try native(ctx, [v]) }
+                    }
+                }
                 let eval = try compileNativeCall(f, plan, call)
                 if case .array(let e) = t, needsCoercion(e) {
                     return { fr in try located(r) { try ctx.coerce(try eval(fr), to: .array(e)) } }
@@ -407,6 +446,47 @@ extension Compiler {
         }
         if e.is(GenericSpecializationExprSyntax.self) { return try typeFromExpression(e) }
         return nil
+    }
+}
+
+extension Context {
+    /// Runs a user function's body in `frame` (parameters already stored) and returns its result.
+    /// (In this file so that the direct calls above inline it.)
+    @inline(__always)
+    func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > depthLimit {
+            throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
+        }
+        try tick(range)
+        if let body = proto.expressionBodyRef { return try body._withUnsafeGuaranteedRef { try $0.eval(frame) } }
+        _ = try proto.body(frame)
+        // Moved out: a recycled frame (see `FunctionProto.spareFrames`) starts with `.void`.
+        let result = frame.returnValue
+        frame.returnValue = .void
+        return result
+    }
+
+    /// `withCallFrame` for calls that return a value (not generic, and in this file so that the
+    /// direct calls above inline it: it sits on the call path).
+    @inline(__always)
+    func callFrame(_ name: String, _ r: SourceRange?, _ body: () throws -> Value) throws -> Value {
+        do { return try body() } catch var e as RuntimeError {
+            if let r = r, e.callChain.count < 16 { e.callChain.append(.init(function: name, location: r.start)) }
+            throw e
+        }
+    }
+}
+
+/// Frames of top-level functions are recycled: the frame of a finished call that no closure
+/// captured goes back to its function, so recursion (`fib`) neither allocates nor counts references
+/// per call.
+extension FunctionProto {
+    /// A cleared frame for a call (parent: the top-level frame `g`, as for every top-level
+    /// function), to be given back with `spareFrames.takeBack`.
+    @inline(__always) func lendFrame(parent g: Frame) -> Unmanaged<Frame> {
+        spareFrames.lend() ?? Unmanaged.passRetained(Frame.make(size: frameSize, parent: g))
     }
 }
 

@@ -46,7 +46,7 @@ extension Compiler {
         for (_, proto, slot) in functions {
             prologue.insert({ g in g.slots[slot] = .function(Function(proto, captured: g)) }, at: 0)
         }
-        var execs: [Exec] = []
+        var execs = ExecList()
         var last: Eval? = nil
         for (i, item) in items.enumerated() {
             attempt {

@@ -37,7 +37,7 @@ extension Compiler {
 
     func compileVariable(_ v: VariableDeclSyntax) throws -> Exec {
         let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
-        var execs: [Exec] = []
+        var execs = ExecList()
         let ctx = self.ctx
         for binding in v.bindings {
             if let acc = binding.accessorBlock { throw unsupported("computed variable outside a type", acc) }

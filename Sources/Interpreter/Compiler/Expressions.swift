@@ -45,9 +45,10 @@ extension Compiler {
             let r = range(p)
             return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
         case .ternaryExpr(let t):
-            let c = try compileCondition(t.condition)
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))
             let b = try compileExpr(t.elseExpression, expected: expected ?? staticType(t.thenExpression))
+            if let fast = try fastTernary(t.condition, then: a, else: b) { return fast }
+            let c = try compileCondition(t.condition)
             return { f in try c(f) ? try a(f) : try b(f) }
         case .functionCallExpr(let call):
             return try compileCall(call, expected: expected)
@@ -128,7 +129,7 @@ extension Compiler {
 
     func compileString(_ lit: StringLiteralExprSyntax, expected: TypeRef?) throws -> Eval {
         guard let kind = lit.stringLiteralKind else { throw error("malformed string literal", lit, kind: "syntax") }
-        var parts: [Eval] = []
+        var parts: [EvalBox] = []   // not [Eval]: see `ExecList`
         var pending = ""
         var isPlain = true
         for segment in lit.segments {
@@ -139,7 +140,7 @@ extension Compiler {
                 isPlain = false
                 if !pending.isEmpty {
                     let text = Value.string(pending)
-                    parts.append { _ in text }
+                    parts.append(EvalBox { _ in text })
                     pending = ""
                 }
                 guard x.expressions.count == 1, let only = x.expressions.first, only.label == nil else {
@@ -147,7 +148,7 @@ extension Compiler {
                 }
                 let inner = try compileExpr(only.expression)
                 let ctx = self.ctx
-                parts.append { f in .string(try ctx.describe(try inner(f))) }
+                parts.append(EvalBox { f in .string(try ctx.describe(try inner(f))) })
             }
         }
         if isPlain {
@@ -157,12 +158,12 @@ extension Compiler {
         }
         if !pending.isEmpty {
             let text = Value.string(pending)
-            parts.append { _ in text }
+            parts.append(EvalBox { _ in text })
         }
         let pieces = parts
         return { f in
             var out = ""
-            for p in pieces { if case .string(let s) = try p(f) { out += s } }
+            for p in pieces { if case .string(let s) = try p.eval(f) { out += s } }
             return .string(out)
         }
     }

@@ -85,7 +85,7 @@ extension Compiler {
                 // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
                 let saved = pushScope()
                 defer { scope = saved }
-                proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit)
+                proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit, for: proto)
             } else {
                 proto.body = { _ in .normal }
             }
@@ -95,17 +95,21 @@ extension Compiler {
     }
 
     /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`).
-    func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool) throws -> Exec {
+    /// Such a body is also given to `proto` as its `expressionBody`: calls take its value directly.
+    func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool, for proto: FunctionProto? = nil) throws -> Exec {
         if implicitReturn, items.count == 1, case .expr(let e) = items.first!.item,
            !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isSingleExpressionBranching(e) {
             let value = try compileExpr(e, expected: returnType)
             let ctx = self.ctx
             if let t = returnType, needsCoercion(t) {
+                let coerced: Eval = { f in try ctx.coerce(try value(f), to: t) }
+                proto?.expressionBody = coerced
                 return { f in
-                    f.returnValue = try ctx.coerce(try value(f), to: t)
+                    f.returnValue = try coerced(f)
                     return .returned
                 }
             }
+            proto?.expressionBody = value
             return { f in
                 f.returnValue = try value(f)
                 return .returned
@@ -175,7 +179,7 @@ extension Compiler {
                     scope.declaredHere.insert(p.name)
                 }
             }
-            proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
+            proto.body = try compileFunctionStatements(c.statements, implicitReturn: true, for: proto)
             proto.frameSize = function.size
             proto.isCompiled = true
         }

@@ -67,6 +67,17 @@ extension Compiler {
             case .dictionary(_, let v)?: elementType = .optional(v)
             default: break
             }
+            if labels == [nil] || labels == [nil, "default"] {
+                // One key (and a default): no array of indices per access.
+                let key = args[0].eval, defaultValue = labels.count == 2 ? args[1].eval : nil
+                return LValue(modify: { f, body in
+                    let k = try key(f)
+                    let d = try defaultValue?(f)
+                    try base.modify(f) { container in
+                        try located(r) { try ctx.modifySubscript(&container, key: k, default: d, body) }
+                    }
+                }, staticType: elementType)
+            }
             return LValue(modify: { f, body in
                 var indices: [Value] = []
                 indices.reserveCapacity(args.count)
@@ -227,6 +238,7 @@ extension Compiler {
     }
 
     func compileCompoundAssignment(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval {
+        if let fused = try fastElementCompound(op, lhs, rhs, node: node) { return fused }
         let target = try compileLValue(lhs)
         var t = target.staticType ?? staticType(lhs)
         if case .int? = t { t = nil }

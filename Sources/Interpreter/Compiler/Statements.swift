@@ -8,7 +8,7 @@ extension Compiler {
     }
 
     private func compileItems(_ items: ArraySlice<CodeBlockItemSyntax>) throws -> Exec {
-        var execs: [Exec] = []
+        var execs = ExecList()
         for idx in items.indices {
             let item = items[idx]
             if case .stmt(let s) = item.item, let d = s.as(DeferStmtSyntax.self) {
@@ -33,8 +33,8 @@ extension Compiler {
         return sequence(execs[...])
     }
 
-    func sequence(_ execs: ArraySlice<Exec>) -> Exec {
-        let list = execs.map(ExecBox.init)
+    func sequence(_ execs: ArraySlice<ExecBox>) -> Exec {
+        let list = Array(execs)
         switch list.count {
         case 0: return { _ in .normal }
         case 1: return list[0].run
@@ -185,7 +185,7 @@ extension Compiler {
     /// Compiles a condition list into the current scope (bindings stay visible after it, as
     /// for `guard`, or in the body's scope the caller opened, as for `if`).
     func compileConditions(_ conditions: ConditionElementListSyntax) throws -> (Frame) throws -> Bool {
-        var checks: [(Frame) throws -> Bool] = []
+        var checks = ConditionList()
         for c in conditions {
             switch c.condition {
             case .expression(let e):
@@ -218,10 +218,10 @@ extension Compiler {
                 throw unsupported("availability condition", a)
             }
         }
-        if checks.count == 1 { return checks[0] }
-        let all = checks
+        if checks.tests.count == 1 { return checks.tests[0].test }
+        let all = checks.tests
         return { f in
-            for c in all where !(try c(f)) { return false }
+            for c in all where !(try c.test(f)) { return false }
             return true
         }
     }
@@ -305,4 +305,20 @@ extension Compiler {
             }
         }
     }
+}
+
+/// Statements being compiled, in order. Not an `[Exec]`: an array stores closures in its generic
+/// form, so each statement read back from one would run through two reabstraction thunks on
+/// every execution; `ExecBox` keeps the closure as it is.
+struct ExecList {
+    private var items: [ExecBox] = []
+    mutating func append(_ exec: @escaping Exec) { items.append(ExecBox(run: exec)) }
+    subscript(_: UnboundedRange) -> ArraySlice<ExecBox> { items[...] }
+}
+
+/// The conditions of an `if`, `while` or `guard`, kept as they are (see `ExecList`).
+struct ConditionList {
+    struct Box { let test: (Frame) throws -> Bool }
+    private(set) var tests: [Box] = []
+    mutating func append(_ test: @escaping (Frame) throws -> Bool) { tests.append(Box(test: test)) }
 }

@@ -1,19 +1,6 @@
 import Reports
 
 extension Context {
-    /// Runs a user function's body in `frame` (parameters already stored) and returns its result.
-    @inline(__always)
-    func invokeUser(_ proto: FunctionProto, frame: Frame, at range: SourceRange?) throws -> Value {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Context.maxDepth {
-            throw RuntimeError("stack overflow after \(Context.maxDepth) calls", at: range)
-        }
-        try tick(range)
-        _ = try proto.body(frame)
-        return frame.returnValue
-    }
-
     /// Calls a function value with arguments in parameter order (missing trailing arguments take
     /// their defaults). Used by natives (`map`'s closure) and by calls through values.
     func call(_ f: Function, _ args: [Value], at range: SourceRange? = nil) throws -> Value {
@@ -29,13 +16,15 @@ extension Context {
             if let s = f.boundSelf { return try native(self, [s] + list) }
             return try native(self, list)
         }
-        let frame = f.makeFrame()
+        var frame = f.makeFrame()
         if p.hasSelf { frame.slots[0] = f.boundSelf ?? .void }
         let first = p.firstParamSlot
         // A closure called with one tuple for several parameters (`zip(a, b).map { $0 + $1 }`).
         if args.count == 1, p.params.count > 1, f.boundSelf == nil, case .tuple(let t) = args[0], t.elements.count == p.params.count {
             for (i, e) in t.elements.enumerated() { frame.slots[first + i] = e }
-            return try invokeUser(p, frame: frame, at: range)
+            let result = try invokeUser(p, frame: frame, at: range)
+            f.recycle(&frame)
+            return result
         }
         for (i, param) in p.params.enumerated() {
             var v: Value
@@ -51,7 +40,9 @@ extension Context {
             if let t = param.type { v = try coerce(v, to: t) }
             frame.slots[first + i] = v
         }
-        return try invokeUser(p, frame: frame, at: range)
+        let result = try invokeUser(p, frame: frame, at: range)
+        f.recycle(&frame)
+        return result
     }
 
     /// Converts a value to the type it is declared with: literals adapt (`let x: Double = 1`),

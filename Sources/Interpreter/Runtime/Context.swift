@@ -17,6 +17,8 @@ final class Context {
     /// Calls of cell functions currently active.
     var depth = 0
     static let maxDepth = 10_000
+    /// `maxDepth`, read on every call (a stored constant: no lazy-global check).
+    let depthLimit = Context.maxDepth
     /// Swift's randomness in cells (`Int.random`, `shuffled`) draws from the session's one seeded
     /// Philox generator, the same stream as random tensors and layer weights.
     var rng: RandomGenerator {

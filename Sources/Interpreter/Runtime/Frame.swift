@@ -16,44 +16,98 @@ enum Flow {
     case fallThrough
 }
 
-/// What a frame holds besides its slots.
-struct FrameHeader {
-    let parent: Frame?
-    var returnValue: Value
-    let capacity: Int
-}
-
-/// The variables of one call (or of the session's top level): a fixed array of slots stored in
-/// the same allocation as the frame (one allocation per call), plus the frame of the lexically
-/// enclosing function for closures.
-final class Frame: ManagedBuffer<FrameHeader, Value> {
+/// The variables of one call (or of the session's top level): a fixed array of slots, plus the
+/// frame of the lexically enclosing function for closures.
+/// Its properties are stored (not computed from a ManagedBuffer): every variable access of every
+/// file reads `slots` directly, where a computed property would be a call (our debug builds
+/// optimise each file alone). Frames of calls are recycled (see `FunctionProto.spareFrames`), so
+/// the separate allocation of the slots is paid once per frame, not once per call.
+final class Frame {
     /// Slots of the session's top level: the top-level frame cannot grow, so it is made large.
     static let topLevelCapacity = 1 << 15
 
+    let slots: UnsafeMutablePointer<Value>
+    let parent: Frame?
+    var returnValue: Value = .void
+    let slotCount: Int
+    /// The next frame in its function's list of spare frames (see `FunctionProto.spareFrames`).
+    var nextSpare: Unmanaged<Frame>? = nil
+    /// Whether a function value (a closure, a nested function) holds this frame: the only way a
+    /// frame outlives its call, so a frame not captured can be reused by the next call.
+    var isCaptured = false
+
+    private init(size: Int, parent: Frame?) {
+        slotCount = max(size, 1)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: .void, count: slotCount)
+        self.parent = parent
+    }
+
     @inline(__always) static func make(size: Int, parent: Frame?) -> Frame {
-        let capacity = max(size, 1)
-        let buffer = Frame.create(minimumCapacity: capacity) { _ in FrameHeader(parent: parent, returnValue: .void, capacity: capacity) }
-        let frame = unsafeDowncast(buffer, to: Frame.self)
-        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .void, count: capacity) }
-        return frame
+        Frame(size: size, parent: parent)
     }
 
     deinit {
-        withUnsafeMutablePointers { h, e in _ = e.deinitialize(count: h.pointee.capacity) }
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
-
-    @inline(__always) var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
-    @inline(__always) var parent: Frame? { header.parent }
-    @inline(__always) var returnValue: Value {
-        get { header.returnValue }
-        set { header.returnValue = newValue }
-    }
-    var slotCount: Int { header.capacity }
 
     @inline(__always) func ancestor(_ depth: Int) -> Frame {
         var f = self
         for _ in 0..<depth { f = f.parent! }
         return f
+    }
+}
+
+/// Frames of finished calls that nothing kept alive, ready for the next call of the same function
+/// with the same parent: a list through `Frame.nextSpare` that owns one reference to each, so
+/// taking and giving back a frame costs no reference counting and no allocation.
+struct SpareFrames {
+    private var head: Unmanaged<Frame>?
+
+    /// A cleared frame, or nil when there is none.
+    @inline(__always) mutating func take() -> Frame? {
+        guard let spare = head else { return nil }
+        let frame = spare.takeRetainedValue()
+        head = frame.nextSpare
+        frame.nextSpare = nil
+        return frame
+    }
+
+    /// Keeps a finished call's frame, its first `count` slots cleared, unless something (a closure
+    /// made by the call) still refers to it. `invokeUser` has already moved its `returnValue` out.
+    @inline(__always) mutating func giveBack(_ frame: inout Frame, clearing count: Int) {
+        guard isKnownUniquelyReferenced(&frame) else { return }
+        for i in 0..<count { frame.slots[i] = .void }
+        frame.nextSpare = head
+        head = Unmanaged.passRetained(frame)
+    }
+
+    /// A cleared frame lent to a call without reference counting (the list keeps its reference);
+    /// the call gives it back with `takeBack`. Nil when there is none.
+    @inline(__always) mutating func lend() -> Unmanaged<Frame>? {
+        guard let spare = head else { return nil }
+        head = spare._withUnsafeGuaranteedRef { frame in
+            defer { frame.nextSpare = nil }
+            return frame.nextSpare
+        }
+        return spare
+    }
+
+    /// Takes back a lent frame (or a new one, retained once), clearing its first `count` slots,
+    /// unless a closure made by the call captured it: then the closure keeps it alive alone.
+    @inline(__always) mutating func takeBack(_ lent: Unmanaged<Frame>, clearing count: Int) {
+        let captured = lent._withUnsafeGuaranteedRef { frame in
+            if frame.isCaptured { return true }
+            for i in 0..<count { frame.slots[i] = .void }
+            frame.nextSpare = head
+            return false
+        }
+        if captured { lent.release() } else { head = lent }
+    }
+
+    mutating func removeAll() {
+        while take() != nil {}
     }
 }
 
@@ -79,6 +133,21 @@ final class FunctionProto {
     var params: [Param]
     var frameSize: Int = 0
     var body: Exec = { _ in throw RuntimeError("function body is not compiled") }
+    /// The result of a body that is a single expression (`{ n < 2 ? n : fib(n - 1) + fib(n - 2) }`):
+    /// calls evaluate it directly instead of running `body` and reading `Frame.returnValue`.
+    var expressionBody: Eval? {
+        get { expressionBodyOwner?.eval }
+        set {
+            expressionBodyOwner = newValue.map(ExpressionBody.init)
+            expressionBodyRef = expressionBodyOwner.map { Unmanaged.passUnretained($0) }
+        }
+    }
+    private var expressionBodyOwner: ExpressionBody?
+    /// `expressionBody` as calls read it: without a retain and release per call (the owner above
+    /// keeps it alive, and it is set once, when the function is compiled).
+    private(set) var expressionBodyRef: Unmanaged<ExpressionBody>?
+    /// Frames for direct calls of this top-level function (see `takeFrame` in Calls.swift).
+    var spareFrames = SpareFrames()
     var isCompiled = false
     var native: NativeFn?
     /// `self` lives in slot 0 and parameters follow.
@@ -98,9 +167,17 @@ final class FunctionProto {
         self.returnType = returnType
     }
 
+    deinit { spareFrames.removeAll() }
+
     var firstParamSlot: Int { hasSelf ? 1 : 0 }
     /// `name(label:_:)`, how calls pick among overloads.
     var key: String { functionKey(name, params.map(\.label)) }
+}
+
+/// A compiled single-expression body (see `FunctionProto.expressionBody`).
+final class ExpressionBody {
+    let eval: Eval
+    init(_ eval: @escaping Eval) { self.eval = eval }
 }
 
 /// A function value: a compiled function plus the frame it closes over (and `self` for a
@@ -111,20 +188,32 @@ public final class Function {
     let boundSelf: Value?
     /// Values copied when a closure was created (see `FunctionProto.captureSlots`).
     var captures: [Value] = []
+    /// Frames of finished calls, for the next calls (a closure called by `map`, a method).
+    private var spareFrames = SpareFrames()
     init(_ proto: FunctionProto, captured: Frame?, boundSelf: Value? = nil) {
         self.proto = proto
         self.captured = captured
         self.boundSelf = boundSelf
+        captured?.isCaptured = true
     }
 
-    /// A new frame for a call of this function, with its copied captures in place.
+    deinit { spareFrames.removeAll() }
+
+    /// A frame for a call of this function (a recycled one if possible), with its copied captures
+    /// in place.
     @inline(__always) func makeFrame() -> Frame {
-        let frame = Frame.make(size: proto.frameSize, parent: captured)
+        let frame = spareFrames.take() ?? Frame.make(size: proto.frameSize, parent: captured)
         if !captures.isEmpty {
             for (slot, v) in zip(proto.captureSlots, captures) { frame.slots[slot] = v }
         }
         return frame
     }
+
+    /// Gives a finished call's frame back for the next call (see `SpareFrames`).
+    @inline(__always) func recycle(_ frame: inout Frame) {
+        spareFrames.giveBack(&frame, clearing: proto.frameSize)
+    }
+
     static func native(_ name: String, labels: [String?], _ fn: @escaping NativeFn) -> Function {
         let proto = FunctionProto(name: name, displayName: functionKey(name, labels),
                                   params: labels.map { Param(label: $0, name: $0 ?? "_", type: nil, defaultValue: nil, isVariadic: false, isInout: false) })

@@ -69,7 +69,7 @@ extension Context {
             }
             return try located(r ?? SourceRange(at: SourceLocation(file: "", line: 0, column: 0))) { try native(self, list) }
         }
-        let frame = fn.makeFrame()
+        var frame = fn.makeFrame()
         if p.hasSelf { frame.slots[0] = fn.boundSelf ?? selfValue }
         let first = p.firstParamSlot
         for (k, (param, source)) in zip(p.params, plan).enumerated() {
@@ -84,16 +84,8 @@ extension Context {
         }
         let result = try withCallFrame(p.displayName, r) { try invokeUser(p, frame: frame, at: r) }
         if p.isMutating || p.name == "init" { selfValue = frame.slots[0] }
+        fn.recycle(&frame)
         return result
-    }
-
-    /// `withCallFrame` for calls that return a value (not generic: it sits on the call path).
-    @inline(__always)
-    func callFrame(_ name: String, _ r: SourceRange?, _ body: () throws -> Value) throws -> Value {
-        do { return try body() } catch var e as RuntimeError {
-            if let r = r, e.callChain.count < 16 { e.callChain.append(.init(function: name, location: r.start)) }
-            throw e
-        }
     }
 
     /// Adds "called from F at L" to an error leaving a call.

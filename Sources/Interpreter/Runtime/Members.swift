@@ -214,6 +214,36 @@ extension Context {
         return (lo, hi)
     }
 
+    /// `counts[key, default: 0] += 1` and `xs[i] += 1`, the shapes of hot loops: the entry is
+    /// changed in place without building an index array. Other containers take the general path.
+    @inline(__always)
+    func modifySubscript(_ container: inout Value, key: Value, default defaultValue: Value?, _ body: (inout Value) throws -> Void) throws {
+        if let d = defaultValue, case .dictionary = container {
+            // Moved out and back (swap, consume): a copy of a dictionary value would retain and
+            // release each of its arrays.
+            var taken = Value.void
+            swap(&taken, &container)
+            guard case .dictionary(var dict) = consume taken else { return }
+            do {
+                _ = try dict.modify(key, default: d, body)
+            } catch {
+                container = .dictionary(consume dict)
+                throw error
+            }
+            container = .dictionary(consume dict)
+            return
+        }
+        if defaultValue == nil, case .array(var a) = container, case .int(let index) = key {
+            let i = index - a.startIndex
+            guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
+            container = .void
+            defer { container = .array(a) }
+            try body(&a.elements[i])
+            return
+        }
+        try modifySubscript(&container, defaultValue.map { [key, $0] } ?? [key], defaultValue == nil ? [nil] : [nil, "default"], body)
+    }
+
     /// Changes `container[indices]` in place.
     func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
         if case .array(var a) = container, indices.count == 1, case .int(let index) = indices[0] {

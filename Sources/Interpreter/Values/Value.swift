@@ -75,68 +75,121 @@ public final class ImplicitMember {
 
 /// A dictionary that iterates in insertion order, so every run prints the same text.
 /// (Swift's own Dictionary order is randomised per process; a notebook must be reproducible.)
+/// Stored like CPython's compact dict: entries in insertion order, plus an open-addressing table
+/// of entry positions. Each key's hash is kept, so growing the table never hashes a key again.
+/// Three arrays only: a `Value` holds a dictionary inline, and a fourth field would make every
+/// `Value` 8 bytes larger.
 public struct OrderedDictionary {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
-    private var index: [HashedKey: Int] = [:]
+    /// The linear-probing table (`tableSize` buckets, a power of two at least twice the count, or
+    /// 0 while empty), then the hash of each entry. A bucket is 0 when free, else the entry's
+    /// position + 1 in its low 32 bits and the low 32 bits of the key's hash in its high bits, so
+    /// that probing compares hashes without reading the entries.
+    private var index: [Int] = []
 
     public init() {}
     public var count: Int { keys.count }
+    private var tableSize: Int { index.count - keys.count }
 
     public subscript(key: Value) -> Value? {
-        get { index[HashedKey(key)].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
     }
 
-    public func position(of key: Value) -> Int? { index[HashedKey(key)] }
+    public func position(of key: Value) -> Int? {
+        find(key, hash: key.hashValue).position
+    }
+
+    /// The entry holding `key`, or the free bucket where it would go.
+    @inline(__always)
+    private func find(_ key: Value, hash: Int) -> (position: Int?, bucket: Int) {
+        let size = tableSize
+        guard size > 0 else { return (nil, 0) }
+        let tag = UInt(UInt32(truncatingIfNeeded: hash))
+        var b = hash & (size - 1)
+        while true {
+            let e = UInt(bitPattern: index[b])
+            if e == 0 { return (nil, b) }
+            if e >> 32 == tag {
+                let position = Int(e & 0xFFFF_FFFF) - 1
+                if keys[position] == key { return (position, b) }
+            }
+            b = (b + 1) & (size - 1)
+        }
+    }
+
+    /// What a bucket holds for the entry at `position` with `hash` (see `index`).
+    @inline(__always)
+    private static func bucket(position: Int, hash: Int) -> Int {
+        Int(bitPattern: UInt(UInt32(truncatingIfNeeded: hash)) << 32 | UInt(position + 1))
+    }
+
+    /// Appends a new entry (the key is known to be absent).
+    private mutating func append(_ key: Value, _ value: Value, hash: Int, bucket: Int) {
+        var b = bucket
+        if (keys.count + 1) * 2 > tableSize {
+            rebuildTable(capacity: keys.count + 1)
+            b = find(key, hash: hash).bucket
+        }
+        index[b] = Self.bucket(position: keys.count, hash: hash)
+        index.append(hash)
+        keys.append(key)
+        values.append(value)
+    }
+
+    /// Makes a new table sized for `capacity` entries and fills it from the stored hashes.
+    private mutating func rebuildTable(capacity: Int) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        var rebuilt = [Int](repeating: 0, count: size)
+        // Room for the hashes of every entry until the next rebuild (at `size / 2` entries): the
+        // table is not copied again by a growing array in between.
+        rebuilt.reserveCapacity(size + size / 2)
+        rebuilt += index[tableSize...]
+        rebuilt.withUnsafeMutableBufferPointer { t in
+            for i in 0..<keys.count {
+                let hash = t[size + i]
+                var b = hash & (size - 1)
+                while t[b] != 0 { b = (b + 1) & (size - 1) }
+                t[b] = Self.bucket(position: i, hash: hash)
+            }
+        }
+        index = rebuilt
+    }
 
     /// Sets `key` to `value`, keeping the key's first position.
     public mutating func set(_ key: Value, _ value: Value) {
-        let k = HashedKey(key)
-        if let i = index[k] { values[i] = value } else {
-            index[k] = keys.count
-            keys.append(key)
-            values.append(value)
-        }
+        let h = key.hashValue
+        let (position, bucket) = find(key, hash: h)
+        if let i = position { values[i] = value } else { append(key, value, hash: h, bucket: bucket) }
     }
 
     /// Changes the value of `key` in place (inserting `defaultValue` first if absent).
     public mutating func modify(_ key: Value, default defaultValue: Value?, _ body: (inout Value) throws -> Void) throws -> Bool {
-        let k = HashedKey(key)
-        if let i = index[k] {
+        let h = key.hashValue
+        let (position, bucket) = find(key, hash: h)
+        if let i = position {
             try body(&values[i])
             return true
         }
         guard var v = defaultValue else { return false }
         try body(&v)
-        index[k] = keys.count
-        keys.append(key)
-        values.append(v)
+        append(key, v, hash: h, bucket: bucket)
         return true
     }
 
     @discardableResult
     public mutating func remove(_ key: Value) -> Value? {
-        guard let i = index.removeValue(forKey: HashedKey(key)) else { return nil }
+        guard let i = position(of: key) else { return nil }
         let old = values[i]
+        index.remove(at: tableSize + i)
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[HashedKey(keys[j])] = j }
+        rebuildTable(capacity: keys.count)
         return old
     }
 
     public mutating func removeAll() { self = OrderedDictionary() }
-}
-
-/// A key with its hash computed once: growing the index re-hashes an Int, not the string.
-struct HashedKey: Hashable {
-    let value: Value
-    let hash: Int
-    @inline(__always) init(_ value: Value) {
-        self.value = value
-        hash = value.hashValue
-    }
-    static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.value == b.value }
-    func hash(into h: inout Hasher) { h.combine(hash) }
 }
 
 /// A set that iterates in insertion order (see `OrderedDictionary`).
