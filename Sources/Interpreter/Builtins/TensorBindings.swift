@@ -20,7 +20,7 @@ func registerTensorBindings(_ b: Builtins) {
     let tensor = b.type(TensorTypes.tensor)
     let int32 = TensorTypes.int32Tensor
     let unsupported = TensorTypes.unsupportedTensor
-    tensor.specialized = ["Float": tensor, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
+    tensor.specialized = ["Float": tensor, "Int32": int32, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
     b.types["TensorShape"] = .native(TensorTypes.shape)
 
     tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }

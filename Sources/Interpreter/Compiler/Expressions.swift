@@ -12,6 +12,9 @@ extension Compiler {
             switch expected {
             case .double?, .optional(.double)?: value = .double(Double(v))
             case .float?, .optional(.float)?: value = .float(Float(v))
+            case .native(let n)? where n.integerLiteral != nil, .optional(.native(let n))? where n.integerLiteral != nil:
+                // `let b: UInt8 = 300` is rejected before the cell runs, as by swiftc.
+                do { value = try n.integerLiteral!(v) } catch let e as RuntimeError { throw error(e.message, lit, kind: "type") }
             default: value = .int(v)
             }
             return { _ in value }
@@ -56,7 +59,7 @@ extension Compiler {
         case .subscriptCallExpr(let s):
             return try compileSubscript(s)
         case .closureExpr(let c):
-            return try compileClosure(c)
+            return try compileClosure(c, expected: expected)
         case .forceUnwrapExpr(let u):
             let inner = try compileExpr(u.expression)
             let r = range(u)
@@ -323,7 +326,11 @@ extension Compiler {
                 throw RuntimeError("operator '!' needs a Bool", at: r)
             }
         case "~":
-            return { f in .int(~(try inner(f).int())) }
+            return { f in
+                let v = try inner(f)
+                if case .native(let n) = v, let out = try located(r, { try n.type.prefixOperator?(ctx, "~", v) }) { return out }
+                return .int(~(try v.int()))
+            }
         case "..<":
             return { f in .range(Int.min, try inner(f).int()) }
         case "...":

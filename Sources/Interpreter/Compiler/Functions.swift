@@ -83,6 +83,7 @@ extension Compiler {
             }
             if let items = body {
                 // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
+                if !isInit { try checkMissingReturn(items, returnType: proto.returnType) }
                 let saved = pushScope()
                 defer { scope = saved }
                 proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit)
@@ -120,7 +121,9 @@ extension Compiler {
 
     // MARK: Closures
 
-    func compileClosure(_ c: ClosureExprSyntax) throws -> Eval {
+    /// `expected` is the function type the context gives (`let f: (Double) -> Double = { $0 + 1 }`,
+    /// a closure argument): parameters and result written without types take its types.
+    func compileClosure(_ c: ClosureExprSyntax, expected: TypeRef? = nil) throws -> Eval {
         var names: [String] = []
         var types: [TypeRef?] = []
         var returnType: TypeRef? = nil
@@ -157,6 +160,13 @@ extension Compiler {
             names = (0..<count).map { "$\($0)" }
             types = names.map { _ in nil }
         }
+        let writtenReturnType = returnType
+        var contextType = expected
+        if case .optional(let w)? = contextType { contextType = w }
+        if case .function(let ps, let result)? = contextType {
+            for i in types.indices where types[i] == nil && i < ps.count { types[i] = ps[i] }
+            if returnType == nil, !isVoidOrAny(result) { returnType = result }
+        }
         let params = zip(names, types).map { Param(label: nil, name: $0, type: $1, defaultValue: nil, isVariadic: false, isInout: false) }
         let loc = range(c).start
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
@@ -175,6 +185,7 @@ extension Compiler {
                     scope.declaredHere.insert(p.name)
                 }
             }
+            try checkMissingReturn(c.statements, returnType: writtenReturnType)
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
             proto.frameSize = function.size
             proto.isCompiled = true
@@ -188,6 +199,13 @@ extension Compiler {
             fn.captures = try loads.map { try $0(f) }
             return .function(fn)
         }
+    }
+}
+
+private func isVoidOrAny(_ t: TypeRef) -> Bool {
+    switch t {
+    case .void, .any: return true
+    default: return false
     }
 }
 

@@ -33,6 +33,10 @@ extension Compiler {
             }
         default: break
         }
+        if ["+", "-", "*", "/", "%"].contains(op) {
+            try rejectOptionalOperand(node.leftOperand)
+            try rejectOptionalOperand(node.rightOperand)
+        }
         if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
            let a = variableType(node.leftOperand), let b = variableType(node.rightOperand), isNumeric(a), isNumeric(b), a.name != b.name {
             throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
@@ -148,6 +152,17 @@ extension Compiler {
         }
     }
 
+    /// `maybe + 1` with `maybe: Int?`: Swift rejects it before the program runs.
+    func rejectOptionalOperand(_ e: ExprSyntax) throws {
+        guard case .optional(let w)? = staticType(e) else { return }
+        switch w {
+        case .int, .double, .float, .string: break
+        case let t where isFixedWidthInteger(t): break
+        default: return
+        }
+        throw error("value of optional type '\(sugaredName(.optional(w)))' must be unwrapped to a value of type '\(sugaredName(w))'", e, kind: "type")
+    }
+
     /// The declared type of a plain variable (not of a literal, which adapts).
     func variableType(_ e: ExprSyntax) -> TypeRef? {
         guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
@@ -159,6 +174,12 @@ extension Compiler {
         case .int, .double, .float: return true
         default: return false
         }
+    }
+
+    /// Int8 ... UInt64: native types that take integer literals.
+    func isFixedWidthInteger(_ t: TypeRef) -> Bool {
+        if case .native(let n) = t { return n.integerLiteral != nil }
+        return false
     }
 
     func isFloating(_ t: TypeRef) -> Bool {
@@ -201,6 +222,7 @@ extension Compiler {
                 case "Float": return .float
                 case "Int": return .int
                 case "String": return .string
+                case let name where builtins.types[name].map(isFixedWidthInteger) == true: return builtins.types[name]
                 case "sqrt", "exp", "log", "sin", "cos", "tan", "pow", "tanh":
                     return c.arguments.first.flatMap { staticType($0.expression) } ?? .double
                 default:
