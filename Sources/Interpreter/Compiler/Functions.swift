@@ -97,8 +97,8 @@ extension Compiler {
 
     /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`).
     func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool) throws -> Exec {
-        if implicitReturn, items.count == 1, case .expr(let e) = items.first!.item,
-           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isSingleExpressionBranching(e) {
+        if implicitReturn, items.count == 1, let e = onlyExpression(items.first!.item),
+           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isValueExpression(e) {
             let value = try compileExpr(e, expected: returnType)
             let ctx = self.ctx
             if let t = returnType, needsCoercion(t) {
@@ -113,10 +113,6 @@ extension Compiler {
             }
         }
         return try compileStatements(items)
-    }
-
-    func isSingleExpressionBranching(_ e: ExprSyntax) -> Bool {
-        false
     }
 
     // MARK: Closures

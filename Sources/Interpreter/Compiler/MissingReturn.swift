@@ -10,15 +10,15 @@ extension Compiler {
     func checkMissingReturn(_ items: CodeBlockItemListSyntax, returnType: TypeRef?) throws {
         guard let t = returnType else { return }
         if case .void = t { return }
-        if items.count == 1, case .expr(let e) = items.first!.item, isValueExpression(e) { return }
+        if items.count == 1, let e = onlyExpression(items.first!.item), isValueExpression(e) { return }
         guard ControlFlow.reachesEnd(items), let (what, brace, written) = bodyContext(items) else { return }
         let typeText = written ?? sugaredName(t)
         throw error("missing return in \(what) expected to return '\(typeText)'", brace, kind: "type")
     }
 
-    /// A single expression that is the body's value (Swift's implicit return), including an
-    /// `if`/`switch` expression whose branches are single expressions.
-    private func isValueExpression(_ e: ExprSyntax) -> Bool {
+    /// Whether a body's single expression is its value (Swift's implicit return): any expression
+    /// but an `if`/`switch` whose branches are not all single expressions (with an `else`).
+    func isValueExpression(_ e: ExprSyntax) -> Bool {
         if let i = e.as(IfExprSyntax.self) {
             guard singleExpression(i.body.statements), let elseBody = i.elseBody else { return false }
             switch elseBody {
@@ -33,8 +33,17 @@ extension Compiler {
     }
 
     private func singleExpression(_ items: CodeBlockItemListSyntax) -> Bool {
-        guard items.count == 1, case .expr(let e) = items.first!.item else { return false }
+        guard items.count == 1, let e = onlyExpression(items.first!.item) else { return false }
         return isValueExpression(e)
+    }
+
+    /// The expression of an item (an `if` or `switch` standing alone is an expression statement).
+    func onlyExpression(_ item: CodeBlockItemSyntax.Item) -> ExprSyntax? {
+        switch item {
+        case .expr(let e): return e
+        case .stmt(let s): return s.as(ExpressionStmtSyntax.self)?.expression
+        case .decl: return nil
+        }
     }
 
     /// What Swift calls the body's owner (`global function`, `instance method`, ...), its closing
@@ -102,7 +111,10 @@ enum ControlFlow {
 
     static func completes(expression e: ExprSyntax, label: String? = nil) -> Bool {
         if let i = e.as(IfExprSyntax.self) {
-            guard let elseBody = i.elseBody else { return true }
+            // `if true { return x }` alone: Swift folds the constant condition.
+            guard let elseBody = i.elseBody else {
+                return !(i.conditions.count == 1 && isTrueCondition(i.conditions.first!.condition)) || reachesEnd(i.body.statements)
+            }
             if reachesEnd(i.body.statements) { return true }
             switch elseBody {
             case .codeBlock(let b): if reachesEnd(b.statements) { return true }
@@ -122,6 +134,11 @@ enum ControlFlow {
         if let call = e.as(FunctionCallExprSyntax.self), let ref = call.calledExpression.as(DeclReferenceExprSyntax.self),
            ["fatalError", "preconditionFailure"].contains(ref.baseName.text) { return false }
         return true
+    }
+
+    static func isTrueCondition(_ c: ConditionElementSyntax.Condition) -> Bool {
+        if case .expression(let e) = c { return isTrue(e) }
+        return false
     }
 
     static func isTrue(_ e: ExprSyntax) -> Bool {
