@@ -135,6 +135,21 @@ extension Compiler {
             guard let t = try typeFromExpression(callee) else { throw unsupported("call of '\(callee.trimmedDescription)'", callee) }
             return try compileConstruct(t, call)
         }
+        if let chain = callee.as(OptionalChainingExprSyntax.self) {
+            // `callback?(x)`: nil when the optional function is nil, else the call's result as an optional.
+            let fn = try compileExpr(chain.expression)
+            let args = try compileArguments(call)
+            return { f in
+                var c = try fn(f)
+                if case .none = c { return .none }
+                if case .some(let w) = c { c = w }
+                let result = try ctx.callValue(c, try args.evaluate(f), at: r)
+                switch result {
+                case .some, .none: return result
+                default: return .some(result)
+                }
+            }
+        }
         let fn = try compileExpr(callee)
         let args = try compileArguments(call)
         return { f in
