@@ -178,6 +178,7 @@ extension Compiler {
             switch x {
             case .range(let l, let u): if case .int(let i) = v { return i >= l && i < u }
             case .closedRange(let l, let u): if case .int(let i) = v { return i >= l && i <= u }
+            case .native(let n): if let matched = try n.type.binaryOperator?(ctx, "~=", x, v) { return try ctx.truth(matched) }
             default: break
             }
             return try ctx.equals(x, v)
