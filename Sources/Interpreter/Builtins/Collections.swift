@@ -177,6 +177,19 @@ func registerDictionaries(_ b: Builtins) {
         for (k, v) in zip(d.keys, d.values) { out.set(k, try ctx.call(f, [v])) }
         return .dictionary(out)
     }
+    t.method("compactMapValues", [.unlabelled]) { ctx, args in
+        guard case .dictionary(let d) = args[0] else { throw RuntimeError("expected a dictionary") }
+        let f = try args[1].function()
+        var out = OrderedDictionary()
+        for (k, v) in zip(d.keys, d.values) {
+            switch try ctx.call(f, [v]) {
+            case .none: continue
+            case .some(let x): out.set(k, x)
+            case let x: out.set(k, x)
+            }
+        }
+        return .dictionary(out)
+    }
     t.mutatingMethod("removeValue", [.labelled("forKey")]) { _, v, args in
         guard case .dictionary(var d) = v else { throw RuntimeError("expected a dictionary") }
         v = .void
