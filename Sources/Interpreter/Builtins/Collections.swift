@@ -282,5 +282,6 @@ func registerMisc(_ b: Builtins) {
         return try ctx.call(try args[1].function(), [v])
     }
     b.optionalType.property("description") { ctx, v in .string(try ctx.describe(v)) }
+    b.optionalType.property("debugDescription") { ctx, v in .string(try ctx.describe(v, debug: true)) }
     b.tupleType.property("description") { ctx, v in .string(try ctx.describe(v)) }
 }

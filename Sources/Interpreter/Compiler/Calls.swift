@@ -117,7 +117,7 @@ extension Compiler {
             }
             if baseExpr.is(SuperExprSyntax.self) { return try compileSuperCall(name, call) }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
-            let base = try compileChainBase(baseExpr)
+            let base = try compileChainBase(baseExpr, member: name)
             let mutating = Compiler.mutatingNames.contains(name) || ctx.mutatingMethodNames.contains(name)
             var lv: LValue? = nil
             if mutating {

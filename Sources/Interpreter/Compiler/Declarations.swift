@@ -47,10 +47,15 @@ extension Compiler {
             let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
             if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }
             if type == nil, let i = binding.initializer { type = staticType(i.value) ?? (i.value.is(IntegerLiteralExprSyntax.self) ? .int : nil) }
+            // `var model: Model!` starts as nil and is used without unwrapping: it holds and is
+            // seen as the wrapped type (nil or the value itself).
+            let startsNil: Bool
+            if case .optional? = type, !isLet { startsNil = true } else { startsNil = false }
+            if binding.typeAnnotation?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type { type = w }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
             guard let value = value else {
                 // `var x: Int?` starts as nil; other uninitialised variables get their value later.
-                if case .optional? = type, !isLet { execs.append { f in try bind.assign(f, .none); return .normal } }
+                if startsNil { execs.append { f in try bind.assign(f, .none); return .normal } }
                 continue
             }
             let assign = bind.assign

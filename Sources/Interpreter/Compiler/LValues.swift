@@ -227,6 +227,7 @@ extension Compiler {
     }
 
     func compileCompoundAssignment(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval {
+        if ["+", "-", "*", "/", "%"].contains(op) { try rejectOptionalOperand(lhs) }
         let target = try compileLValue(lhs)
         var t = target.staticType ?? staticType(lhs)
         if case .int? = t { t = nil }

@@ -33,12 +33,13 @@ extension Compiler {
             }
         default: break
         }
-        if ["+", "-", "*", "/", "%"].contains(op) {
+        if ["+", "-", "*", "/", "%", "<", ">", "<=", ">="].contains(op) {
             try rejectOptionalOperand(node.leftOperand)
             try rejectOptionalOperand(node.rightOperand)
         }
         if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
-           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand), isNumeric(a), isNumeric(b), a.name != b.name {
+           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand),
+           isNumeric(a) || isFixedWidthInteger(a), isNumeric(b) || isFixedWidthInteger(b), a.name != b.name {
             throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
         }
         // Literals adapt to the other operand's type (`x * 2` with x: Double, `1 / 2 * 3.0`).
@@ -154,14 +155,22 @@ extension Compiler {
 
     /// `maybe + 1` with `maybe: Int?`: Swift rejects it before the program runs.
     func rejectOptionalOperand(_ e: ExprSyntax) throws {
-        guard case .optional(let w)? = staticType(e) else { return }
-        switch w {
-        case .int, .double, .float, .string: break
-        case let t where isFixedWidthInteger(t): break
-        default: return
-        }
+        guard case .optional(let w)? = staticType(e), isKnownWrapped(w) else { return }
         throw error("value of optional type '\(sugaredName(.optional(w)))' must be unwrapped to a value of type '\(sugaredName(w))'", e, kind: "type")
     }
+
+    /// Wrapped types whose optional the checks above reject (the types the compiler knows for sure).
+    func isKnownWrapped(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float, .string, .bool: return true
+        case .array(let e), .set(let e): return isKnownWrapped(e)
+        case .dictionary(let k, let v): return isKnownWrapped(k) && isKnownWrapped(v)
+        default: return isFixedWidthInteger(t)
+        }
+    }
+
+    /// Members of Optional itself (`maybe.map { }`), used without unwrapping.
+    static let optionalMembers: Set<String> = ["map", "flatMap", "debugDescription", "unsafelyUnwrapped", "customMirror", "hashValue", "hash", "some", "none"]
 
     /// The declared type of a plain variable (not of a literal, which adapts).
     func variableType(_ e: ExprSyntax) -> TypeRef? {
