@@ -153,6 +153,19 @@ func registerDictionaries(_ b: Builtins) {
         }
         return .dictionary(d)
     }
+    t.initializer([.unlabelled, .labelled("uniquingKeysWith")]) { ctx, args in
+        var d = OrderedDictionary()
+        let combine = try args[1].function()
+        for pair in try args[0].array() {
+            guard case .tuple(let p) = pair, p.elements.count == 2 else { throw RuntimeError("expected (key, value) pairs") }
+            if let old = d[p.elements[0]] {
+                d.set(p.elements[0], try ctx.call(combine, [old, p.elements[1]]))
+            } else {
+                d.set(p.elements[0], p.elements[1])
+            }
+        }
+        return .dictionary(d)
+    }
     t.initializer([.labelled("grouping"), .labelled("by")]) { ctx, args in
         let f = try args[1].function()
         var d = OrderedDictionary()

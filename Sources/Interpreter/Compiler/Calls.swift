@@ -127,7 +127,9 @@ extension Compiler {
                 }
             }
             var elementType: TypeRef? = nil
-            if ["append", "insert"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            // An element argument takes the collection's element type (`bytes.contains(200)` with bytes: [UInt8]).
+            if ["append", "insert", "contains", "firstIndex", "lastIndex"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            if ["insert", "contains", "remove"].contains(name), case .set(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
             let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType)
             return base.chained ? wrapChain(eval) : eval
         }

@@ -190,6 +190,8 @@ extension Compiler {
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })
             // `[Level.high, .low]`: implicit members take the first element's enum type.
             if elementType == nil, let first = a.elements.first, case .nominal(let t)? = staticType(first.expression) { elementType = .nominal(t) }
+            // `[UInt8(3), 7]`: literals take the first element's fixed-width integer type.
+            if elementType == nil, let first = a.elements.first, let t = staticType(first.expression), isFixedWidthInteger(t) { elementType = t }
         }
         let elements = try a.elements.map { try compileExpr($0.expression, expected: elementType) }
         return { f in

@@ -22,3 +22,7 @@ print(Int16(256).byteSwapped, UInt32(12).nonzeroBitCount)     // expect: 1 2
 func clip(_ x: Int) -> Int8 { Int8(clamping: x) }
 print(clip(-300), clip(7), "\(Int32(9))")                     // expect: -128 7 9
 print(Int32(7) == 7, UInt(3) < UInt(4), Int64(5) + 6)         // expect: true true 11
+var seen: Set<UInt8> = []
+for b in [UInt8(3), 7, 3, 200] { seen.insert(b) }
+let histogram = Dictionary([(Int8(1), "a"), (Int8(-1), "b")], uniquingKeysWith: { x, _ in x })
+print(seen.count, seen.contains(200), histogram[Int8(-1)]!)   // expect: 3 true b
