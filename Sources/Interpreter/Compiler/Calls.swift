@@ -116,6 +116,10 @@ extension Compiler {
                 }
             }
             if baseExpr.is(SuperExprSyntax.self) { return try compileSuperCall(name, call) }
+            if name == "init", baseExpr.as(DeclReferenceExprSyntax.self)?.baseName.tokenKind == .keyword(.self),
+               let t = selfType, let selfBinding = scope.lookup("self") {
+                return try compileDelegatingInit(t, selfBinding, call)
+            }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr, member: name)
             let mutating = Compiler.mutatingNames.contains(name) || ctx.mutatingMethodNames.contains(name)
@@ -413,6 +417,27 @@ extension Compiler {
                 return try ctx.invoke(m, a, selfValue: &selfValue, at: r)
             }
             throw RuntimeError("'\(sup.name)' has no method '\(name)'", at: r)
+        }
+    }
+
+    /// `self.init(...)` in an initializer (or a class's `convenience init`): runs another
+    /// initializer of the same type on `self`.
+    func compileDelegatingInit(_ t: NominalType, _ selfBinding: Binding, _ call: FunctionCallExprSyntax) throws -> Eval {
+        let r = range(call)
+        let ctx = self.ctx
+        let args = try compileArguments(call)
+        let selfLoad = load(selfBinding)
+        let selfFrame = frameOf(selfBinding)
+        let slot = selfBinding.slot
+        return { f in
+            let a = try args.evaluate(f)
+            guard let chosen = t.initializers.values.first(where: { matchArguments(a.labels, a.trailing, $0.proto.params) != nil }) else {
+                throw RuntimeError("no initializer of '\(t.name)' accepts (\(a.labels.map { ($0 ?? "_") + ":" }.joined()))", at: r)
+            }
+            var selfValue = try selfLoad(f)
+            _ = try ctx.invoke(chosen, a, selfValue: &selfValue, at: r)
+            selfFrame(f).slots[slot] = selfValue
+            return .void
         }
     }
 

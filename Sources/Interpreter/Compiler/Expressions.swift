@@ -290,7 +290,8 @@ extension Compiler {
         }
         let base = load(selfBinding)
         if t.fieldIndex[name] != nil || t.getters[name] != nil || t.superclass?.fieldIndex[name] != nil
-            || t.getter(name) != nil || !t.methods(named: name).isEmpty || hasPendingMember(t, name) {
+            || t.getter(name) != nil || !t.methods(named: name).isEmpty || hasPendingMember(t, name)
+            || (name == "rawValue" && t.kind == .enumType && t.rawType != nil) {
             return memberGetter(base: base, name: name, node: node)
         }
         if t.staticIndex[name] != nil || t.staticGetters[name] != nil {

@@ -41,7 +41,12 @@ extension Compiler {
 
     /// A function's signature as a prototype; its body is compiled later by `compileFunctionBody`.
     func makeProto(name: String, owner: NominalType?, signature: FunctionSignatureSyntax, hasSelf: Bool, isMutating: Bool) throws -> (FunctionProto, [ExprSyntax?]) {
-        let ps = try parameters(signature.parameterClause)
+        var ps = try parameters(signature.parameterClause)
+        // Operator functions (`static func < (a: P, b: P)`) have no argument labels.
+        if let c = name.first, !(c.isLetter || c == "_") {
+            ps = ps.map { p in (Param(label: nil, name: p.param.name, type: p.param.type, defaultValue: p.param.defaultValue,
+                                      isVariadic: p.param.isVariadic, isInout: p.param.isInout), p.defaultSyntax) }
+        }
         let returnType = try signature.returnClause.map { try resolveType($0.type, node: $0) }
         let display = (owner.map { $0.name + "." } ?? "") + functionKey(name, ps.map(\.param.label))
         // Defaults are compiled with the body; until then a placeholder marks them as present.
