@@ -106,7 +106,7 @@ extension Compiler {
         case .macroExpansionExpr(let m):
             throw unsupported("macro '#\(m.macroName.text)'", m)
         case .keyPathExpr(let k):
-            throw unsupported("key path", k)
+            return try compileKeyPath(k)
         case .patternExpr(let p):
             throw error("pattern is not allowed here", p, kind: "syntax")
         case .sequenceExpr(let s):
@@ -374,6 +374,23 @@ extension Compiler {
             return .dictionary(k, v)
         }
         return nil
+    }
+
+    /// `\.name` or `\.a.b` used as a function (`words.map(\.count)`, `sorted { ... }`).
+    func compileKeyPath(_ k: KeyPathExprSyntax) throws -> Eval {
+        guard k.root == nil else { throw unsupported("key path with a root type", k) }
+        var names: [String] = []
+        for c in k.components {
+            guard case .property(let p) = c.component else { throw unsupported("key path component '\(c.trimmedDescription)'", c) }
+            names.append(p.declName.baseName.text)
+        }
+        let path = names
+        let f = Value.function(Function.native("\\." + path.joined(separator: "."), labels: [nil]) { ctx, args in
+            var v = args[0]
+            for name in path { v = try ctx.getMember(v, name) }
+            return v
+        })
+        return { _ in f }
     }
 
     func compileRegexLiteral(_ r: RegexLiteralExprSyntax) throws -> Eval {
