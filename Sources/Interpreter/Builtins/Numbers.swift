@@ -88,6 +88,11 @@ func registerNumbers(_ b: Builtins) {
             return isFloat ? .float(Float(d)) : .double(d)
         }
     }
+    for (t, isFloat) in [(b.doubleType, false), (b.floatType, true)] {
+        func wrap(_ d: Double) -> Value { isFloat ? .float(Float(d)) : .double(d) }
+        t.staticMethod("maximum", [.unlabelled, .unlabelled]) { _, args in wrap(Double.maximum(try args[0].double(), try args[1].double())) }
+        t.staticMethod("minimum", [.unlabelled, .unlabelled]) { _, args in wrap(Double.minimum(try args[0].double(), try args[1].double())) }
+    }
     b.boolType.staticMethod("random", []) { ctx, _ in .bool(Bool.random(using: &ctx.rng)) }
 
     b.intType.method("isMultiple", [.labelled("of")]) { _, args in .bool(try args[0].int().isMultiple(of: try args[1].int())) }
