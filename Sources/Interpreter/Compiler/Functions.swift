@@ -32,6 +32,8 @@ extension Compiler {
                 isInout = attributed.specifiers.contains { $0.as(SimpleTypeSpecifierSyntax.self)?.specifier.tokenKind == .keyword(.inout) }
                 typeSyntax = attributed.baseType
             }
+            // `_ x: Int!` is used without unwrapping: it holds and is seen as the wrapped type.
+            if let iuo = typeSyntax.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) { typeSyntax = iuo.wrappedType }
             let type = try resolveType(typeSyntax, node: p)
             let isVariadic = p.ellipsis != nil
             return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout),

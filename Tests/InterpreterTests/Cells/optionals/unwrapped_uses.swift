@@ -10,3 +10,5 @@ var rate: Double! = 1
 print(rate * 2, rate + 0.5)                                    // expect: 2.0 1.5
 maybe = nil
 print(maybe.flatMap { $0 > 0 ? $0 : nil } as Any)              // expect: nil
+func scaled(_ x: Double!) -> Double { x * 10 }
+print(scaled(0.5))                                             // expect: 5.0
