@@ -80,20 +80,42 @@ extension Compiler {
         return sequence(execs[...])
     }
 
-    /// `let label: String = 5`: a literal that cannot become the declared type.
-    func checkLiteral(_ e: ExprSyntax, against t: TypeRef) throws {
+    /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int:
+    /// a literal, or a variable of a basic type, that cannot become the declared type.
+    func checkLiteral(_ e: ExprSyntax, against t: TypeRef, isReturn: Bool = false) throws {
         let literal: String?
         if e.is(IntegerLiteralExprSyntax.self) { literal = "Int" } else if e.is(FloatLiteralExprSyntax.self) { literal = "Double" }
         else if e.is(StringLiteralExprSyntax.self) { literal = "String" } else if e.is(BooleanLiteralExprSyntax.self) { literal = "Bool" }
         else { literal = nil }
-        guard let lit = literal else { return }
+        let source: String
         let ok: Bool
-        switch (lit, t) {
-        case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
-             ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .native), (_, .nominal): ok = true
-        default: ok = false
+        if let lit = literal {
+            source = lit
+            switch (lit, t) {
+            case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
+                 ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .nominal), ("Int", .native): ok = true
+            case (_, .native(let n)): ok = n.integerLiteral == nil
+            default: ok = false
+            }
+        } else if let v = variableType(e), isBasic(v), isBasic(t) {
+            source = v.name
+            ok = v.name == t.name
+        } else {
+            return
         }
-        if !ok { throw error("cannot convert value of type '\(lit)' to specified type '\(sugaredName(t))'", e, kind: "type") }
+        if ok { return }
+        let message = isReturn ? "cannot convert return expression of type '\(source)' to return type '\(sugaredName(t))'"
+                               : "cannot convert value of type '\(source)' to specified type '\(sugaredName(t))'"
+        throw error(message, e, kind: "type")
+    }
+
+    /// Int, Double, Float, String, Bool, Character and the fixed-width integers: types no value of
+    /// another converts to implicitly.
+    func isBasic(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float, .string, .bool, .character: return true
+        default: return isFixedWidthInteger(t)
+        }
     }
 
     // MARK: Functions

@@ -186,6 +186,7 @@ extension Compiler {
     }
 
     func compileSwitch(_ s: SwitchExprSyntax, label: String?, valueMode: Bool) throws -> Exec {
+        try checkExhaustive(s)
         let subject = try compileExpr(s.subject)
         let id = pushTarget(label, isLoop: false)
         switchTargets.insert(id)
