@@ -147,3 +147,12 @@ private func bindFixedWidth<T: FixedWidthInteger>(_: T.Type, _ name: String, _ b
         }
     }
 }
+
+extension Value {
+    /// A fixed-width integer (`Int32(n)`) as a plain Int value, for natives that take numbers
+    /// (`Tensor<Int32>(randomUniform:..., upperBound: Int32(n))`); nil for anything else.
+    var fixedWidthAsInt: Value? {
+        guard case .native(let n) = self, let x = n.value as? any BinaryInteger, let i = Int(exactly: x) else { return nil }
+        return .int(i)
+    }
+}

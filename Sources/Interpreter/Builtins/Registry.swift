@@ -189,6 +189,9 @@ extension Value {
         switch self {
         case .int(let i): return i
         case .double(let d) where d == d.rounded(): return Int(d)
+        case .native:
+            if case .int(let i)? = fixedWidthAsInt { return i }
+            throw RuntimeError("\(what): expected Int, got \(typeName(self))")
         default: throw RuntimeError("\(what): expected Int, got \(typeName(self))")
         }
     }
@@ -197,6 +200,9 @@ extension Value {
         case .double(let d): return d
         case .int(let i): return Double(i)
         case .float(let f): return Double(f)
+        case .native:
+            if case .int(let i)? = fixedWidthAsInt { return Double(i) }
+            throw RuntimeError("\(what): expected Double, got \(typeName(self))")
         default: throw RuntimeError("\(what): expected Double, got \(typeName(self))")
         }
     }

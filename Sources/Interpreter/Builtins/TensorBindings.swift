@@ -114,7 +114,8 @@ func tensorFromLiteral(_ v: Value, dtype: DType, what: String) throws -> Tensor 
     var floats: [Float] = []
     var ints: [Int32] = []
     var leafDepth: Int? = nil
-    func walk(_ v: Value, _ depth: Int) throws {
+    func walk(_ element: Value, _ depth: Int) throws {
+        let v = element.fixedWidthAsInt ?? element
         switch v {
         case .array(let a):
             if let d = leafDepth, depth >= d { throw RuntimeError("\(what): nested arrays have different depths; a tensor needs a rectangular shape") }
