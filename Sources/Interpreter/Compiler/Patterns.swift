@@ -99,6 +99,17 @@ extension Compiler {
         let ctx = self.ctx
         if e.is(DiscardAssignmentExprSyntax.self) { return { _, _ in true } }
         if let pe = e.as(PatternExprSyntax.self) { return try compilePattern(pe.pattern, bindingMode: bindingMode) }
+        // `x?`: a non-nil optional whose value matches `x` (`for case let x? in optionals`).
+        if let oc = e.as(OptionalChainingExprSyntax.self) {
+            let inner = try compileExpressionPattern(oc.expression, bindingMode: bindingMode)
+            return { f, v in
+                switch v {
+                case .none: return false
+                case .some(let w): return try inner(f, w)
+                default: return try inner(f, v)
+                }
+            }
+        }
         if bindingMode, let ref = e.as(DeclReferenceExprSyntax.self) {
             let store = try bindPatternName(ref.baseName.text, ref)
             return { f, v in try store(f, v); return true }
