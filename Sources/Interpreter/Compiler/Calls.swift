@@ -134,7 +134,8 @@ extension Compiler {
             // An element argument takes the collection's element type (`bytes.contains(200)` with bytes: [UInt8]).
             if ["append", "insert", "contains", "firstIndex", "lastIndex"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
             if ["insert", "contains", "remove"].contains(name), case .set(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
-            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType)
+            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType,
+                                             parameterTypes: methodParameterTypes(baseExpr, name, call))
             return base.chained ? wrapChain(eval) : eval
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
@@ -369,11 +370,23 @@ extension Compiler {
         return { f in try ctx.construct(t, try args.evaluate(f), at: r) }
     }
 
+    /// The parameter types of the method a call on a value of a cell's type will run, by argument
+    /// (so that `trainer.onEpoch { $0 + 1 }` types its closure); empty when unknown.
+    func methodParameterTypes(_ baseExpr: ExprSyntax, _ name: String, _ call: FunctionCallExprSyntax) -> [TypeRef?] {
+        guard case .nominal(let t)? = staticType(baseExpr) else { return [] }
+        let (_, labels, trailing) = argumentNodes(call)
+        let candidates = t.methods(named: name).compactMap { m in matchArguments(labels, trailing, m.proto.params).map { (m.proto, $0) } }
+        guard candidates.count == 1, let (proto, plan) = candidates.first else { return [] }
+        var types = [TypeRef?](repeating: nil, count: labels.count)
+        for (p, source) in zip(proto.params, plan) { if case .arg(let i) = source { types[i] = p.type } }
+        return types
+    }
+
     func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol,
-                           elementType: TypeRef? = nil) throws -> Eval {
+                           elementType: TypeRef? = nil, parameterTypes: [TypeRef?] = []) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
-        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? [])
+        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? parameterTypes)
         if let t = elementType, call.arguments.first?.label == nil, !args.evals.isEmpty {
             let first = args.evals[0].eval
             args.evals[0] = EvalBox(eval: { f in try ctx.coerce(try first(f), to: t) })

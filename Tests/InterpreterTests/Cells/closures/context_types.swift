@@ -18,3 +18,12 @@ let third: (Int) -> Float = { Float($0) / 3 }
 print(third(1))                                    // expect: 0.33333334
 let steps: [(Double) -> Double] = [{ $0 + 1 }, { $0 / 4 }]
 print(steps.reduce(1.0) { acc, f in f(acc) })      // expect: 0.5
+final class Hooks {
+    var handlers: [(Double) -> Void] = []
+    func on(_ f: @escaping (Double) -> Void) { handlers.append(f) }
+}
+let hooks = Hooks()
+hooks.on { print($0 / 4) }
+hooks.handlers[0](1)                               // expect: 0.25
+struct Scale { let f: (Double) -> Double }
+print(Scale { $0 / 2 }.f(3))                       // expect: 1.5
