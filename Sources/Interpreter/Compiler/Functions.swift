@@ -104,8 +104,8 @@ extension Compiler {
 
     /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`).
     func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool) throws -> Exec {
-        if implicitReturn, items.count == 1, let e = onlyExpression(items.first!.item),
-           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isValueExpression(e) {
+        if implicitReturn, items.count == 1, case .expr(let e) = items.first!.item,
+           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isSingleExpressionBranching(e) {
             let value = try compileExpr(e, expected: returnType)
             let ctx = self.ctx
             if let t = returnType, needsCoercion(t) {
@@ -119,7 +119,28 @@ extension Compiler {
                 return .returned
             }
         }
+        if implicitReturn, items.count == 1, case .stmt(let st) = items.first!.item,
+           let e = st.as(ExpressionStmtSyntax.self)?.expression, isSingleExpressionBranching(e) {
+            return try compileBranchingValue(e)
+        }
         return try compileStatements(items)
+    }
+
+    /// `if c { a } else { b }` or a `switch` whose cases are single expressions: the body's value.
+    func isSingleExpressionBranching(_ e: ExprSyntax) -> Bool {
+        (e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) && isValueExpression(e)
+    }
+
+    /// A body that is one `if`/`switch` expression (an expression statement in the syntax tree).
+    func compileBranchingValue(_ e: ExprSyntax) throws -> Exec {
+        let value = try compileExpr(e, expected: returnType)
+        let ctx = self.ctx
+        let type = returnType.flatMap { needsCoercion($0) ? $0 : nil }
+        return { f in
+            let v = try value(f)
+            f.returnValue = try type.map { try ctx.coerce(v, to: $0) } ?? v
+            return .returned
+        }
     }
 
     // MARK: Closures
@@ -170,6 +191,7 @@ extension Compiler {
             for i in types.indices where types[i] == nil && i < ps.count { types[i] = ps[i] }
             if returnType == nil, !isVoidOrAny(result) { returnType = result }
         }
+        try checkMissingReturn(c.statements, returnType: writtenReturnType)
         let params = zip(names, types).map { Param(label: nil, name: $0, type: $1, defaultValue: nil, isVariadic: false, isInout: false) }
         let loc = range(c).start
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
@@ -188,7 +210,6 @@ extension Compiler {
                     scope.declaredHere.insert(p.name)
                 }
             }
-            try checkMissingReturn(c.statements, returnType: writtenReturnType)
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true)
             proto.frameSize = function.size
             proto.isCompiled = true
