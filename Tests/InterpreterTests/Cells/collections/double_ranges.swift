@@ -18,3 +18,6 @@ case 18.0..<25.0: print("mild")                          // expect: mild
 default: print("hot")
 }
 print((1.5...2.5).contains(2), Float(0.5)..<Float(1) ~= 0.75)  // expect: true true
+let a = Double.random(in: 0.0..<1.0), b = Float.random(in: -1...1), c = Double.random(in: 2.5...3.5)
+print(a >= 0 && a < 1, b >= -1 && b <= 1, c >= 2.5 && c <= 3.5)   // expect: true true true
+print(type(of: half), type(of: Float(1)...Float(2)))             // expect: Range<Double> ClosedRange<Float>
