@@ -29,6 +29,7 @@ extension Compiler {
 
     func compileArguments(_ call: FunctionCallExprSyntax, expected: [TypeRef?] = []) throws -> CompiledArguments {
         let (nodes, labels, trailing) = argumentNodes(call)
+        for (n, t) in zip(nodes, expected) { if let t = t { try checkLiteral(n, against: t, context: .argument) } }
         let evals = try nodes.enumerated().map { i, n in EvalBox(eval: try compileExpr(n, expected: i < expected.count ? expected[i] : nil)) }
         return CompiledArguments(evals: evals, labels: labels, trailing: trailing, nodes: nodes)
     }
@@ -214,6 +215,7 @@ extension Compiler {
                     inouts.append((slot, lv))
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(target), type: nil))
                 } else {
+                    if let t = param.type { try checkLiteral(nodes[i], against: t, context: .argument) }
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(nodes[i], expected: param.type), type: coerceTo))
                 }
             case .defaultValue:

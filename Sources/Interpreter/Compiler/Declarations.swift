@@ -80,9 +80,13 @@ extension Compiler {
         return sequence(execs[...])
     }
 
-    /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int:
+    /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int,
+    /// `f("a")` for an Int parameter:
     /// a literal, or a variable of a basic type, that cannot become the declared type.
-    func checkLiteral(_ e: ExprSyntax, against t: TypeRef, isReturn: Bool = false) throws {
+    /// Where a value meets the type it must have (Swift words each differently).
+    enum ConversionContext { case declaration, returnValue, argument }
+
+    func checkLiteral(_ e: ExprSyntax, against t: TypeRef, context: ConversionContext = .declaration) throws {
         let literal: String?
         if e.is(IntegerLiteralExprSyntax.self) { literal = "Int" } else if e.is(FloatLiteralExprSyntax.self) { literal = "Double" }
         else if e.is(StringLiteralExprSyntax.self) { literal = "String" } else if e.is(BooleanLiteralExprSyntax.self) { literal = "Bool" }
@@ -104,8 +108,12 @@ extension Compiler {
             return
         }
         if ok { return }
-        let message = isReturn ? "cannot convert return expression of type '\(source)' to return type '\(sugaredName(t))'"
-                               : "cannot convert value of type '\(source)' to specified type '\(sugaredName(t))'"
+        let message: String
+        switch context {
+        case .declaration: message = "cannot convert value of type '\(source)' to specified type '\(sugaredName(t))'"
+        case .returnValue: message = "cannot convert return expression of type '\(source)' to return type '\(sugaredName(t))'"
+        case .argument: message = "cannot convert value of type '\(source)' to expected argument type '\(sugaredName(t))'"
+        }
         throw error(message, e, kind: "type")
     }
 

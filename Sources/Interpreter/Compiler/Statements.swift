@@ -165,7 +165,7 @@ extension Compiler {
 
     func compileReturn(_ r: ReturnStmtSyntax) throws -> Exec {
         guard let e = r.expression else { return { f in f.returnValue = .void; return .returned } }
-        if let t = returnType { try checkLiteral(e, against: t, isReturn: true) }
+        if let t = returnType { try checkLiteral(e, against: t, context: .returnValue) }
         let value = try compileExpr(e, expected: returnType)
         let ctx = self.ctx
         if let t = returnType, needsCoercion(t) {
