@@ -38,3 +38,19 @@ for (index, word) in ["a", "b"].enumerated() {
 }
 printers[3]()                                // expect: 0 a
 printers[4]()                                // expect: 1 b
+func makeCounters(_ n: Int) -> [() -> Int] {
+    var out: [() -> Int] = []
+    var step = 100
+    for i in 0..<n {
+        var count = i
+        out.append {
+            count += step
+            return count
+        }
+    }
+    step = 1000
+    return out
+}
+let made = makeCounters(2)
+let other = makeCounters(3)
+print(made[0](), made[1](), made[0](), other[2]())  // expect: 1000 1001 2000 1002
