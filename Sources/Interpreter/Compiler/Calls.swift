@@ -135,6 +135,11 @@ extension Compiler {
             // An element argument takes the collection's element type (`bytes.contains(200)` with bytes: [UInt8]).
             if ["append", "insert", "contains", "firstIndex", "lastIndex"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
             if ["insert", "contains", "remove"].contains(name), case .set(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            // `counts.append("x")` with counts: [Int] is rejected before the cell runs.
+            if ["append", "insert", "contains"].contains(name), let first = call.arguments.first, first.label == nil,
+               case .array(let e)? = lv?.staticType ?? staticType(baseExpr), isBasic(e) {
+                try checkLiteral(first.expression, against: e, context: .argument)
+            }
             let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType,
                                              parameterTypes: methodParameterTypes(baseExpr, name, call))
             return base.chained ? wrapChain(eval) : eval
