@@ -37,6 +37,7 @@ extension Compiler {
             try rejectOptionalOperand(node.leftOperand)
             try rejectOptionalOperand(node.rightOperand)
         }
+        try checkConstantOverflow(op, node.leftOperand, node.rightOperand, expected: expected, at: opNode)
         if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
            let a = variableType(node.leftOperand), let b = variableType(node.rightOperand),
            isNumeric(a) || isFixedWidthInteger(a), isNumeric(b) || isFixedWidthInteger(b), a.name != b.name {
