@@ -254,6 +254,9 @@ extension Compiler {
     }
 
     func compileGuard(_ g: GuardStmtSyntax) throws -> Exec {
+        if ControlFlow.reachesEnd(g.body.statements) {
+            throw error("'guard' body must not fall through, consider using a 'return' or 'throw' to exit the scope", g.body.rightBrace, kind: "type")
+        }
         let body = try compileBody(g.body)
         let cond = try compileConditions(g.conditions)
         let r = range(g.guardKeyword)

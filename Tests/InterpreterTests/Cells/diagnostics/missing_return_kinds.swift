@@ -35,3 +35,7 @@ func leaves() -> Int {
         while true { break outer }
     }
 }                                  // expect error: missing_return_kinds.swift:37:1: missing return in global function expected to return 'Int'
+func positive(_ x: Int) -> Int {
+    guard x > 0 else { print("negative") }  // expect error: missing_return_kinds.swift:39:42: 'guard' body must not fall through, consider using a 'return' or 'throw' to exit the scope
+    return x
+}
