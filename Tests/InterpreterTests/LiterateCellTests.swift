@@ -9,12 +9,7 @@ import Testing
 @Suite struct LiterateCellTests {
     /// Cell files the interpreter does not pass yet, and why. Each still runs; the test fails when
     /// one of them starts passing, so that it leaves this list.
-    static let knownGaps: [String: String] = [
-        "descriptions/edge_numbers.swift": "Int8, Int32 and UInt8 are treated as Int (Int32.max, wrap-around)",
-        "diagnostics/missing_return.swift": "no control-flow check for a missing return",
-        "diagnostics/misuse.swift": "`Int? + Int` is not rejected before the cell runs",
-        "closures/escaping_and_state.swift": "closure parameter types are not taken from context ({ $0 + 1 } as (Double) -> Double)",
-    ]
+    static let knownGaps: [String: String] = [:]
 
     @Test(arguments: LiterateCorpus.files)
     func cellFile(_ path: String) throws {

@@ -153,6 +153,19 @@ func registerDictionaries(_ b: Builtins) {
         }
         return .dictionary(d)
     }
+    t.initializer([.unlabelled, .labelled("uniquingKeysWith")]) { ctx, args in
+        var d = OrderedDictionary()
+        let combine = try args[1].function()
+        for pair in try args[0].array() {
+            guard case .tuple(let p) = pair, p.elements.count == 2 else { throw RuntimeError("expected (key, value) pairs") }
+            if let old = d[p.elements[0]] {
+                d.set(p.elements[0], try ctx.call(combine, [old, p.elements[1]]))
+            } else {
+                d.set(p.elements[0], p.elements[1])
+            }
+        }
+        return .dictionary(d)
+    }
     t.initializer([.labelled("grouping"), .labelled("by")]) { ctx, args in
         let f = try args[1].function()
         var d = OrderedDictionary()
@@ -175,6 +188,19 @@ func registerDictionaries(_ b: Builtins) {
         let f = try args[1].function()
         var out = OrderedDictionary()
         for (k, v) in zip(d.keys, d.values) { out.set(k, try ctx.call(f, [v])) }
+        return .dictionary(out)
+    }
+    t.method("compactMapValues", [.unlabelled]) { ctx, args in
+        guard case .dictionary(let d) = args[0] else { throw RuntimeError("expected a dictionary") }
+        let f = try args[1].function()
+        var out = OrderedDictionary()
+        for (k, v) in zip(d.keys, d.values) {
+            switch try ctx.call(f, [v]) {
+            case .none: continue
+            case .some(let x): out.set(k, x)
+            case let x: out.set(k, x)
+            }
+        }
         return .dictionary(out)
     }
     t.mutatingMethod("removeValue", [.labelled("forKey")]) { _, v, args in
@@ -269,5 +295,6 @@ func registerMisc(_ b: Builtins) {
         return try ctx.call(try args[1].function(), [v])
     }
     b.optionalType.property("description") { ctx, v in .string(try ctx.describe(v)) }
+    b.optionalType.property("debugDescription") { ctx, v in .string(try ctx.describe(v, debug: true)) }
     b.tupleType.property("description") { ctx, v in .string(try ctx.describe(v)) }
 }

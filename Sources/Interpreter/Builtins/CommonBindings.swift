@@ -89,7 +89,7 @@ extension Value {
         case .int(let i): return Float(i)
         case .double(let d): return Float(d)
         case .float(let f): return f
-        default: return nil
+        default: return fixedWidthAsInt?.floatScalar
         }
     }
 

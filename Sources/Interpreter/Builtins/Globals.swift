@@ -23,11 +23,16 @@ func registerGlobals(_ b: Builtins) {
         let pickLess = name == "min"
         b.function(name, [.unlabelled, .unlabelled, .variadic(nil)]) { ctx, args in
             var best = args[0]
-            for v in [args[1]] + (try args[2].array()) {
+            let all = [args[0], args[1]] + (try args[2].array())
+            for v in all.dropFirst() {
                 let lt = try ctx.less(v, best)
                 if pickLess ? lt : try ctx.less(best, v) { best = v }
             }
-            if case .int = best {} else if case .double = args[0] { best = .double(try best.double()) }
+            // An integer literal among Doubles (`min(2.5, 1)`) is a Double in Swift.
+            if case .int(let i) = best {
+                if all.contains(where: { if case .double = $0 { return true }; return false }) { return .double(Double(i)) }
+                if all.contains(where: { if case .float = $0 { return true }; return false }) { return .float(Float(i)) }
+            }
             return best
         }
     }

@@ -77,7 +77,9 @@ func registerNumbers(_ b: Builtins) {
         t.staticMethod("random", [.labelled("in")]) { ctx, args in
             let lo: Double, hi: Double
             switch args[0] {
-            case .tuple(let bounds) where bounds.elements.count == 2: lo = try bounds.elements[0].double(); hi = try bounds.elements[1].double()
+            case .native(let n) where n.value is FloatingRange:
+                let r = n.value as! FloatingRange
+                lo = try r.lower.double(); hi = try r.upper.double()
             case .range(let l, let u), .closedRange(let l, let u): lo = Double(l); hi = Double(u)
             default: throw RuntimeError("random(in:): expected a range like 0.0..<1.0")
             }
@@ -85,6 +87,11 @@ func registerNumbers(_ b: Builtins) {
             let d = Double.random(in: lo..<hi, using: &ctx.rng)
             return isFloat ? .float(Float(d)) : .double(d)
         }
+    }
+    for (t, isFloat) in [(b.doubleType, false), (b.floatType, true)] {
+        func wrap(_ d: Double) -> Value { isFloat ? .float(Float(d)) : .double(d) }
+        t.staticMethod("maximum", [.unlabelled, .unlabelled]) { _, args in wrap(Double.maximum(try args[0].double(), try args[1].double())) }
+        t.staticMethod("minimum", [.unlabelled, .unlabelled]) { _, args in wrap(Double.minimum(try args[0].double(), try args[1].double())) }
     }
     b.boolType.staticMethod("random", []) { ctx, _ in .bool(Bool.random(using: &ctx.rng)) }
 

@@ -48,6 +48,8 @@ public final class NativeType {
     var prefixOperator: ((Context, String, Value) throws -> Value?)?
     /// `.relu` where a value of this type is expected.
     var implicitMember: ((Context, ImplicitMember) throws -> Value?)?
+    /// An integer literal where a value of this type is expected (`let x: Int8 = 5`).
+    var integerLiteral: ((Int) throws -> Value)?
     /// Generic arguments written at the use (`Tensor<Int32>`) select a variant of the type.
     var specialized: [String: NativeType] = [:]
 
@@ -156,7 +158,7 @@ final class Builtins {
     /// The one registry of the process (built once; natives reach session state via `Context`).
     static let shared: Builtins = {
         let b = Builtins()
-        b.types["Int"] = .int; b.types["Int32"] = .int; b.types["Int64"] = .int; b.types["UInt8"] = .int; b.types["Int8"] = .int; b.types["Int16"] = .int; b.types["UInt"] = .int; b.types["UInt32"] = .int; b.types["UInt64"] = .int
+        b.types["Int"] = .int
         b.types["Double"] = .double; b.types["Float"] = .float; b.types["Float32"] = .float
         b.types["Bool"] = .bool; b.types["String"] = .string; b.types["Character"] = .character
         b.types["Substring"] = .string; b.types["Any"] = .any; b.types["Void"] = .void
@@ -164,6 +166,7 @@ final class Builtins {
         b.types["Optional"] = .optional(.any)
         registerGlobals(b)
         registerNumbers(b)
+        registerFixedWidthIntegers(b)
         registerStrings(b)
         registerArrays(b)
         registerDictionaries(b)
@@ -186,6 +189,9 @@ extension Value {
         switch self {
         case .int(let i): return i
         case .double(let d) where d == d.rounded(): return Int(d)
+        case .native:
+            if case .int(let i)? = fixedWidthAsInt { return i }
+            throw RuntimeError("\(what): expected Int, got \(typeName(self))")
         default: throw RuntimeError("\(what): expected Int, got \(typeName(self))")
         }
     }
@@ -194,6 +200,9 @@ extension Value {
         case .double(let d): return d
         case .int(let i): return Double(i)
         case .float(let f): return Double(f)
+        case .native:
+            if case .int(let i)? = fixedWidthAsInt { return Double(i) }
+            throw RuntimeError("\(what): expected Double, got \(typeName(self))")
         default: throw RuntimeError("\(what): expected Double, got \(typeName(self))")
         }
     }

@@ -81,7 +81,8 @@ func registerStrings(_ b: Builtins) {
         .string(try str(a[0]).padding(toLength: try a[1].int(), withPad: try str(a[2]), startingAt: try a[3].int()))
     }
     t.property("utf8") { _, v in .array(ArrayStorage(try str(v).utf8.map { .int(Int($0)) })) }
-    t.property("unicodeScalars") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .int(Int($0.value)) })) }
+    // Scalars are Characters of one scalar each; `.value` gives the code point (a UInt32).
+    t.property("unicodeScalars") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .character(Character($0)) })) }
     t.mutatingMethod("append", [.unlabelled]) { _, v, args in
         guard case .string(var s) = v else { throw RuntimeError("expected a String") }
         v = .void
@@ -140,6 +141,12 @@ func registerStrings(_ b: Builtins) {
         ("isPunctuation", \.isPunctuation), ("isUppercase", \.isUppercase), ("isLowercase", \.isLowercase), ("isASCII", \.isASCII),
         ("isNewline", \.isNewline), ("isSymbol", \.isSymbol), ("isLetterOrDigit", { $0.isLetter || $0.isNumber }), ("isHexDigit", \.isHexDigit)]
     for (name, test) in flags { c.property(name) { _, v in .bool(test(try ch(v))) } }
+    c.property("value") { _, v in
+        // A scalar of `unicodeScalars` (a Character of one scalar): its code point, a UInt32.
+        guard let scalar = (try ch(v)).unicodeScalars.first, case .native(let u32)? = Builtins.shared.types["UInt32"],
+              let make = u32.integerLiteral else { throw RuntimeError("value: expected a Unicode scalar") }
+        return try make(Int(scalar.value))
+    }
     c.property("asciiValue") { _, v in (try ch(v)).asciiValue.map { .some(.int(Int($0))) } ?? .none }
     c.property("wholeNumberValue") { _, v in (try ch(v)).wholeNumberValue.map { .some(.int($0)) } ?? .none }
     c.method("lowercased", []) { _, a in .string(try ch(a[0]).lowercased()) }

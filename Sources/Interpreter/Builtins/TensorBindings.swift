@@ -20,7 +20,7 @@ func registerTensorBindings(_ b: Builtins) {
     let tensor = b.type(TensorTypes.tensor)
     let int32 = TensorTypes.int32Tensor
     let unsupported = TensorTypes.unsupportedTensor
-    tensor.specialized = ["Float": tensor, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
+    tensor.specialized = ["Float": tensor, "Int32": int32, "Int": int32, "Double": unsupported, "Bool": unsupported, "String": unsupported]
     b.types["TensorShape"] = .native(TensorTypes.shape)
 
     tensor.describe = { ($0 as? Tensor)?.description ?? "Tensor" }
@@ -114,7 +114,8 @@ func tensorFromLiteral(_ v: Value, dtype: DType, what: String) throws -> Tensor 
     var floats: [Float] = []
     var ints: [Int32] = []
     var leafDepth: Int? = nil
-    func walk(_ v: Value, _ depth: Int) throws {
+    func walk(_ element: Value, _ depth: Int) throws {
+        let v = element.fixedWidthAsInt ?? element
         switch v {
         case .array(let a):
             if let d = leafDepth, depth >= d { throw RuntimeError("\(what): nested arrays have different depths; a tensor needs a rectangular shape") }

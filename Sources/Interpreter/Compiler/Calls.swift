@@ -29,6 +29,7 @@ extension Compiler {
 
     func compileArguments(_ call: FunctionCallExprSyntax, expected: [TypeRef?] = []) throws -> CompiledArguments {
         let (nodes, labels, trailing) = argumentNodes(call)
+        for (n, t) in zip(nodes, expected) { if let t = t { try checkLiteral(n, against: t, context: .argument) } }
         let evals = try nodes.enumerated().map { i, n in EvalBox(eval: try compileExpr(n, expected: i < expected.count ? expected[i] : nil)) }
         return CompiledArguments(evals: evals, labels: labels, trailing: trailing, nodes: nodes)
     }
@@ -116,8 +117,12 @@ extension Compiler {
                 }
             }
             if baseExpr.is(SuperExprSyntax.self) { return try compileSuperCall(name, call) }
+            if name == "init", baseExpr.as(DeclReferenceExprSyntax.self)?.baseName.tokenKind == .keyword(.self),
+               let t = selfType, let selfBinding = scope.lookup("self") {
+                return try compileDelegatingInit(t, selfBinding, call)
+            }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
-            let base = try compileChainBase(baseExpr)
+            let base = try compileChainBase(baseExpr, member: name)
             let mutating = Compiler.mutatingNames.contains(name) || ctx.mutatingMethodNames.contains(name)
             var lv: LValue? = nil
             if mutating {
@@ -127,13 +132,36 @@ extension Compiler {
                 }
             }
             var elementType: TypeRef? = nil
-            if ["append", "insert"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
-            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType)
+            // An element argument takes the collection's element type (`bytes.contains(200)` with bytes: [UInt8]).
+            if ["append", "insert", "contains", "firstIndex", "lastIndex"].contains(name), case .array(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            if ["insert", "contains", "remove"].contains(name), case .set(let e)? = lv?.staticType ?? staticType(baseExpr), needsCoercion(e) { elementType = e }
+            // `counts.append("x")` with counts: [Int] is rejected before the cell runs.
+            if ["append", "insert", "contains"].contains(name), let first = call.arguments.first, first.label == nil,
+               case .array(let e)? = lv?.staticType ?? staticType(baseExpr), isBasic(e) {
+                try checkLiteral(first.expression, against: e, context: .argument)
+            }
+            let eval = try compileMethodCall(base: base.eval, lvalue: lv, name: name, call: call, node: m.declName, elementType: elementType,
+                                             parameterTypes: methodParameterTypes(baseExpr, name, call))
             return base.chained ? wrapChain(eval) : eval
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
             guard let t = try typeFromExpression(callee) else { throw unsupported("call of '\(callee.trimmedDescription)'", callee) }
             return try compileConstruct(t, call)
+        }
+        if let chain = callee.as(OptionalChainingExprSyntax.self) {
+            // `callback?(x)`: nil when the optional function is nil, else the call's result as an optional.
+            let fn = try compileExpr(chain.expression)
+            let args = try compileArguments(call)
+            return { f in
+                var c = try fn(f)
+                if case .none = c { return .none }
+                if case .some(let w) = c { c = w }
+                let result = try ctx.callValue(c, try args.evaluate(f), at: r)
+                switch result {
+                case .some, .none: return result
+                default: return .some(result)
+                }
+            }
         }
         let fn = try compileExpr(callee)
         let args = try compileArguments(call)
@@ -192,6 +220,7 @@ extension Compiler {
                     inouts.append((slot, lv))
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(target), type: nil))
                 } else {
+                    if let t = param.type { try checkLiteral(nodes[i], against: t, context: .argument) }
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(nodes[i], expected: param.type), type: coerceTo))
                 }
             case .defaultValue:
@@ -387,11 +416,23 @@ extension Compiler {
         return { f in try ctx.construct(t, try args.evaluate(f), at: r) }
     }
 
+    /// The parameter types of the method a call on a value of a cell's type will run, by argument
+    /// (so that `trainer.onEpoch { $0 + 1 }` types its closure); empty when unknown.
+    func methodParameterTypes(_ baseExpr: ExprSyntax, _ name: String, _ call: FunctionCallExprSyntax) -> [TypeRef?] {
+        guard case .nominal(let t)? = staticType(baseExpr) else { return [] }
+        let (_, labels, trailing) = argumentNodes(call)
+        let candidates = t.methods(named: name).compactMap { m in matchArguments(labels, trailing, m.proto.params).map { (m.proto, $0) } }
+        guard candidates.count == 1, let (proto, plan) = candidates.first else { return [] }
+        var types = [TypeRef?](repeating: nil, count: labels.count)
+        for (p, source) in zip(proto.params, plan) { if case .arg(let i) = source { types[i] = p.type } }
+        return types
+    }
+
     func compileMethodCall(base: @escaping Eval, lvalue: LValue?, name: String, call: FunctionCallExprSyntax, node: some SyntaxProtocol,
-                           elementType: TypeRef? = nil) throws -> Eval {
+                           elementType: TypeRef? = nil, parameterTypes: [TypeRef?] = []) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
-        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? [])
+        var args = try compileArguments(call, expected: elementType.map { [$0] } ?? parameterTypes)
         if let t = elementType, call.arguments.first?.label == nil, !args.evals.isEmpty {
             let first = args.evals[0].eval
             args.evals[0] = EvalBox(eval: { f in try ctx.coerce(try first(f), to: t) })
@@ -435,6 +476,27 @@ extension Compiler {
                 return try ctx.invoke(m, a, selfValue: &selfValue, at: r)
             }
             throw RuntimeError("'\(sup.name)' has no method '\(name)'", at: r)
+        }
+    }
+
+    /// `self.init(...)` in an initializer (or a class's `convenience init`): runs another
+    /// initializer of the same type on `self`.
+    func compileDelegatingInit(_ t: NominalType, _ selfBinding: Binding, _ call: FunctionCallExprSyntax) throws -> Eval {
+        let r = range(call)
+        let ctx = self.ctx
+        let args = try compileArguments(call)
+        let selfLoad = load(selfBinding)
+        let selfFrame = frameOf(selfBinding)
+        let slot = selfBinding.slot
+        return { f in
+            let a = try args.evaluate(f)
+            guard let chosen = t.initializers.values.first(where: { matchArguments(a.labels, a.trailing, $0.proto.params) != nil }) else {
+                throw RuntimeError("no initializer of '\(t.name)' accepts (\(a.labels.map { ($0 ?? "_") + ":" }.joined()))", at: r)
+            }
+            var selfValue = try selfLoad(f)
+            _ = try ctx.invoke(chosen, a, selfValue: &selfValue, at: r)
+            selfFrame(f).slots[slot] = selfValue
+            return .void
         }
     }
 

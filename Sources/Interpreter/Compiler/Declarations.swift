@@ -47,10 +47,15 @@ extension Compiler {
             let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
             if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }
             if type == nil, let i = binding.initializer { type = staticType(i.value) ?? (i.value.is(IntegerLiteralExprSyntax.self) ? .int : nil) }
+            // `var model: Model!` starts as nil and is used without unwrapping: it holds and is
+            // seen as the wrapped type (nil or the value itself).
+            let startsNil: Bool
+            if case .optional? = type, !isLet { startsNil = true } else { startsNil = false }
+            if binding.typeAnnotation?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type { type = w }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
             guard let value = value else {
                 // `var x: Int?` starts as nil; other uninitialised variables get their value later.
-                if case .optional? = type, !isLet { execs.append { f in try bind.assign(f, .none); return .normal } }
+                if startsNil { execs.append { f in try bind.assign(f, .none); return .normal } }
                 continue
             }
             let assign = bind.assign
@@ -75,20 +80,50 @@ extension Compiler {
         return sequence(execs[...])
     }
 
-    /// `let label: String = 5`: a literal that cannot become the declared type.
-    func checkLiteral(_ e: ExprSyntax, against t: TypeRef) throws {
+    /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int,
+    /// `f("a")` for an Int parameter:
+    /// a literal, or a variable of a basic type, that cannot become the declared type.
+    /// Where a value meets the type it must have (Swift words each differently).
+    enum ConversionContext { case declaration, returnValue, argument }
+
+    func checkLiteral(_ e: ExprSyntax, against t: TypeRef, context: ConversionContext = .declaration) throws {
         let literal: String?
         if e.is(IntegerLiteralExprSyntax.self) { literal = "Int" } else if e.is(FloatLiteralExprSyntax.self) { literal = "Double" }
         else if e.is(StringLiteralExprSyntax.self) { literal = "String" } else if e.is(BooleanLiteralExprSyntax.self) { literal = "Bool" }
         else { literal = nil }
-        guard let lit = literal else { return }
+        let source: String
         let ok: Bool
-        switch (lit, t) {
-        case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
-             ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .native), (_, .nominal): ok = true
-        default: ok = false
+        if let lit = literal {
+            source = lit
+            switch (lit, t) {
+            case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
+                 ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .nominal), ("Int", .native): ok = true
+            case (_, .native(let n)): ok = n.integerLiteral == nil
+            default: ok = false
+            }
+        } else if let v = variableType(e), isBasic(v), isBasic(t) {
+            source = v.name
+            ok = v.name == t.name
+        } else {
+            return
         }
-        if !ok { throw error("cannot convert value of type '\(lit)' to specified type '\(sugaredName(t))'", e, kind: "type") }
+        if ok { return }
+        let message: String
+        switch context {
+        case .declaration: message = "cannot convert value of type '\(source)' to specified type '\(sugaredName(t))'"
+        case .returnValue: message = "cannot convert return expression of type '\(source)' to return type '\(sugaredName(t))'"
+        case .argument: message = "cannot convert value of type '\(source)' to expected argument type '\(sugaredName(t))'"
+        }
+        throw error(message, e, kind: "type")
+    }
+
+    /// Int, Double, Float, String, Bool, Character and the fixed-width integers: types no value of
+    /// another converts to implicitly.
+    func isBasic(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float, .string, .bool, .character: return true
+        default: return isFixedWidthInteger(t)
+        }
     }
 
     // MARK: Functions

@@ -12,6 +12,9 @@ extension Compiler {
             switch expected {
             case .double?, .optional(.double)?: value = .double(Double(v))
             case .float?, .optional(.float)?: value = .float(Float(v))
+            case .native(let n)? where n.integerLiteral != nil, .optional(.native(let n))? where n.integerLiteral != nil:
+                // `let b: UInt8 = 300` is rejected before the cell runs, as by swiftc.
+                do { value = try n.integerLiteral!(v) } catch let e as RuntimeError { throw error(e.message, lit, kind: "type") }
             default: value = .int(v)
             }
             return { _ in value }
@@ -57,7 +60,7 @@ extension Compiler {
         case .subscriptCallExpr(let s):
             return try compileSubscript(s)
         case .closureExpr(let c):
-            return try compileClosure(c)
+            return try compileClosure(c, expected: expected)
         case .forceUnwrapExpr(let u):
             let inner = try compileExpr(u.expression)
             let r = range(u)
@@ -104,7 +107,7 @@ extension Compiler {
         case .macroExpansionExpr(let m):
             throw unsupported("macro '#\(m.macroName.text)'", m)
         case .keyPathExpr(let k):
-            throw unsupported("key path", k)
+            return try compileKeyPath(k)
         case .patternExpr(let p):
             throw error("pattern is not allowed here", p, kind: "syntax")
         case .sequenceExpr(let s):
@@ -188,6 +191,8 @@ extension Compiler {
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })
             // `[Level.high, .low]`: implicit members take the first element's enum type.
             if elementType == nil, let first = a.elements.first, case .nominal(let t)? = staticType(first.expression) { elementType = .nominal(t) }
+            // `[UInt8(3), 7]`: literals take the first element's fixed-width integer type.
+            if elementType == nil, let first = a.elements.first, let t = staticType(first.expression), isFixedWidthInteger(t) { elementType = t }
         }
         let elements = try a.elements.map { try compileExpr($0.expression, expected: elementType) }
         return { f in
@@ -286,7 +291,8 @@ extension Compiler {
         }
         let base = load(selfBinding)
         if t.fieldIndex[name] != nil || t.getters[name] != nil || t.superclass?.fieldIndex[name] != nil
-            || t.getter(name) != nil || !t.methods(named: name).isEmpty || hasPendingMember(t, name) {
+            || t.getter(name) != nil || !t.methods(named: name).isEmpty || hasPendingMember(t, name)
+            || (name == "rawValue" && t.kind == .enumType && t.rawType != nil) {
             return memberGetter(base: base, name: name, node: node)
         }
         if t.staticIndex[name] != nil || t.staticGetters[name] != nil {
@@ -324,7 +330,11 @@ extension Compiler {
                 throw RuntimeError("operator '!' needs a Bool", at: r)
             }
         case "~":
-            return { f in .int(~(try inner(f).int())) }
+            return { f in
+                let v = try inner(f)
+                if case .native(let n) = v, let out = try located(r, { try n.type.prefixOperator?(ctx, "~", v) }) { return out }
+                return .int(~(try v.int()))
+            }
         case "..<":
             return { f in .range(Int.min, try inner(f).int()) }
         case "...":
@@ -365,6 +375,23 @@ extension Compiler {
             return .dictionary(k, v)
         }
         return nil
+    }
+
+    /// `\.name` or `\.a.b` used as a function (`words.map(\.count)`, `sorted { ... }`).
+    func compileKeyPath(_ k: KeyPathExprSyntax) throws -> Eval {
+        guard k.root == nil else { throw unsupported("key path with a root type", k) }
+        var names: [String] = []
+        for c in k.components {
+            guard case .property(let p) = c.component else { throw unsupported("key path component '\(c.trimmedDescription)'", c) }
+            names.append(p.declName.baseName.text)
+        }
+        let path = names
+        let f = Value.function(Function.native("\\." + path.joined(separator: "."), labels: [nil]) { ctx, args in
+            var v = args[0]
+            for name in path { v = try ctx.getMember(v, name) }
+            return v
+        })
+        return { _ in f }
     }
 
     func compileRegexLiteral(_ r: RegexLiteralExprSyntax) throws -> Eval {

@@ -32,6 +32,8 @@ extension Compiler {
                 isInout = attributed.specifiers.contains { $0.as(SimpleTypeSpecifierSyntax.self)?.specifier.tokenKind == .keyword(.inout) }
                 typeSyntax = attributed.baseType
             }
+            // `_ x: Int!` is used without unwrapping: it holds and is seen as the wrapped type.
+            if let iuo = typeSyntax.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) { typeSyntax = iuo.wrappedType }
             let type = try resolveType(typeSyntax, node: p)
             let isVariadic = p.ellipsis != nil
             return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout),
@@ -41,7 +43,12 @@ extension Compiler {
 
     /// A function's signature as a prototype; its body is compiled later by `compileFunctionBody`.
     func makeProto(name: String, owner: NominalType?, signature: FunctionSignatureSyntax, hasSelf: Bool, isMutating: Bool) throws -> (FunctionProto, [ExprSyntax?]) {
-        let ps = try parameters(signature.parameterClause)
+        var ps = try parameters(signature.parameterClause)
+        // Operator functions (`static func < (a: P, b: P)`) have no argument labels.
+        if let c = name.first, !(c.isLetter || c == "_") {
+            ps = ps.map { p in (Param(label: nil, name: p.param.name, type: p.param.type, defaultValue: p.param.defaultValue,
+                                      isVariadic: p.param.isVariadic, isInout: p.param.isInout), p.defaultSyntax) }
+        }
         let returnType = try signature.returnClause.map { try resolveType($0.type, node: $0) }
         let display = (owner.map { $0.name + "." } ?? "") + functionKey(name, ps.map(\.param.label))
         // Defaults are compiled with the body; until then a placeholder marks them as present.
@@ -83,6 +90,7 @@ extension Compiler {
             }
             if let items = body {
                 // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
+                if !isInit { try checkMissingReturn(items, returnType: proto.returnType) }
                 let saved = pushScope()
                 defer { scope = saved }
                 proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit, for: proto)
@@ -115,16 +123,35 @@ extension Compiler {
                 return .returned
             }
         }
+        if implicitReturn, items.count == 1, case .stmt(let st) = items.first!.item,
+           let e = st.as(ExpressionStmtSyntax.self)?.expression, isSingleExpressionBranching(e) {
+            return try compileBranchingValue(e)
+        }
         return try compileStatements(items)
     }
 
+    /// `if c { a } else { b }` or a `switch` whose cases are single expressions: the body's value.
     func isSingleExpressionBranching(_ e: ExprSyntax) -> Bool {
-        false
+        (e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) && isValueExpression(e)
+    }
+
+    /// A body that is one `if`/`switch` expression (an expression statement in the syntax tree).
+    func compileBranchingValue(_ e: ExprSyntax) throws -> Exec {
+        let value = try compileExpr(e, expected: returnType)
+        let ctx = self.ctx
+        let type = returnType.flatMap { needsCoercion($0) ? $0 : nil }
+        return { f in
+            let v = try value(f)
+            f.returnValue = try type.map { try ctx.coerce(v, to: $0) } ?? v
+            return .returned
+        }
     }
 
     // MARK: Closures
 
-    func compileClosure(_ c: ClosureExprSyntax) throws -> Eval {
+    /// `expected` is the function type the context gives (`let f: (Double) -> Double = { $0 + 1 }`,
+    /// a closure argument): parameters and result written without types take its types.
+    func compileClosure(_ c: ClosureExprSyntax, expected: TypeRef? = nil) throws -> Eval {
         var names: [String] = []
         var types: [TypeRef?] = []
         var returnType: TypeRef? = nil
@@ -161,6 +188,14 @@ extension Compiler {
             names = (0..<count).map { "$\($0)" }
             types = names.map { _ in nil }
         }
+        let writtenReturnType = returnType
+        var contextType = expected
+        if case .optional(let w)? = contextType { contextType = w }
+        if case .function(let ps, let result)? = contextType {
+            for i in types.indices where types[i] == nil && i < ps.count { types[i] = ps[i] }
+            if returnType == nil, !isVoidOrAny(result) { returnType = result }
+        }
+        try checkMissingReturn(c.statements, returnType: writtenReturnType)
         let params = zip(names, types).map { Param(label: nil, name: $0, type: $1, defaultValue: nil, isVariadic: false, isInout: false) }
         let loc = range(c).start
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
@@ -192,6 +227,13 @@ extension Compiler {
             fn.captures = try loads.map { try $0(f) }
             return .function(fn)
         }
+    }
+}
+
+private func isVoidOrAny(_ t: TypeRef) -> Bool {
+    switch t {
+    case .void, .any: return true
+    default: return false
     }
 }
 

@@ -238,6 +238,7 @@ extension Compiler {
     }
 
     func compileCompoundAssignment(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval {
+        if ["+", "-", "*", "/", "%"].contains(op) { try rejectOptionalOperand(lhs) }
         if let fused = try fastElementCompound(op, lhs, rhs, node: node) { return fused }
         let target = try compileLValue(lhs)
         var t = target.staticType ?? staticType(lhs)

@@ -10,7 +10,7 @@ extension Compiler {
         defer { targets.removeLast() }
         let saved = pushScope()
         let cond = try compileConditions(loop.conditions)
-        let body = try compileBody(loop.body)
+        let body = try compileLoopBody(loop.body)
         scope = saved
         let ctx = self.ctx
         let r = range(loop.whileKeyword)
@@ -32,7 +32,7 @@ extension Compiler {
     func compileRepeat(_ loop: RepeatStmtSyntax, label: String?) throws -> Exec {
         let id = pushTarget(label, isLoop: true)
         defer { targets.removeLast() }
-        let body = try compileBody(loop.body)
+        let body = try compileLoopBody(loop.body)
         let cond = try compileCondition(loop.condition)
         let ctx = self.ctx
         let r = range(loop.repeatKeyword)
@@ -81,7 +81,7 @@ extension Compiler {
                 bind = try compilePatternBinding(loop.pattern, isLet: true)
                 whereCond = try loop.whereClause.map { try compileCondition($0.condition) }
             }
-            let body = try compileBody(loop.body)
+            let body = try compileLoopBody(loop.body)
             // One iteration: returns false to stop the loop, or throws the flow to propagate.
             let step: (Frame) throws -> LoopStep = { f in
                 if let w = whereCond, !(try w(f)) { return .next }
@@ -153,6 +153,59 @@ extension Compiler {
                 return .normal
             }
         }
+    }
+}
+
+extension Compiler {
+    /// A loop body. When a closure in it uses a `var` declared in it, each iteration runs in a
+    /// frame of its own, so that each closure keeps its iteration's variable (as in Swift);
+    /// other bodies use the enclosing frame (no allocation per iteration).
+    func compileLoopBody(_ block: CodeBlockSyntax) throws -> Exec {
+        guard CapturedLoopVariables.exist(in: block) else { return try compileBody(block) }
+        let saved = (scope, function)
+        let iteration = FunctionScope(parent: function)
+        function = iteration
+        scope = Scope(parent: scope, function: iteration)
+        defer { (scope, function) = saved }
+        let body = try compileStatements(block.statements)
+        return { f in
+            let frame = Frame.make(size: iteration.size, parent: f)
+            // A closure holding this iteration's frame reaches `f` through it: `f` must not be
+            // reused by the next call (see `SpareFrames.takeBack`).
+            defer { if frame.isCaptured { f.isCaptured = true } }
+            let flow = try body(frame)
+            // `return` inside the body returns from the enclosing function.
+            if case .returned = flow { f.returnValue = frame.returnValue }
+            return flow
+        }
+    }
+}
+
+/// Whether a loop body declares a `var` that a closure (or local function) in the body uses.
+final class CapturedLoopVariables: SyntaxVisitor {
+    var declared: Set<String> = []
+    var usedInClosures: Set<String> = []
+    var closureDepth = 0
+
+    static func exist(in block: CodeBlockSyntax) -> Bool {
+        let v = CapturedLoopVariables(viewMode: .sourceAccurate)
+        v.walk(block.statements)
+        return !v.declared.isDisjoint(with: v.usedInClosures)
+    }
+
+    override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
+        if closureDepth == 0, node.bindingSpecifier.tokenKind == .keyword(.var) {
+            for b in node.bindings { if let id = b.pattern.as(IdentifierPatternSyntax.self) { declared.insert(id.identifier.text) } }
+        }
+        return .visitChildren
+    }
+    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { closureDepth += 1; return .visitChildren }
+    override func visitPost(_ node: ClosureExprSyntax) { closureDepth -= 1 }
+    override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind { closureDepth += 1; return .visitChildren }
+    override func visitPost(_ node: FunctionDeclSyntax) { closureDepth -= 1 }
+    override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind {
+        if closureDepth > 0 { usedInClosures.insert(node.baseName.text) }
+        return .visitChildren
     }
 }
 

@@ -4,7 +4,13 @@ import Reports
 /// `base.name`, `base[i]` and optional chains (`a?.b.c`).
 extension Compiler {
     /// The base of a member access; `chained` when it ends in `?` (optional chaining).
-    func compileChainBase(_ baseExpr: ExprSyntax) throws -> (eval: Eval, chained: Bool) {
+    /// `member` is the name used on the base (`name.count`): an optional base without `?` is
+    /// rejected before the cell runs, as by Swift.
+    func compileChainBase(_ baseExpr: ExprSyntax, member: String? = nil) throws -> (eval: Eval, chained: Bool) {
+        if let name = member, !Compiler.optionalMembers.contains(name), case .optional(let w)? = staticType(baseExpr), isKnownWrapped(w) {
+            throw error("value of optional type '\(sugaredName(.optional(w)))' must be unwrapped to refer to member '\(name)' of wrapped base type '\(sugaredName(w))'",
+                        baseExpr, kind: "type")
+        }
         if let oc = baseExpr.as(OptionalChainingExprSyntax.self) {
             let inner = try compileExpr(oc.expression)
             return ({ f in
@@ -67,7 +73,7 @@ extension Compiler {
             let v = Value.type(t)
             return { _ in v }
         }
-        let base = try compileChainBase(baseExpr)
+        let base = try compileChainBase(baseExpr, member: name)
         let get = memberGetter(base: base.eval, name: name, node: m.declName)
         return base.chained ? wrapChain(get) : get
     }

@@ -33,8 +33,14 @@ extension Compiler {
             }
         default: break
         }
+        if ["+", "-", "*", "/", "%", "<", ">", "<=", ">="].contains(op) {
+            try rejectOptionalOperand(node.leftOperand)
+            try rejectOptionalOperand(node.rightOperand)
+        }
+        try checkConstantOverflow(op, node.leftOperand, node.rightOperand, expected: expected, at: opNode)
         if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
-           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand), isNumeric(a), isNumeric(b), a.name != b.name {
+           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand),
+           isNumeric(a) || isFixedWidthInteger(a), isNumeric(b) || isFixedWidthInteger(b), a.name != b.name {
             throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
         }
         // Literals adapt to the other operand's type (`x * 2` with x: Double, `1 / 2 * 3.0`).
@@ -148,6 +154,25 @@ extension Compiler {
         }
     }
 
+    /// `maybe + 1` with `maybe: Int?`: Swift rejects it before the program runs.
+    func rejectOptionalOperand(_ e: ExprSyntax) throws {
+        guard case .optional(let w)? = staticType(e), isKnownWrapped(w) else { return }
+        throw error("value of optional type '\(sugaredName(.optional(w)))' must be unwrapped to a value of type '\(sugaredName(w))'", e, kind: "type")
+    }
+
+    /// Wrapped types whose optional the checks above reject (the types the compiler knows for sure).
+    func isKnownWrapped(_ t: TypeRef) -> Bool {
+        switch t {
+        case .int, .double, .float, .string, .bool: return true
+        case .array(let e), .set(let e): return isKnownWrapped(e)
+        case .dictionary(let k, let v): return isKnownWrapped(k) && isKnownWrapped(v)
+        default: return isFixedWidthInteger(t)
+        }
+    }
+
+    /// Members of Optional itself (`maybe.map { }`), used without unwrapping.
+    static let optionalMembers: Set<String> = ["map", "flatMap", "debugDescription", "unsafelyUnwrapped", "customMirror", "hashValue", "hash", "some", "none"]
+
     /// The declared type of a plain variable (not of a literal, which adapts).
     func variableType(_ e: ExprSyntax) -> TypeRef? {
         guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
@@ -159,6 +184,12 @@ extension Compiler {
         case .int, .double, .float: return true
         default: return false
         }
+    }
+
+    /// Int8 ... UInt64: native types that take integer literals.
+    func isFixedWidthInteger(_ t: TypeRef) -> Bool {
+        if case .native(let n) = t { return n.integerLiteral != nil }
+        return false
     }
 
     func isFloating(_ t: TypeRef) -> Bool {
@@ -201,6 +232,7 @@ extension Compiler {
                 case "Float": return .float
                 case "Int": return .int
                 case "String": return .string
+                case let name where builtins.types[name].map(isFixedWidthInteger) == true: return builtins.types[name]
                 case "sqrt", "exp", "log", "sin", "cos", "tan", "pow", "tanh":
                     return c.arguments.first.flatMap { staticType($0.expression) } ?? .double
                 default:

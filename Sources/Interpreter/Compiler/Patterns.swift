@@ -99,6 +99,17 @@ extension Compiler {
         let ctx = self.ctx
         if e.is(DiscardAssignmentExprSyntax.self) { return { _, _ in true } }
         if let pe = e.as(PatternExprSyntax.self) { return try compilePattern(pe.pattern, bindingMode: bindingMode) }
+        // `x?`: a non-nil optional whose value matches `x` (`for case let x? in optionals`).
+        if let oc = e.as(OptionalChainingExprSyntax.self) {
+            let inner = try compileExpressionPattern(oc.expression, bindingMode: bindingMode)
+            return { f, v in
+                switch v {
+                case .none: return false
+                case .some(let w): return try inner(f, w)
+                default: return try inner(f, v)
+                }
+            }
+        }
         if bindingMode, let ref = e.as(DeclReferenceExprSyntax.self) {
             let store = try bindPatternName(ref.baseName.text, ref)
             return { f, v in try store(f, v); return true }
@@ -178,6 +189,7 @@ extension Compiler {
             switch x {
             case .range(let l, let u): if case .int(let i) = v { return i >= l && i < u }
             case .closedRange(let l, let u): if case .int(let i) = v { return i >= l && i <= u }
+            case .native(let n): if let matched = try n.type.binaryOperator?(ctx, "~=", x, v) { return try ctx.truth(matched) }
             default: break
             }
             return try ctx.equals(x, v)
@@ -185,6 +197,7 @@ extension Compiler {
     }
 
     func compileSwitch(_ s: SwitchExprSyntax, label: String?, valueMode: Bool) throws -> Exec {
+        try checkExhaustive(s)
         let subject = try compileExpr(s.subject)
         let id = pushTarget(label, isLoop: false)
         switchTargets.insert(id)

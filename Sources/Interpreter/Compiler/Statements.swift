@@ -165,6 +165,7 @@ extension Compiler {
 
     func compileReturn(_ r: ReturnStmtSyntax) throws -> Exec {
         guard let e = r.expression else { return { f in f.returnValue = .void; return .returned } }
+        if let t = returnType { try checkLiteral(e, against: t, context: .returnValue) }
         let value = try compileExpr(e, expected: returnType)
         let ctx = self.ctx
         if let t = returnType, needsCoercion(t) {
@@ -253,6 +254,9 @@ extension Compiler {
     }
 
     func compileGuard(_ g: GuardStmtSyntax) throws -> Exec {
+        if ControlFlow.reachesEnd(g.body.statements) {
+            throw error("'guard' body must not fall through, consider using a 'return' or 'throw' to exit the scope", g.body.rightBrace, kind: "type")
+        }
         let body = try compileBody(g.body)
         let cond = try compileConditions(g.conditions)
         let r = range(g.guardKeyword)

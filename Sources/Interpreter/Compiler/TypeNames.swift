@@ -32,7 +32,8 @@ extension Compiler {
             if tt.elements.count == 1, tt.elements.first!.firstName == nil { return try resolveType(tt.elements.first!.type, node: tt) }
             if tt.elements.isEmpty { return .void }
             return .tuple(try tt.elements.map { try resolveType($0.type, node: $0) }, tt.elements.map { $0.firstName?.text })
-        case .functionType: return .function
+        case .functionType(let ft):
+            return .function(try ft.parameters.map { try resolveType($0.type, node: $0) }, try resolveType(ft.returnClause.type, node: ft.returnClause))
         case .attributedType(let a): return try resolveType(a.baseType, node: a)
         case .someOrAnyType(let s): return try resolveType(s.constraint, node: s)
         case .memberType(let m): throw unsupported("nested type '\(m.trimmedDescription)'", m)

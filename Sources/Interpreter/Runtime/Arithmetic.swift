@@ -66,10 +66,10 @@ extension Context {
         return try userOperator(op, a, b)
     }
 
-    /// Floating-point ranges exist only as bounds (`Double.random(in: 0..<1)`, patterns).
+    /// Ranges of Double or Float (`0.0..<1.0`).
     func floatingRange(_ op: String, _ a: Value, _ b: Value) throws -> Value {
         if case .other = NumericPair(a, b) { return try userOperator(op, a, b) }
-        return .tuple(TupleValue([a, b], labels: ["lowerBound", "upperBound"]))
+        return try .floatingRange(a, b, closed: op == "...")
     }
 
     @inline(__always) func add(_ a: Value, _ b: Value) throws -> Value {

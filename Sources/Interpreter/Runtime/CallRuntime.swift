@@ -76,6 +76,8 @@ extension Context {
             return .tuple(TupleValue(elements, labels: labels.allSatisfy { $0 == nil } ? tv.labels : labels))
         case (.nominal(let n), .implicitMember(let m)):
             return try resolveImplicitMember(m, in: n)
+        case (.native(let n), .int(let i)) where n.integerLiteral != nil:
+            return try n.integerLiteral!(i)
         case (.native(let n), .implicitMember(let m)):
             if let r = try n.implicitMember?(self, m) { return r }
             throw RuntimeError("type '\(n.name)' has no member '\(m.name)'")

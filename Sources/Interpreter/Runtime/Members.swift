@@ -254,6 +254,21 @@ extension Context {
             try body(&a.elements[i])
             return
         }
+        if case .array(var a) = container, indices.count == 1 {
+            // `xs[1...2] = [0, 0]`: the slice is replaced (its length may change, as in Swift).
+            switch indices[0] {
+            case .range(let l, let u), .closedRange(let l, let u):
+                let (lo, hi) = try sliceBounds(indices[0], count: a.elements.count + a.startIndex, l, u)
+                guard lo >= a.startIndex else { throw RuntimeError("Array index is out of range") }
+                let range = (lo - a.startIndex)..<(hi - a.startIndex)
+                var slice = Value.array(ArrayStorage(Array(a.elements[range]), startIndex: lo, isSlice: true))
+                try body(&slice)
+                a.elements.replaceSubrange(range, with: try slice.array("slice assignment"))
+                container = .array(a)
+                return
+            default: break
+            }
+        }
         if case .dictionary(var d) = container {
             container = .void
             defer { container = .dictionary(d) }

@@ -66,6 +66,8 @@ extension Value: Hashable {
         case .structValue(let s): h.combine(s.fields)
         case .object(let o): h.combine(ObjectIdentifier(o))
         case .range(let l, let u), .closedRange(let l, let u): h.combine(l); h.combine(u)
+        // Int8 ... UInt64 keys (their `equals` is the Swift integer's own).
+        case .native(let n) where n.value is any FixedWidthInteger: h.combine(n.value as! AnyHashable)
         default: h.combine(-1)
         }
     }

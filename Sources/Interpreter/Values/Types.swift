@@ -7,7 +7,8 @@ public indirect enum TypeRef {
     case set(TypeRef)
     case optional(TypeRef)
     case tuple([TypeRef], [String?])
-    case function
+    /// A function type: its parameter types and result (closures written for it take them).
+    case function([TypeRef], TypeRef)
     case range
     case nominal(NominalType)
     case native(NativeType)
