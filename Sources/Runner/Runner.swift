@@ -68,6 +68,11 @@ public struct Runner {
             WorkerPool.Job(notebook: $0, seed: options.seedOverride ?? $0.frontMatter.seed,
                            memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
         }
+        // The pages' syntax highlighting is done while the workers run (the parent is idle).
+        if options.formats.contains(.html) {
+            let sources = notebooks.map(HTMLPage.sourcesToHighlight)
+            DispatchQueue.global(qos: .utility).async { sources.forEach(SwiftHighlighter.prepare) }
+        }
         let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, jobs.count))
         _ = pool.run(jobs) { event in
             progress.update(event)

@@ -44,6 +44,51 @@ import Testing
         #expect(x.scalars != (try Tensor(randomUniform: [100], generator: &c)).scalars)
     }
 
+    @Test func normalsAreTheDocumentedBoxMuller() throws {
+        // The documented formula with libm's log, cos and sin, in Double, then rounded to Float.
+        func reference(_ w1: UInt32, _ w2: UInt32) -> (Float, Float) {
+            let u1 = (Double(w1 >> 8) + 1) * 0x1p-24, u2 = Double(w2 >> 8) * 0x1p-24
+            let r = (-2 * log(u1)).squareRoot(), theta = 2 * Double.pi * u2
+            return (Float(r * cos(theta)), Float(r * sin(theta)))
+        }
+        // Every angle of a spread of 2^20 (all four quarters, both ends of each), with varied radii.
+        var worst = 0.0, floatMismatches = 0
+        for k in UInt32(0)..<(1 << 20) {
+            let j = k << 4 | (k &* 2_654_435_761) >> 28  // covers j in [0, 2^24) with varied low bits
+            let theta = 2 * Double.pi * (Double(j) * 0x1p-24)
+            let (c, s) = RandomGenerator.turnCosSin(j)
+            worst = max(worst, abs(c - cos(theta)), abs(s - sin(theta)))
+            let w1 = k &* 0x9E37_79B9
+            let (z0, z1) = RandomGenerator.normalPair(w1, j << 8)
+            let (r0, r1) = reference(w1, j << 8)
+            if Float(z0) != r0 || Float(z1) != r1 { floatMismatches += 1 }
+        }
+        #expect(worst < 1e-15, "cos/sin within double rounding of libm: \(worst)")
+        // Only a double-rounding tie can flip a float: about one pair in 10^7.
+        #expect(floatMismatches <= 2, "\(floatMismatches) of 2^20 normal pairs differ from libm's as floats")
+    }
+
+    @Test func weightValuesAreTheTensorInitializers() throws {
+        var a = RandomGenerator(seed: 9), b = RandomGenerator(seed: 9)
+        #expect(WeightValues.uniform(count: 1000, lowerBound: -0.05, upperBound: 0.05, generator: &a)
+            == (try Tensor(randomUniform: [1000], lowerBound: -0.05, upperBound: 0.05, generator: &b)).scalars)
+        #expect(WeightValues.glorotUniform([40, 30], generator: &a) == (try Tensor(glorotUniform: [40, 30], generator: &b)).scalars)
+        for shape in [[64, 96], [96, 64], [2, 8, 24]] {
+            #expect(WeightValues.orthogonal(shape, generator: &a) == (try Tensor(orthogonal: shape, generator: &b)).scalars)
+        }
+        #expect(a.nextWord() == b.nextWord())
+    }
+
+    @Test func orthogonalOverTheMemoryLimitIsAnError() throws {
+        let arena = TensorArena(limit: 1 << 20)
+        var g = RandomGenerator(seed: 1)
+        arena.makeCurrent {
+            #expect(throws: TensorError.self) { try Tensor(orthogonal: [1024, 1024], generator: &g) }
+            #expect(throws: TensorError.self) { try Tensor(orthogonal: [256, 700], generator: &g) }  // fits once, not twice
+        }
+        #expect(arena.liveBytes == 0)
+    }
+
     @Test func distributions() throws {
         var g = RandomGenerator(seed: 1)
         let u = try Tensor(randomUniform: [100_000], lowerBound: -1, upperBound: 1, generator: &g).scalars
