@@ -73,9 +73,17 @@ import Testing
         #expect(WeightValues.uniform(count: 1000, lowerBound: -0.05, upperBound: 0.05, generator: &a)
             == (try Tensor(randomUniform: [1000], lowerBound: -0.05, upperBound: 0.05, generator: &b)).scalars)
         #expect(WeightValues.glorotUniform([40, 30], generator: &a) == (try Tensor(glorotUniform: [40, 30], generator: &b)).scalars)
-        for shape in [[64, 96], [96, 64], [2, 8, 24]] {
-            #expect(WeightValues.orthogonal(shape, generator: &a) == (try Tensor(orthogonal: shape, generator: &b)).scalars)
+        // Orthogonal: the normals drawn straight into column-major order give the QR of the
+        // row-major normal tensor, bit for bit, tall, wide, rank 3, odd sizes.
+        for shape in [[64, 96], [96, 64], [2, 8, 24], [33, 7], [7, 33]] {
+            let rows = shape.dropLast().reduce(1, *), cols = shape.last!
+            let normal = try Tensor(randomNormal: [max(rows, cols), min(rows, cols)], generator: &b).scalars
+            let q = orthonormalColumns(normal, rows: max(rows, cols), cols: min(rows, cols), columnMajor: rows < cols)
+            #expect(WeightValues.orthogonal(shape, generator: &a) == q, "shape \(shape)")
         }
+        var c = a
+        #expect(try Tensor(orthogonal: [10, 20], generator: &a).scalars == WeightValues.orthogonal([10, 20], generator: &c))
+        _ = try Tensor(orthogonal: [10, 20], generator: &b)
         #expect(a.nextWord() == b.nextWord())
     }
 
