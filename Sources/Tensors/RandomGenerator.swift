@@ -78,42 +78,12 @@ public struct RandomGenerator: Sendable {
         return RandomGenerator.normalPair(w1, nextWord())
     }
 
-    /// Box–Muller on two words (the documented formula). cos and sin of 2π·u2 come from
-    /// `turnCosSin`, 3x faster than libm's pair and equal to it within double rounding.
+    /// Box–Muller on two words (the documented formula): lane 0 of `normalPairs` (BoxMuller.swift),
+    /// so every normal of a stream has the same bits whichever way it is drawn.
     @inline(__always)
     static func normalPair(_ w1: UInt32, _ w2: UInt32) -> (Double, Double) {
-        let u1 = (Double(w1 >> 8) + 1) * 0x1p-24
-        let r = (-2 * Foundation.log(u1)).squareRoot()
-        let (c, s) = turnCosSin(w2 >> 8)
-        return (r * c, r * s)
-    }
-
-    /// cos and sin of 2π·j/2^24 for j in [0, 2^24), in Double. u2 = j/2^24 is a fraction of a
-    /// turn, so the reduction to a quarter turn is exact integer arithmetic: the nearest quarter
-    /// (j's top bits) and the rest, an angle x in [−π/4, π/4), where fdlibm's kernel polynomials
-    /// (k_sin.c, k_cos.c) hold to within a few double ulps. Checked against libm over every j:
-    /// within 8e-16 (libm's own argument 2π·u2 is rounded by 4e-16), and the floats the
-    /// normals round to are the same (RandomTests).
-    @inline(__always)
-    static func turnCosSin(_ j: UInt32) -> (cos: Double, sin: Double) {
-        let quarter = (j &+ (1 << 21)) >> 22           // 0...4 quarter turns (4 is a whole turn)
-        let rest = Int32(bitPattern: j &- (quarter << 22))  // in [−2^21, 2^21)
-        let x = Double(rest) * (2 * Double.pi * 0x1p-24)
-        let z = x * x
-        let sinTail = -1.666_666_666_666_663_243_48e-01 + z * (8.333_333_333_322_489_461_24e-03
-            + z * (-1.984_126_982_985_794_931_34e-04 + z * (2.755_731_370_707_006_767_89e-06
-            + z * (-2.505_076_025_340_686_341_95e-08 + z * 1.589_690_995_211_550_102_21e-10))))
-        let cosTail = 4.166_666_666_666_660_190_37e-02 + z * (-1.388_888_888_887_410_957_49e-03
-            + z * (2.480_158_728_947_672_941_78e-05 + z * (-2.755_731_435_139_066_330_35e-07
-            + z * (2.087_572_321_298_174_827_90e-09 + z * -1.135_964_755_778_819_482_65e-11))))
-        let s = x + z * x * sinTail
-        let c = 1 - (0.5 * z - z * z * cosTail)
-        switch quarter & 3 {
-        case 0: return (c, s)
-        case 1: return (-s, c)
-        case 2: return (-c, -s)
-        default: return (s, -c)
-        }
+        let (z0, z1) = normalPairs(SIMD8(repeating: w1), SIMD8(repeating: w2))
+        return (z0[0], z1[0])
     }
 }
 

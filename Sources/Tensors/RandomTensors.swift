@@ -151,10 +151,20 @@ extension RandomGenerator {
                 col += 1
                 if col == cols { (row, col) = (row + 1, 0) }
             }
-            for k in 0..<count {
-                let (z0, z1) = RandomGenerator.normalPair(words[2 * k], words[2 * k + 1])
-                put(z0)
-                if 2 * (first + k) + 1 < n { put(z1) }
+            var k = 0
+            while k < count {  // eight pairs at a time; a short last run repeats its last pair
+                let pairs = Swift.min(8, count - k)
+                var (w1, w2) = (SIMD8<UInt32>(), SIMD8<UInt32>())
+                for lane in 0..<8 {
+                    let pair = k + Swift.min(lane, pairs - 1)
+                    (w1[lane], w2[lane]) = (words[2 * pair], words[2 * pair + 1])
+                }
+                let (z0, z1) = RandomGenerator.normalPairs(w1, w2)
+                for lane in 0..<pairs {
+                    put(z0[lane])
+                    if 2 * (first + k + lane) + 1 < n { put(z1[lane]) }
+                }
+                k += pairs
             }
         }
     }

@@ -51,18 +51,28 @@ import Testing
             let r = (-2 * log(u1)).squareRoot(), theta = 2 * Double.pi * u2
             return (Float(r * cos(theta)), Float(r * sin(theta)))
         }
-        // Every angle of a spread of 2^20 (all four quarters, both ends of each), with varied radii.
-        var worst = 0.0, floatMismatches = 0
-        for k in UInt32(0)..<(1 << 20) {
-            let j = k << 4 | (k &* 2_654_435_761) >> 28  // covers j in [0, 2^24) with varied low bits
-            let theta = 2 * Double.pi * (Double(j) * 0x1p-24)
+        // A spread of 2^20 angles (all four quarters, both ends of each) and of 2^20 radii (u1
+        // from 2^-24 to 1), eight at a time as the fills draw them.
+        var worst = 0.0, worstLog = 0.0, floatMismatches = 0
+        for k0 in stride(from: UInt32(0), to: 1 << 20, by: 8) {
+            let k = SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7) &+ k0
+            let j = k &<< 4 | (k &* 2_654_435_761) &>> 28  // covers [0, 2^24) with varied low bits
+            let w1 = (k &<< 4 | (k &* 0x9E37_79B9) &>> 28) &<< 8
             let (c, s) = RandomGenerator.turnCosSin(j)
-            worst = max(worst, abs(c - cos(theta)), abs(s - sin(theta)))
-            let w1 = k &* 0x9E37_79B9
-            let (z0, z1) = RandomGenerator.normalPair(w1, j << 8)
-            let (r0, r1) = reference(w1, j << 8)
-            if Float(z0) != r0 || Float(z1) != r1 { floatMismatches += 1 }
+            let u1 = (SIMD8<Double>(w1 &>> 8) + 1) * 0x1p-24
+            let logs = RandomGenerator.logUnit(u1)
+            let (z0, z1) = RandomGenerator.normalPairs(w1, j &<< 8)
+            for lane in 0..<8 {
+                let theta = 2 * Double.pi * (Double(j[lane]) * 0x1p-24)
+                worst = max(worst, abs(c[lane] - cos(theta)), abs(s[lane] - sin(theta)))
+                worstLog = max(worstLog, abs(logs[lane] - log(u1[lane])) / abs(log(u1[lane])).nextUp)
+                let (r0, r1) = reference(w1[lane], j[lane] << 8)
+                if Float(z0[lane]) != r0 || Float(z1[lane]) != r1 { floatMismatches += 1 }
+                let (p0, p1) = RandomGenerator.normalPair(w1[lane], j[lane] << 8)
+                #expect(p0 == z0[lane] && p1 == z1[lane], "one pair or eight: the same bits")
+            }
         }
+        #expect(worstLog < 4e-16, "ln within double rounding of libm: relative \(worstLog)")
         #expect(worst < 1e-15, "cos/sin within double rounding of libm: \(worst)")
         // Only a double-rounding tie can flip a float: about one pair in 10^7.
         #expect(floatMismatches <= 2, "\(floatMismatches) of 2^20 normal pairs differ from libm's as floats")
