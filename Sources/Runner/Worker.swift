@@ -209,9 +209,12 @@ public struct WorkerPool {
     func workerEnvironment(_ parent: [String: String]) -> [String: String] {
         var environment = parent
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        for name in ["OPENBLAS_NUM_THREADS", "NBRUN_TENSOR_THREADS"] where environment[name] == nil {
-            environment[name] = String(max(1, cores / parallelism))
+        let share = String(max(1, cores / parallelism))
+        // OpenBLAS also takes GOTO_NUM_THREADS and OMP_NUM_THREADS, below its own variable.
+        if ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"].allSatisfy({ environment[$0] == nil }) {
+            environment["OPENBLAS_NUM_THREADS"] = share
         }
+        if environment["NBRUN_TENSOR_THREADS"] == nil { environment["NBRUN_TENSOR_THREADS"] = share }
         if environment["OPENBLAS_THREAD_TIMEOUT"] == nil { environment["OPENBLAS_THREAD_TIMEOUT"] = "4" }
         return environment
     }

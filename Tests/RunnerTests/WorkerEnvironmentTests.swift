@@ -24,5 +24,7 @@ import Testing
         #expect(env["OPENBLAS_NUM_THREADS"] == "3")
         #expect(env["OPENBLAS_THREAD_TIMEOUT"] == "28")
         #expect(env["NBRUN_TENSOR_THREADS"] == "1")
+        let omp = WorkerPool(executable: "nbrun", parallelism: 1).workerEnvironment(["OMP_NUM_THREADS": "1"])
+        #expect(omp["OPENBLAS_NUM_THREADS"] == nil, "OpenBLAS reads OMP_NUM_THREADS itself")
     }
 }
