@@ -25,3 +25,11 @@ print(f"{'nbrun (run + page)':<24}{float(nw):>10.3f}{float(nm):>10.0f}")
 print(f"{'TensorFlow (eager)':<24}{float(tw):>10.3f}{float(tm):>10.0f}")
 print(f"{'ratio TF / nbrun':<24}{float(tw)/float(nw):>10.1f}x{float(tm)/float(nm):>9.1f}x")
 PY
+# Where nbrun's time goes: its cells over 10 ms, from one more run's JUnit report.
+.build/debug/nbrun -q -o "$out" --junit "$out/cells.xml" notebooks/attention.md >/dev/null || true
+python3 - "$out/cells.xml" <<'PY'
+import re, sys
+cells = re.findall(r'name="[^"]*id ([^)"]+)\)" time="([0-9.]+)"', open(sys.argv[1]).read())
+slow = [(name, float(t)) for name, t in cells if float(t) >= 0.01]
+print("nbrun cells over 10 ms:", "  ".join(f"{name} {t * 1000:.0f} ms" for name, t in slow))
+PY

@@ -13,6 +13,8 @@ public final class Session {
     let globalScope: Scope
     /// Stack of the thread cells run on: 10,000 nested calls of cell functions fit in it.
     static let stackSize = 1 << 30
+    /// Cells parsed ahead of their runs (`parseAhead`).
+    let ahead = ParsedAhead()
 
     public init(options: SessionOptions) {
         self.options = options
@@ -41,7 +43,7 @@ public final class Session {
     private func runHere(_ cell: CellSource) -> CellResult {
         let started = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
-        let parsed = CellParser.parse(cell)
+        let parsed = ahead.take(cell) ?? CellParser.parse(cell)
         if !parsed.errors.isEmpty {
             return CellResult(status: .failed, outputs: parsed.errors.map { .error($0) }, duration: seconds())
         }

@@ -41,6 +41,19 @@ public enum HTMLPage {
         }
     }
 
+    /// The sources `render` highlights with swift-syntax (shown cells, Swift code blocks), for
+    /// `SwiftHighlighter.prepare` to do ahead of the page.
+    public static func sourcesToHighlight(_ notebook: Notebook) -> [String] {
+        notebook.blocks.compactMap { block in
+            switch block {
+            case .cell(let c): return c.options.hideSource ? nil : c.code
+            case .code(let code):
+                return code.language.map { SwiftHighlighter.swiftLike.contains($0.lowercased()) } == true ? code.code : nil
+            case .prose: return nil
+            }
+        }
+    }
+
     public static func render(notebook: Notebook, runs: [CellRun], navigation: PageNavigation = PageNavigation(),
                               options: Options = Options()) -> Rendered {
         let formatter = DiagnosticFormatter(color: false, contextLines: options.errorContextLines) { file, line in

@@ -1,3 +1,4 @@
+import Foundation
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
@@ -9,6 +10,22 @@ import SwiftSyntax
 /// highlighted as far as swift-syntax recovers, never rejected.
 public enum SwiftHighlighter {
     public static func html(_ code: String) -> String {
+        if let ready = prepared.take(code) { return ready }
+        return highlight(code)
+    }
+
+    /// Highlights `codes` now, on the calling thread, for `html` to hand out later (once each).
+    /// The runner calls it while a notebook runs in its worker process, so the page, written
+    /// after the run, does not wait for swift-syntax: its parse is most of a page's time.
+    public static func prepare(_ codes: [String]) {
+        for code in codes where !prepared.contains(code) {
+            prepared.store(highlight(code), for: code)
+        }
+    }
+
+    private static let prepared = PreparedHTML()
+
+    private static func highlight(_ code: String) -> String {
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var out = ""
@@ -58,4 +75,14 @@ public enum SwiftHighlighter {
         @unknown default: return nil
         }
     }
+}
+
+/// Highlighted sources waiting for their page, shared between threads.
+private final class PreparedHTML: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [String: String] = [:]
+
+    func contains(_ code: String) -> Bool { lock.withLock { html[code] != nil } }
+    func store(_ value: String, for code: String) { lock.withLock { html[code] = value } }
+    func take(_ code: String) -> String? { lock.withLock { html.removeValue(forKey: code) } }
 }

@@ -19,6 +19,12 @@ public enum NotebookExecution {
         let session = Session(options: SessionOptions(
             seed: UInt64(bitPattern: Int64(seed)), memoryLimit: memoryLimit,
             baseDirectory: folder.isEmpty ? "." : folder))
+        func source(_ cell: Cell) -> CellSource {
+            CellSource(code: cell.code, file: notebook.path, line: cell.codeLocation.line,
+                       column: cell.codeLocation.column, timeout: cell.options.timeout ?? notebook.frontMatter.timeout)
+        }
+        // Later cells are parsed while the first ones run.
+        session.parseAhead(notebook.cells.filter { !$0.options.skip }.map(source))
         var runs: [CellRun] = []
         var stopped = false
         for (i, cell) in notebook.cells.enumerated() {
@@ -29,9 +35,7 @@ public enum NotebookExecution {
                 run = CellRun(outcome: .skipped)
             } else {
                 emit(.started(cell: i))
-                let result = session.run(CellSource(
-                    code: cell.code, file: notebook.path, line: cell.codeLocation.line,
-                    column: cell.codeLocation.column, timeout: cell.options.timeout ?? notebook.frontMatter.timeout))
+                let result = session.run(source(cell))
                 run = CellRun(outcome: judge(result, expectError: cell.options.expectError), result: result)
                 if run.outcome.isFailure && !notebook.frontMatter.allowErrors { stopped = true }
             }

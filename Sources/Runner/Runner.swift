@@ -68,6 +68,19 @@ public struct Runner {
             WorkerPool.Job(notebook: $0, seed: options.seedOverride ?? $0.frontMatter.seed,
                            memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
         }
+        // The pages' syntax highlighting is done while the workers run (the parent is idle),
+        // at a low priority so that it takes only the cores the workers leave.
+        if options.formats.contains(.html) {
+            let sources = notebooks.map(HTMLPage.sourcesToHighlight)
+            let highlighter = Thread {
+                #if os(Linux)
+                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // Linux: this thread only
+                #endif
+                sources.forEach(SwiftHighlighter.prepare)
+            }
+            highlighter.qualityOfService = .background
+            highlighter.start()
+        }
         let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, jobs.count))
         _ = pool.run(jobs) { event in
             progress.update(event)

@@ -12,15 +12,21 @@ func orthonormalColumns(_ a: [Float], rows m: Int, cols n: Int, columnMajor: Boo
     // Column-major, so each column and each run of columns is contiguous.
     var q = [Float](repeating: 0, count: m * n)
     transposeInto(&q, a, rows: m, cols: n)
-    q.withUnsafeMutableBufferPointer { qb in
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (n / 2 + 32) * (n / 2 + 32)))
-        defer { scratch.deallocate() }
-        GramSchmidt(q: qb.baseAddress!, rows: m, scratch: scratch).orthonormalise(0..<n)
-    }
+    orthonormaliseColumns(&q, rows: m, cols: n)
     if columnMajor { return q }
     var out = [Float](repeating: 0, count: m * n)
     transposeInto(&out, q, rows: n, cols: m)
     return out
+}
+
+/// `orthonormalColumns` in place on an m x n matrix stored column-major (Q replaces A).
+func orthonormaliseColumns(_ q: inout [Float], rows m: Int, cols n: Int) {
+    q.withUnsafeMutableBufferPointer { qb in
+        guard let base = qb.baseAddress, m > 0, n > 0 else { return }
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (n / 2 + 32) * (n / 2 + 32)))
+        defer { scratch.deallocate() }
+        GramSchmidt(q: base, rows: m, scratch: scratch).orthonormalise(0..<n)
+    }
 }
 
 /// The recursion of `orthonormalColumns` over a column-major (rows x n) matrix `q`.
@@ -102,7 +108,7 @@ private struct GramSchmidt {
 
 /// `out` (cols x rows, row-major) = transpose of `a` (rows x cols, row-major), in tiles so both
 /// sides stay in cache.
-private func transposeInto(_ out: inout [Float], _ a: [Float], rows: Int, cols: Int) {
+func transposeInto(_ out: inout [Float], _ a: [Float], rows: Int, cols: Int) {
     let tile = 32
     a.withUnsafeBufferPointer { src in
         out.withUnsafeMutableBufferPointer { dst in

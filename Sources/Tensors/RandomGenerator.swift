@@ -78,14 +78,12 @@ public struct RandomGenerator: Sendable {
         return RandomGenerator.normalPair(w1, nextWord())
     }
 
-    /// Box–Muller on two words (the documented formula).
+    /// Box–Muller on two words (the documented formula): lane 0 of `normalPairs` (BoxMuller.swift),
+    /// so every normal of a stream has the same bits whichever way it is drawn.
     @inline(__always)
     static func normalPair(_ w1: UInt32, _ w2: UInt32) -> (Double, Double) {
-        let u1 = (Double(w1 >> 8) + 1) * 0x1p-24
-        let u2 = Double(w2 >> 8) * 0x1p-24
-        let r = (-2 * Foundation.log(u1)).squareRoot()
-        let theta = 2 * Double.pi * u2
-        return (r * Foundation.cos(theta), r * Foundation.sin(theta))
+        let (z0, z1) = normalPairs(SIMD8(repeating: w1), SIMD8(repeating: w2))
+        return (z0[0], z1[0])
     }
 }
 

@@ -12,11 +12,8 @@ extension Tensor {
         }
         switch dtype {
         case .float32:
-            let span = upperBound - lowerBound
             self = try Tensor.float32(shape) { p, n in
-                generator.drawWords(groups: n, wordsPerGroup: 1, cost: 16) { first, words, count in
-                    for i in 0..<count { p[first + i] = lowerBound + span * (Float(words[i] >> 8) * 0x1p-24) }
-                }
+                generator.fillUniform(p, count: n, lowerBound: lowerBound, upperBound: upperBound)
             }
         case .int32:
             guard lowerBound.rounded() == lowerBound, upperBound.rounded() == upperBound,
@@ -37,15 +34,7 @@ extension Tensor {
     public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
                 generator: inout RandomGenerator) throws {
         self = try Tensor.float32(shape) { p, n in
-            // Pair k fills elements 2k and 2k + 1 (an odd count still draws the last pair whole).
-            generator.drawWords(groups: (n + 1) / 2, wordsPerGroup: 2, cost: 64) { first, words, count in
-                for k in 0..<count {
-                    let (z0, z1) = RandomGenerator.normalPair(words[2 * k], words[2 * k + 1])
-                    let i = 2 * (first + k)
-                    p[i] = Float(Double(mean) + Double(standardDeviation) * z0)
-                    if i + 1 < n { p[i + 1] = Float(Double(mean) + Double(standardDeviation) * z1) }
-                }
-            }
+            generator.fillNormal(p, count: n, mean: mean, standardDeviation: standardDeviation)
         }
     }
 
@@ -68,31 +57,129 @@ extension Tensor {
     /// Keras's GlorotUniform: uniform in ±sqrt(6 / (fanIn + fanOut)), fans from the shape as
     /// Keras computes them (rank 2: `(fanIn, fanOut)`).
     public init(glorotUniform shape: [Int], generator: inout RandomGenerator) throws {
-        let (fanIn, fanOut) = kerasFans(shape)
-        let limit = Float((6 / Double(Swift.max(1, fanIn + fanOut))).squareRoot())
+        let limit = glorotLimit(shape)
         try self.init(randomUniform: shape, lowerBound: -limit, upperBound: limit, generator: &generator)
     }
 
     /// Keras's Orthogonal: the Q of a QR decomposition of a normal matrix (signs fixed so R's
     /// diagonal is positive), transposed when wider than tall, times `gain`.
     public init(orthogonal shape: [Int], gain: Float = 1, generator: inout RandomGenerator) throws {
-        guard shape.count >= 2 else {
-            throw TensorError("orthogonal: needs a shape of rank 2 or more, got \(TensorShape(shape))")
+        try checkOrthogonalShape(shape)
+        // The result, then the normal matrix of the same size, count against the memory limit
+        // (an error before any work) while Q is computed.
+        self = try Tensor.float32(shape) { p, count in
+            let arena = TensorArena.current
+            try arena.reserve(count * 4, shape: shape, dtype: .float32)
+            defer { arena.release(count * 4) }
+            let q = WeightValues.orthogonal(shape, gain: gain, generator: &generator)
+            p.update(from: q, count: count)
         }
-        let rows = shape.dropLast().reduce(1, *), cols = shape.last!
-        let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
-        let a = try Tensor(randomNormal: [m, n], generator: &generator)
-        // Q is m x n; the result (rows x cols, row-major) is Q, or Qᵀ when wider than tall,
-        // which is Q column-major as the QR leaves it.
-        var q = orthonormalColumns(a.scalars, rows: m, cols: n, columnMajor: rows < cols)
-        if gain != 1 { for i in q.indices { q[i] *= gain } }
-        self = try Tensor.float32(shape) { p, count in p.update(from: q, count: count) }
     }
 
     /// Keras's Uniform(-0.05, 0.05), the Embedding default.
     public init(kerasUniform shape: [Int], generator: inout RandomGenerator) throws {
         try self.init(randomUniform: shape, lowerBound: -0.05, upperBound: 0.05, generator: &generator)
     }
+}
+
+/// Keras's initializers as plain row-major arrays, for weights kept outside tensor storage (the
+/// Layers module): the same numbers as the `Tensor` initializers, without a tensor to copy out
+/// of (a copy of every weight cost the attention notebook ~10% of its time, in page faults).
+/// The caller checks the size against the memory limit first.
+public enum WeightValues {
+    /// Uniform in [lowerBound, upperBound) (`Tensor(randomUniform:)`).
+    public static func uniform(count: Int, lowerBound: Float, upperBound: Float,
+                               generator: inout RandomGenerator) -> [Float] {
+        array(count) { generator.fillUniform($0, count: count, lowerBound: lowerBound, upperBound: upperBound) }
+    }
+
+    /// Keras's GlorotUniform for a weight of `shape` (`Tensor(glorotUniform:)`).
+    public static func glorotUniform(_ shape: [Int], generator: inout RandomGenerator) -> [Float] {
+        let limit = glorotLimit(shape)
+        return uniform(count: shape.reduce(1, *), lowerBound: -limit, upperBound: limit, generator: &generator)
+    }
+
+    /// Keras's Orthogonal for a weight of `shape`, rank 2 or more (`Tensor(orthogonal:)`): the
+    /// Q of a QR decomposition of a normal matrix (signs fixed so R's diagonal is positive),
+    /// transposed when wider than tall, times `gain`.
+    public static func orthogonal(_ shape: [Int], gain: Float = 1, generator: inout RandomGenerator) -> [Float] {
+        precondition(shape.count >= 2, "orthogonal: rank 2 or more")  // Tensor(orthogonal:) checks users' shapes
+        let rows = shape.dropLast().reduce(1, *), cols = shape.last!
+        let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
+        // The m x n normal matrix (drawn row by row, as Keras draws it) lands column-major, where
+        // the QR works; Q is m x n, and the result (rows x cols, row-major) is Q, or Qᵀ when
+        // wider than tall, which is Q column-major as the QR leaves it.
+        var q = array(m * n) { generator.fillNormal($0, count: m * n, mean: 0, standardDeviation: 1, transposedRowLength: n) }
+        orthonormaliseColumns(&q, rows: m, cols: n)
+        if rows >= cols {
+            var rowMajor = [Float](repeating: 0, count: m * n)
+            transposeInto(&rowMajor, q, rows: n, cols: m)
+            q = rowMajor
+        }
+        if gain != 1 { for i in q.indices { q[i] *= gain } }
+        return q
+    }
+
+    private static func array(_ count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let p = buffer.baseAddress, count > 0 { fill(p) }
+            initialized = count
+        }
+    }
+}
+
+extension RandomGenerator {
+    /// Fills `p[0..<n]` with uniform floats in [lowerBound, upperBound), one word each.
+    mutating func fillUniform(_ p: UnsafeMutablePointer<Float>, count n: Int, lowerBound: Float, upperBound: Float) {
+        let span = upperBound - lowerBound
+        drawWords(groups: n, wordsPerGroup: 1, cost: 16) { first, words, count in
+            for i in 0..<count { p[first + i] = lowerBound + span * (Float(words[i] >> 8) * 0x1p-24) }
+        }
+    }
+
+    /// Fills `p[0..<n]` with normal floats: pair k (two words) fills elements 2k and 2k + 1 (an
+    /// odd count still draws the last pair whole). With `transposedRowLength` c, the n draws are
+    /// a row-major (n / c) x c matrix stored column-major: draw i goes to (i % c)·(n / c) + i / c.
+    mutating func fillNormal(_ p: UnsafeMutablePointer<Float>, count n: Int, mean: Float, standardDeviation: Float,
+                             transposedRowLength: Int? = nil) {
+        let cols = transposedRowLength ?? n, rows = cols == 0 ? 0 : n / cols
+        precondition(cols == 0 || rows * cols == n, "fillNormal: \(n) draws are not rows of \(cols)")
+        drawWords(groups: (n + 1) / 2, wordsPerGroup: 2, cost: 64) { first, words, count in
+            var (row, col) = (2 * first).quotientAndRemainder(dividingBy: Swift.max(cols, 1))
+            func put(_ z: Double) {
+                p[col * rows + row] = Float(Double(mean) + Double(standardDeviation) * z)
+                col += 1
+                if col == cols { (row, col) = (row + 1, 0) }
+            }
+            var k = 0
+            while k < count {  // eight pairs at a time; a short last run repeats its last pair
+                let pairs = Swift.min(8, count - k)
+                var (w1, w2) = (SIMD8<UInt32>(), SIMD8<UInt32>())
+                for lane in 0..<8 {
+                    let pair = k + Swift.min(lane, pairs - 1)
+                    (w1[lane], w2[lane]) = (words[2 * pair], words[2 * pair + 1])
+                }
+                let (z0, z1) = RandomGenerator.normalPairs(w1, w2)
+                for lane in 0..<pairs {
+                    put(z0[lane])
+                    if 2 * (first + k + lane) + 1 < n { put(z1[lane]) }
+                }
+                k += pairs
+            }
+        }
+    }
+}
+
+func checkOrthogonalShape(_ shape: [Int]) throws {
+    guard shape.count >= 2 else {
+        throw TensorError("orthogonal: needs a shape of rank 2 or more, got \(TensorShape(shape))")
+    }
+}
+
+/// GlorotUniform's limit: sqrt(6 / (fanIn + fanOut)).
+func glorotLimit(_ shape: [Int]) -> Float {
+    let (fanIn, fanOut) = kerasFans(shape)
+    return Float((6 / Double(Swift.max(1, fanIn + fanOut))).squareRoot())
 }
 
 /// Keras's `compute_fans`.

@@ -1,3 +1,4 @@
+import Notebook
 import Reports
 import Testing
 @testable import Render
@@ -12,6 +13,20 @@ struct HighlightAndFigureTests {
         let code = "let x = (1 +\nfunc }"
         let html = SwiftHighlighter.html(code)
         #expect(Render.ProseHTML.stripTags(html) == code)
+    }
+
+    @Test func highlightingPreparedAheadIsTheSameAndHandedOutOnce() {
+        let code = "struct Prepared { var weights: [Float] = [0.5] } // ahead"
+        let fresh = SwiftHighlighter.html(code)
+        SwiftHighlighter.prepare([code])
+        #expect(SwiftHighlighter.html(code) == fresh)
+        #expect(SwiftHighlighter.html(code) == fresh, "computed again once the prepared copy is taken")
+    }
+
+    @Test func thePageHighlightsShownCellsAndSwiftBlocksOnly() throws {
+        let text = "# T\n\n```swift\nlet a = 1\n```\n\n```swift hide-source\nlet b = 2\n```\n\n```text\nplain\n```\n"
+        let notebook = try #require(NotebookParser.parse(text: text, path: "t.md").notebook)
+        #expect(HTMLPage.sourcesToHighlight(notebook) == ["let a = 1"])
     }
 
     @Test func otherLanguagesArePlainEscapedText() {

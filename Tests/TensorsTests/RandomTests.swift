@@ -44,6 +44,69 @@ import Testing
         #expect(x.scalars != (try Tensor(randomUniform: [100], generator: &c)).scalars)
     }
 
+    @Test func normalsAreTheDocumentedBoxMuller() throws {
+        // The documented formula with libm's log, cos and sin, in Double, then rounded to Float.
+        func reference(_ w1: UInt32, _ w2: UInt32) -> (Float, Float) {
+            let u1 = (Double(w1 >> 8) + 1) * 0x1p-24, u2 = Double(w2 >> 8) * 0x1p-24
+            let r = (-2 * log(u1)).squareRoot(), theta = 2 * Double.pi * u2
+            return (Float(r * cos(theta)), Float(r * sin(theta)))
+        }
+        // A spread of 2^20 angles (all four quarters, both ends of each) and of 2^20 radii (u1
+        // from 2^-24 to 1), eight at a time as the fills draw them.
+        var worst = 0.0, worstLog = 0.0, floatMismatches = 0
+        for k0 in stride(from: UInt32(0), to: 1 << 20, by: 8) {
+            let k = SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7) &+ k0
+            let j = k &<< 4 | (k &* 2_654_435_761) &>> 28  // covers [0, 2^24) with varied low bits
+            let w1 = (k &<< 4 | (k &* 0x9E37_79B9) &>> 28) &<< 8
+            let (c, s) = RandomGenerator.turnCosSin(j)
+            let u1 = (SIMD8<Double>(w1 &>> 8) + 1) * 0x1p-24
+            let logs = RandomGenerator.logUnit(u1)
+            let (z0, z1) = RandomGenerator.normalPairs(w1, j &<< 8)
+            for lane in 0..<8 {
+                let theta = 2 * Double.pi * (Double(j[lane]) * 0x1p-24)
+                worst = max(worst, abs(c[lane] - cos(theta)), abs(s[lane] - sin(theta)))
+                worstLog = max(worstLog, abs(logs[lane] - log(u1[lane])) / abs(log(u1[lane])).nextUp)
+                let (r0, r1) = reference(w1[lane], j[lane] << 8)
+                if Float(z0[lane]) != r0 || Float(z1[lane]) != r1 { floatMismatches += 1 }
+                let (p0, p1) = RandomGenerator.normalPair(w1[lane], j[lane] << 8)
+                #expect(p0 == z0[lane] && p1 == z1[lane], "one pair or eight: the same bits")
+            }
+        }
+        #expect(worstLog < 4e-16, "ln within double rounding of libm: relative \(worstLog)")
+        #expect(worst < 1e-15, "cos/sin within double rounding of libm: \(worst)")
+        // Only a double-rounding tie can flip a float: about one pair in 10^7.
+        #expect(floatMismatches <= 2, "\(floatMismatches) of 2^20 normal pairs differ from libm's as floats")
+    }
+
+    @Test func weightValuesAreTheTensorInitializers() throws {
+        var a = RandomGenerator(seed: 9), b = RandomGenerator(seed: 9)
+        #expect(WeightValues.uniform(count: 1000, lowerBound: -0.05, upperBound: 0.05, generator: &a)
+            == (try Tensor(randomUniform: [1000], lowerBound: -0.05, upperBound: 0.05, generator: &b)).scalars)
+        #expect(WeightValues.glorotUniform([40, 30], generator: &a) == (try Tensor(glorotUniform: [40, 30], generator: &b)).scalars)
+        // Orthogonal: the normals drawn straight into column-major order give the QR of the
+        // row-major normal tensor, bit for bit, tall, wide, rank 3, odd sizes.
+        for shape in [[64, 96], [96, 64], [2, 8, 24], [33, 7], [7, 33]] {
+            let rows = shape.dropLast().reduce(1, *), cols = shape.last!
+            let normal = try Tensor(randomNormal: [max(rows, cols), min(rows, cols)], generator: &b).scalars
+            let q = orthonormalColumns(normal, rows: max(rows, cols), cols: min(rows, cols), columnMajor: rows < cols)
+            #expect(WeightValues.orthogonal(shape, generator: &a) == q, "shape \(shape)")
+        }
+        var c = a
+        #expect(try Tensor(orthogonal: [10, 20], generator: &a).scalars == WeightValues.orthogonal([10, 20], generator: &c))
+        _ = try Tensor(orthogonal: [10, 20], generator: &b)
+        #expect(a.nextWord() == b.nextWord())
+    }
+
+    @Test func orthogonalOverTheMemoryLimitIsAnError() throws {
+        let arena = TensorArena(limit: 1 << 20)
+        var g = RandomGenerator(seed: 1)
+        arena.makeCurrent {
+            #expect(throws: TensorError.self) { try Tensor(orthogonal: [1024, 1024], generator: &g) }
+            #expect(throws: TensorError.self) { try Tensor(orthogonal: [256, 700], generator: &g) }  // fits once, not twice
+        }
+        #expect(arena.liveBytes == 0)
+    }
+
     @Test func distributions() throws {
         var g = RandomGenerator(seed: 1)
         let u = try Tensor(randomUniform: [100_000], lowerBound: -1, upperBound: 1, generator: &g).scalars

@@ -15,10 +15,13 @@ extension LayerSession {
     func initialize(_ initializer: Initializer, shape: [Int]) throws -> [Float] {
         let count = shape.reduce(1, *)
         switch initializer {
-        case .glorotUniform: return try Tensor(glorotUniform: shape, generator: &random).scalars
-        case .orthogonal: return try Tensor(orthogonal: shape, generator: &random).scalars
+        // Straight into arrays: a Tensor first would cost a copy of every weight.
+        case .glorotUniform: return WeightValues.glorotUniform(shape, generator: &random)
+        case .orthogonal:
+            guard shape.count >= 2 else { throw TensorError("orthogonal: needs a shape of rank 2 or more, got \(TensorShape(shape))") }
+            return WeightValues.orthogonal(shape, generator: &random)
         case let .uniform(low, high):
-            return try Tensor(randomUniform: shape, lowerBound: low, upperBound: high, generator: &random).scalars
+            return WeightValues.uniform(count: count, lowerBound: low, upperBound: high, generator: &random)
         case .zeros: return [Float](repeating: 0, count: count)
         case let .lstmBias(units):
             var bias = [Float](repeating: 0, count: count)

@@ -38,6 +38,7 @@ public final class GRU: Recurrent {
             gemm(batch, resetAfter ? w : 2 * u, u, h, lda: u, r.baseAddress!, ldb: w, z, ldc: w)
         }
         if resetAfter {
+            // The recurrent bias joins h·U here (x·W has the input bias already).
             parameters[2].withUnsafeBufferPointer { bias in
                 let br = bias.baseAddress! + w
                 for b in 0..<batch { for j in 0..<w { z[b * w + j] += br[j] } }
@@ -55,8 +56,26 @@ public final class GRU: Recurrent {
             }
         }
         for b in 0..<batch {
-            let xr = x + b * rowStride, zr = z + b * w
-            for j in 0..<u {
+            let (xr, zr, hr, out) = (x + b * rowStride, z + b * w, h + b * u, next + b * u)
+            // Eight units at a time (the same arithmetic as the scalar tail, lane by lane).
+            var j = 0
+            if resetAfter {
+                while j + 8 <= u {
+                    let update = sigmoidScalar(load8(xr + j) + load8(zr + j))
+                    let reset = sigmoidScalar(load8(xr + u + j) + load8(zr + u + j))
+                    let candidate = gateTanh(load8(xr + 2 * u + j) + reset * load8(zr + 2 * u + j))
+                    store8(update * load8(hr + j) + (1 - update) * candidate, out + j)
+                    j += 8
+                }
+            } else {
+                while j + 8 <= u {
+                    let update = sigmoidScalar(load8(xr + j) + load8(zr + j))
+                    let candidate = gateTanh(load8(xr + 2 * u + j) + load8(zr + 2 * u + j))
+                    store8(update * load8(hr + j) + (1 - update) * candidate, out + j)
+                    j += 8
+                }
+            }
+            for j in j..<u {
                 let update = sigmoidScalar(xr[j] + zr[j])
                 let candidate: Float
                 if resetAfter {
@@ -65,7 +84,7 @@ public final class GRU: Recurrent {
                 } else {
                     candidate = gateTanh(xr[2 * u + j] + zr[2 * u + j])
                 }
-                next[b * u + j] = update * h[b * u + j] + (1 - update) * candidate
+                out[j] = update * hr[j] + (1 - update) * candidate
             }
         }
     }
