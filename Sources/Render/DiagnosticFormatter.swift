@@ -43,6 +43,9 @@ public struct DiagnosticFormatter {
         }
         for frame in d.callChain {
             out.append("called from \(frame.function) at \(shown(frame.location))")
+            if frame.repeats > 0 {
+                out.append("[previous line repeated \(frame.repeats) more time\(frame.repeats == 1 ? "" : "s")]")
+            }
         }
         return out.joined(separator: "\n")
     }

@@ -32,9 +32,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error {
     public struct Frame: Hashable, Sendable, Codable {
         public var function: String
         public var location: SourceLocation
-        public init(function: String, location: SourceLocation) {
+        /// How many more times the same call came right after this one without being listed
+        /// (deep recursion: `[previous line repeated 9997 more times]`).
+        public var repeats: Int
+        public init(function: String, location: SourceLocation, repeats: Int = 0) {
             self.function = function
             self.location = location
+            self.repeats = repeats
         }
     }
 

@@ -44,7 +44,11 @@ import Testing
         let r = session.run(CellSource(code: "func down(_ n: Int) -> Int { down(n + 1) }\ndown(0)", file: "nb.md", line: 1))
         #expect(r.status == .failed)
         #expect(r.errors.first?.message == "stack overflow after 10000 calls")
-        #expect((r.errors.first?.callChain.count ?? 0) > 0)
+        // The recursive call is listed twice, then counted: the error stays a few lines long.
+        let chain = r.errors.first?.callChain ?? []
+        #expect(chain.map(\.function) == ["down(_:)", "down(_:)", "down(_:)"])
+        #expect(chain.map(\.location.line) == [1, 1, 2])
+        #expect(chain.filter { $0.location.line == 1 }.reduce(0) { $0 + 1 + $1.repeats } == 10000)
     }
 
     @Test func errorsCarryTheChainOfCalls() {

@@ -24,6 +24,21 @@ struct DiagnosticFormatterTests {
             """)
     }
 
+    @Test func repeatedCallsAreCountedNotListed() {
+        let at = SourceLocation(file: "nb.md", line: 3, column: 1)
+        var d = Diagnostic("stack overflow after 10000 calls", at: at, kind: "runtime")
+        let call = SourceLocation(file: "nb.md", line: 1, column: 5)
+        d.callChain = [.init(function: "down(_:)", location: call), .init(function: "down(_:)", location: call, repeats: 9997),
+                       .init(function: "main()", location: at, repeats: 1)]
+        #expect(formatter().format(d).split(separator: "\n").suffix(5) == [
+            "called from down(_:) at nb.md:1:5",
+            "called from down(_:) at nb.md:1:5",
+            "[previous line repeated 9997 more times]",
+            "called from main() at nb.md:3:1",
+            "[previous line repeated 1 more time]",
+        ])
+    }
+
     @Test func contextStopsAtTheCellsFence() {
         let f = DiagnosticFormatter { _, n in ["```swift id=x", "let score = matmul(keys, h)"][n - 1] }
         let d = Diagnostic("boom", at: SourceLocation(file: "nb.md", line: 2, column: 13), length: 6, kind: "runtime")

@@ -92,7 +92,7 @@ extension Context {
     @inline(__always)
     func withCallFrame<T>(_ name: String, _ r: SourceRange?, _ body: () throws -> T) throws -> T {
         do { return try body() } catch var e as RuntimeError {
-            if let r = r, e.callChain.count < 16 { e.callChain.append(.init(function: name, location: r.start)) }
+            if let r = r { e.leave(name, at: r.start) }
             throw e
         }
     }

@@ -17,6 +17,19 @@ struct RuntimeError: Error {
     var diagnostic: Diagnostic {
         Diagnostic(message, at: range, kind: kind, callChain: callChain)
     }
+
+    /// Notes that the error is leaving a call of `function` made at `location`. A recursive call
+    /// repeated more than twice in a row is counted on the last frame instead of listed again,
+    /// and at most 16 different frames are kept.
+    mutating func leave(_ function: String, at location: SourceLocation) {
+        let n = callChain.count
+        if n >= 2, callChain[n - 1].function == function, callChain[n - 1].location == location,
+           callChain[n - 2].function == function, callChain[n - 2].location == location {
+            callChain[n - 1].repeats += 1
+        } else if n < 16 {
+            callChain.append(.init(function: function, location: location))
+        }
+    }
 }
 
 /// A Swift error thrown by cell code (`throw ParseError.empty`), caught by `do`/`catch`.
