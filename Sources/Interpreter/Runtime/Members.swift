@@ -233,27 +233,26 @@ extension Context {
             container = .dictionary(consume dict)
             return
         }
-        if defaultValue == nil, case .array(var a) = container, case .int(let index) = key {
-            let i = index - a.startIndex
-            guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
-            container = .void
-            defer { container = .array(a) }
-            try body(&a.elements[i])
-            return
-        }
+        if defaultValue == nil, case .int(let index) = key, try modifyArrayElement(&container, at: index, body) { return }
         try modifySubscript(&container, defaultValue.map { [key, $0] } ?? [key], defaultValue == nil ? [nil] : [nil, "default"], body)
+    }
+
+    /// `xs[i]` changed in place: the array is moved out of `container` while `body` runs, so the
+    /// change copies nothing. False (and nothing done) when `container` is not an array.
+    @inline(__always)
+    func modifyArrayElement(_ container: inout Value, at index: Int, _ body: (inout Value) throws -> Void) throws -> Bool {
+        guard case .array(var a) = container else { return false }
+        let i = index - a.startIndex
+        guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
+        container = .void
+        defer { container = .array(a) }
+        try body(&a.elements[i])
+        return true
     }
 
     /// Changes `container[indices]` in place.
     func modifySubscript(_ container: inout Value, _ indices: [Value], _ labels: [String?], _ body: (inout Value) throws -> Void) throws {
-        if case .array(var a) = container, indices.count == 1, case .int(let index) = indices[0] {
-            let i = index - a.startIndex
-            guard i >= 0, i < a.elements.count else { throw RuntimeError("Index out of range") }
-            container = .void
-            defer { container = .array(a) }
-            try body(&a.elements[i])
-            return
-        }
+        if indices.count == 1, case .int(let index) = indices[0], try modifyArrayElement(&container, at: index, body) { return }
         if case .array(var a) = container, indices.count == 1 {
             // `xs[1...2] = [0, 0]`: the slice is replaced (its length may change, as in Swift).
             switch indices[0] {
