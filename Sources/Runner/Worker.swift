@@ -6,26 +6,70 @@ import Reports
 /// as JSON lines on the file descriptor that was its standard output. Standard output itself is
 /// sent to standard error first, so nothing else can ever mix into the channel.
 public enum Worker {
-    public static func main(path: String, seed: Int?, memoryLimit: Int, unsafeHTML: Bool) -> Int32 {
+    public static func main(_ invocation: WorkerInvocation) -> Int32 {
+        let path = invocation.path
         let channel = FileHandle(fileDescriptor: dup(STDOUT_FILENO), closeOnDealloc: true)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
             return 2
         }
-        guard let notebook = NotebookParser.parse(bytes: [UInt8](data), path: path, unsafeHTML: unsafeHTML).notebook else {
+        guard let notebook = NotebookParser.parse(bytes: [UInt8](data), path: path, unsafeHTML: invocation.unsafeHTML).notebook else {
             FileHandle.standardError.write(Data("error: \(path) is not a valid notebook\n".utf8))
             return 2
         }
         let encoder = JSONEncoder()
         let fault = Fault(ProcessInfo.processInfo.environment["NBRUN_WORKER_FAULT"])
-        _ = NotebookExecution.run(notebook, seed: seed ?? notebook.frontMatter.seed, memoryLimit: memoryLimit) { event in
+        _ = NotebookExecution.run(notebook, seed: invocation.seed ?? notebook.frontMatter.seed, memoryLimit: invocation.memoryLimit) { event in
             defer { if case .started(let cell) = event { fault?.strike(at: notebook.cells[cell].identity) } }
             guard var line = try? encoder.encode(event) else { return }
             line.append(0x0A)
             channel.write(line)
         }
         return 0
+    }
+}
+
+/// How a worker is started: `nbrun --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html]`.
+/// The pool writes these arguments and nbrun's main reads them with `init?(arguments:)`, by hand:
+/// ArgumentParser's reflection would cost every worker start several milliseconds (issue 4: a
+/// notebook of one empty cell runs in under 50 ms).
+public struct WorkerInvocation: Equatable, Sendable {
+    public var path: String
+    public var seed: Int?
+    public var memoryLimit = 4 << 30
+    public var unsafeHTML = false
+
+    public init(path: String, seed: Int?, memoryLimit: Int, unsafeHTML: Bool) {
+        self.path = path
+        self.seed = seed
+        self.memoryLimit = memoryLimit
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// The command line after the executable's name.
+    public var arguments: [String] {
+        ["--worker", path] + (seed.map { ["--seed", String($0)] } ?? []) + ["--memory-limit", String(memoryLimit)]
+            + (unsafeHTML ? ["--unsafe-html"] : [])
+    }
+
+    /// Reads `arguments`' form back; nil when `args` is not a worker's command line.
+    public init?<Args: Collection>(arguments args: Args) where Args.Element == String {
+        var rest = args[...]
+        guard rest.popFirst() == "--worker", let path = rest.popFirst() else { return nil }
+        self.path = path
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--seed":
+                guard let n = rest.popFirst().flatMap({ Int($0) }) else { return nil }
+                seed = n
+            case "--memory-limit":
+                guard let n = rest.popFirst().flatMap({ Int($0) }), n > 0 else { return nil }
+                memoryLimit = n
+            case "--unsafe-html": unsafeHTML = true
+            default: return nil
+            }
+        }
     }
 }
 
@@ -106,8 +150,8 @@ public struct WorkerPool {
         let state = Locked(WorkerState(runs: [CellRun?](repeating: nil, count: cells.count)))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--worker", job.notebook.path, "--seed", String(job.seed),
-                             "--memory-limit", String(job.memoryLimit)] + (job.unsafeHTML ? ["--unsafe-html"] : [])
+        process.arguments = WorkerInvocation(path: job.notebook.path, seed: job.seed, memoryLimit: job.memoryLimit,
+                                             unsafeHTML: job.unsafeHTML).arguments
         let channel = Pipe()
         let errors = Pipe()
         process.standardOutput = channel

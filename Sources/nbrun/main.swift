@@ -61,9 +61,6 @@ struct Nbrun: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "auto|always|never"))
     var color = "auto"
 
-    @Option(help: .hidden)
-    var worker: String?
-
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let shard, parseShard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4 (got '\(shard)')") }
@@ -112,37 +109,17 @@ func parseMemory(_ text: String) -> Int? {
     return Int(value * scale)
 }
 
-/// The arguments of a worker, `nbrun --worker PATH [--seed N] [--memory-limit SIZE] [--unsafe-html]`
-/// as the runner's Worker.swift writes them. They are read by hand: ArgumentParser's parse works
-/// through reflection and costs every worker start several milliseconds (issue 4: a notebook of
-/// one empty cell in under 50 ms). Nil for anything else, which ArgumentParser then reads.
-struct WorkerArguments {
-    var path: String
-    var seed: Int?
-    var memoryLimit = 4 << 30
-    var unsafeHTML = false
+// A worker (started by the runner, never by hand) reads its own arguments: see WorkerInvocation.
+if CommandLine.arguments.dropFirst().first == "--worker" {
+    guard let worker = WorkerInvocation(arguments: CommandLine.arguments.dropFirst()) else {
+        FileHandle.standardError.write(Data("""
+            error: nbrun --worker is started by nbrun itself, as --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html] \
+            (got: \(CommandLine.arguments.dropFirst().joined(separator: " ")))
 
-    init?<Args: Collection>(_ args: Args) where Args.Element == String {
-        var rest = args[...]
-        guard rest.popFirst() == "--worker", let path = rest.popFirst() else { return nil }
-        self.path = path
-        while let flag = rest.popFirst() {
-            switch flag {
-            case "--seed":
-                guard let n = rest.popFirst().flatMap({ Int($0) }) else { return nil }
-                seed = n
-            case "--memory-limit":
-                guard let n = rest.popFirst().flatMap(parseMemory) else { return nil }
-                memoryLimit = n
-            case "--unsafe-html": unsafeHTML = true
-            default: return nil
-            }
-        }
+            """.utf8))
+        exit(2)
     }
-}
-
-if let worker = WorkerArguments(CommandLine.arguments.dropFirst()) {
-    exit(Worker.main(path: worker.path, seed: worker.seed, memoryLimit: worker.memoryLimit, unsafeHTML: worker.unsafeHTML))
+    exit(Worker.main(worker))
 }
 
 // Parse; bad arguments are exit status 2 (cli.md), not ArgumentParser's 64.
@@ -161,9 +138,6 @@ do {
 }
 
 let options = command.options()
-if let path = command.worker {
-    exit(Worker.main(path: path, seed: command.seed, memoryLimit: options.memoryLimit, unsafeHTML: command.unsafeHTML))
-}
 
 // Ctrl-C: stop the workers, remove unfinished writes, leave finished pages as they are.
 signal(SIGINT, SIG_IGN)

@@ -211,6 +211,10 @@ struct EndToEndTests {
         #expect(try box.nbrun(["--jobs", "0", "nb"]).status == 2)
         #expect(try box.nbrun(["--shard", "3/2", "nb"]).status == 2)
         #expect(try box.nbrun(["--memory-limit", "lots", "nb"]).status == 2)
+        // The worker's own command line, mistyped, is a usage error too (not a crash, not a run).
+        let worker = try box.nbrun(["--worker", "nb/bad.md", "--seed"])
+        #expect(worker.status == 2)
+        #expect(worker.errors.contains("error: nbrun --worker is started by nbrun itself"))
         let help = try box.nbrun(["--help"])
         #expect(help.status == 0 && help.output.contains("USAGE: nbrun"))
         let version = try box.nbrun(["--version"])
