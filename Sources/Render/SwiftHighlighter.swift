@@ -10,18 +10,21 @@ import SwiftSyntax
 /// highlighted as far as swift-syntax recovers, never rejected.
 public enum SwiftHighlighter {
     public static func html(_ code: String) -> String {
-        if let ready = prepared.take(code) { return ready }
-        return highlight(code)
+        prepared.take(code) ?? highlight(code)
     }
 
     /// Highlights `codes` now, on the calling thread, for `html` to hand out later (once each).
     /// The runner calls it while a notebook runs in its worker process, so the page, written
     /// after the run, does not wait for swift-syntax: its parse is most of a page's time.
+    /// A code whose page already asked for it (the page came first) is skipped, not done twice.
     public static func prepare(_ codes: [String]) {
-        for code in codes where !prepared.contains(code) {
+        for code in codes where prepared.wanted(code) {
             prepared.store(highlight(code), for: code)
         }
     }
+
+    /// Whether a prepared copy of `code` is waiting for its page (for tests).
+    static func isPrepared(_ code: String) -> Bool { prepared.isStored(code) }
 
     private static let prepared = PreparedHTML()
 
@@ -77,12 +80,26 @@ public enum SwiftHighlighter {
     }
 }
 
-/// Highlighted sources waiting for their page, shared between threads.
+/// Highlighted sources waiting for their page, shared between threads, and the sources pages
+/// asked for before they were prepared (each cancels one later `prepare` of that source).
 private final class PreparedHTML: @unchecked Sendable {
     private let lock = NSLock()
     private var html: [String: String] = [:]
+    private var missed: Set<String> = []
 
-    func contains(_ code: String) -> Bool { lock.withLock { html[code] != nil } }
+    func isStored(_ code: String) -> Bool { lock.withLock { html[code] != nil } }
     func store(_ value: String, for code: String) { lock.withLock { html[code] = value } }
-    func take(_ code: String) -> String? { lock.withLock { html.removeValue(forKey: code) } }
+
+    /// Whether `prepare` should highlight `code`: not stored already, not already done by its page.
+    func wanted(_ code: String) -> Bool {
+        lock.withLock { html[code] == nil && missed.remove(code) == nil }
+    }
+
+    func take(_ code: String) -> String? {
+        lock.withLock {
+            if let ready = html.removeValue(forKey: code) { return ready }
+            missed.insert(code)
+            return nil
+        }
+    }
 }

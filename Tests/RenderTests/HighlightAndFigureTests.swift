@@ -23,6 +23,21 @@ struct HighlightAndFigureTests {
         #expect(SwiftHighlighter.html(code) == fresh, "computed again once the prepared copy is taken")
     }
 
+    @Test func aSourceIsHighlightedOnceWhicheverComesFirst() {
+        // Prepared first: the page takes the prepared copy.
+        let early = "let prepared = 1 // prepared before its page"
+        SwiftHighlighter.prepare([early])
+        #expect(SwiftHighlighter.isPrepared(early))
+        _ = SwiftHighlighter.html(early)
+        #expect(!SwiftHighlighter.isPrepared(early))
+        // The page first (it highlighted the code itself): the later prepare skips it, so
+        // nothing is done twice and nothing waits for a page that has already been written.
+        let late = "let late = 2 // its page came first"
+        _ = SwiftHighlighter.html(late)
+        SwiftHighlighter.prepare([late])
+        #expect(!SwiftHighlighter.isPrepared(late))
+    }
+
     @Test func thePageHighlightsShownCellsAndSwiftBlocksOnly() throws {
         let text = "# T\n\n```swift\nlet a = 1\n```\n\n```swift hide-source\nlet b = 2\n```\n\n```text\nplain\n```\n"
         let notebook = try #require(NotebookParser.parse(text: text, path: "t.md").notebook)
