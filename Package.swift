@@ -31,14 +31,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
-        // C libraries from the system (Debian: libcmark-dev, libopenblas-dev).
+        // C library from the system (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
-        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "Reports", swiftSettings: optimised),
-        .target(name: "Tensors", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))], swiftSettings: tensorKernels),
+        // OpenBLAS (Debian: libopenblas0) is loaded at run time by Sources/Tensors/BLAS.swift.
+        .target(name: "Tensors", swiftSettings: tensorKernels),
         .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: [
             "Layers", "Tensors", "Reports",

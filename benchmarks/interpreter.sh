@@ -7,5 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v python3 >/dev/null || { echo "error: python3 is needed for the reference side" >&2; exit 2; }
-swift build --product InterpreterBench >&2
+./dev build --product InterpreterBench >&2
 exec .build/debug/InterpreterBench --repeats "${1:-3}" --python benchmarks/interpreter.py --nbrun .build/debug/nbrun

@@ -9,6 +9,6 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q tensorflow-cpu numpy
 fi
-swift build --product LayersBench
+./dev build --product LayersBench
 # Alternates TensorFlow and nbrun rounds in one process and keeps each side's fastest times.
-"$(swift build --show-bin-path)/LayersBench" "$VENV/bin/python" benchmarks/layers_tf.py "${ROUNDS:-3}"
+"$(./dev build --show-bin-path)/LayersBench" "$VENV/bin/python" benchmarks/layers_tf.py "${ROUNDS:-3}"

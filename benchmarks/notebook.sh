@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-3}"
-swift build --product nbrun >&2
+./dev build --product nbrun >&2
 venv="${NOTEBOOK_BENCH_VENV:-.venv-tf}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
 "$venv/bin/python" -c "import tensorflow" 2>/dev/null || "$venv/bin/pip" install -q tensorflow-cpu >&2

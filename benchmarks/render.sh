@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 if [ -n "${RELEASE:-}" ]; then
     set -- --scratch-path .build-release -c release
 fi
-swift build "$@" --product RenderBench >/dev/null 2>&1 || swift build "$@" --product RenderBench
-exec "$(swift build "$@" --show-bin-path 2>/dev/null)/RenderBench"
+./dev build "$@" --product RenderBench >/dev/null 2>&1 || ./dev build "$@" --product RenderBench
+exec "$(./dev build "$@" --show-bin-path 2>/dev/null)/RenderBench"

@@ -3,6 +3,6 @@
 #   benchmarks/runner.sh [REPEATS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product nbrun >&2
-swift build --product RunnerBench >&2
+./dev build --product nbrun >&2
+./dev build --product RunnerBench >&2
 exec .build/debug/RunnerBench --nbrun .build/debug/nbrun --repeats "${1:-3}"

@@ -11,6 +11,6 @@ if ! "$venv/bin/python" -c "import numpy, threadpoolctl" 2>/dev/null; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install -q numpy threadpoolctl
 fi
-swift build --product TensorsBench >&2
+./dev build --product TensorsBench >&2
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-<unset>}"
-exec "$venv/bin/python" benchmarks/tensors_numpy.py "$(swift build --product TensorsBench --show-bin-path)/TensorsBench"
+exec "$venv/bin/python" benchmarks/tensors_numpy.py "$(./dev build --product TensorsBench --show-bin-path)/TensorsBench"

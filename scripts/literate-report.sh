@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each literate cell file alone through nbrun's interpreter (LiterateCellTests, one test
 # process per file, so a crash of the interpreter names its file) and prints PASS / FAIL / CRASH
-# per file with the failing cells, then a summary. Build first: swift build --build-tests
+# per file with the failing cells, then a summary. Build first: ./dev build --build-tests
 #   scripts/literate-report.sh [PREFIX ...]     (paths under Tests/InterpreterTests/Cells/)
 set -uo pipefail
 cd "$(dirname "$0")/.."

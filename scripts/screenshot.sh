@@ -14,8 +14,8 @@ CHROMIUM=$(command -v chromium || command -v chromium-browser || command -v goog
 
 if [ "${1:-}" = "--sample" ]; then
     OUT=${2:-output/screenshots}
-    swift build --product RenderBench >/dev/null
-    "$(swift build --show-bin-path)/RenderBench" --sample "$OUT/pages"
+    ./dev build --product RenderBench >/dev/null
+    "$(./dev build --show-bin-path)/RenderBench" --sample "$OUT/pages"
     set -- "$OUT/pages/attention.html" "$OUT"
 fi
 

@@ -1,9 +1,12 @@
-// The one file that calls BLAS: Debian's OpenBLAS through CBLAS on Linux, Accelerate on macOS.
+// The one file that calls BLAS: Debian's OpenBLAS on Linux, Accelerate on macOS.
+// On Linux, OpenBLAS is loaded on first use (dlopen), not linked: loading it starts its thread
+// pool, whose threads spin for a while, and the nbrun process that only parses notebooks and
+// writes pages never multiplies a matrix (its spinning thread took CPU from the worker that does).
 // C types stay here; the rest of nbrun (tensors, layers, benchmarks) calls these functions.
 #if canImport(Accelerate)
 import Accelerate
 #else
-import CBLAS
+import Foundation
 #endif
 
 public enum BLAS {
@@ -41,13 +44,76 @@ public enum BLAS {
         #if canImport(Accelerate)
         return "Accelerate"
         #else
-        return "OpenBLAS \(String(cString: openblas_get_config())), core \(String(cString: openblas_get_corename())), \(openblas_get_num_threads()) threads"
+        let library = OpenBLAS.library
+        return "OpenBLAS \(String(cString: library.config())), core \(String(cString: library.corename())), \(library.numThreads()) threads"
         #endif
     }
 
+    #if canImport(Accelerate)
     @inline(__always)
     private static func layout(_ order: Order) -> CBLAS_ORDER { order == .rowMajor ? CblasRowMajor : CblasColMajor }
 
     @inline(__always)
     private static func op(_ transpose: Bool) -> CBLAS_TRANSPOSE { transpose ? CblasTrans : CblasNoTrans }
+    #else
+    // CBLAS's enum values (cblas.h), passed as C ints.
+    @inline(__always)
+    private static func layout(_ order: Order) -> Int32 { order == .rowMajor ? 101 : 102 }
+
+    @inline(__always)
+    private static func op(_ transpose: Bool) -> Int32 { transpose ? 112 : 111 }
+
+    @inline(__always)
+    private static var cblas_sgemm: OpenBLAS.Sgemm { OpenBLAS.library.sgemm }
+    @inline(__always)
+    private static var cblas_sgemv: OpenBLAS.Sgemv { OpenBLAS.library.sgemv }
+    @inline(__always)
+    private static var cblas_snrm2: OpenBLAS.Snrm2 { OpenBLAS.library.snrm2 }
+    @inline(__always)
+    private static var cblas_sscal: OpenBLAS.Sscal { OpenBLAS.library.sscal }
+    #endif
 }
+
+#if !canImport(Accelerate)
+/// OpenBLAS's CBLAS functions, looked up once in the shared library (32-bit integers, as
+/// Debian's libopenblas0 builds them).
+struct OpenBLAS {
+    typealias Sgemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+                                      UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias Sgemv = @convention(c) (Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+                                      UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias Snrm2 = @convention(c) (Int32, UnsafePointer<Float>?, Int32) -> Float
+    typealias Sscal = @convention(c) (Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias Text = @convention(c) () -> UnsafePointer<CChar>
+    typealias Count = @convention(c) () -> Int32
+
+    let sgemm: Sgemm, sgemv: Sgemv, snrm2: Snrm2, sscal: Sscal
+    let config: Text, corename: Text, numThreads: Count
+
+    /// Loaded on first use. A machine without OpenBLAS gets a message saying what to install
+    /// and exit status 2 (as for any missing part of the installation), not a crash.
+    static let library: OpenBLAS = {
+        let names = ["libopenblas.so.0", "libopenblas.so"]
+        guard let handle = names.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
+            let reason = dlerror().map { String(cString: $0) } ?? "not found"
+            FileHandle.standardError.write(Data("""
+                nbrun: cannot load OpenBLAS (\(reason)).
+                Install it: `apt-get install libopenblas0` (or `./dev setup`), then run again.
+
+                """.utf8))
+            exit(2)
+        }
+        func symbol<T>(_ name: String, _ type: T.Type) -> T {
+            guard let pointer = dlsym(handle, name) else {
+                FileHandle.standardError.write(Data("nbrun: the OpenBLAS found has no \(name): install libopenblas0.\n".utf8))
+                exit(2)
+            }
+            return unsafeBitCast(pointer, to: type)
+        }
+        return OpenBLAS(sgemm: symbol("cblas_sgemm", Sgemm.self), sgemv: symbol("cblas_sgemv", Sgemv.self),
+                        snrm2: symbol("cblas_snrm2", Snrm2.self), sscal: symbol("cblas_sscal", Sscal.self),
+                        config: symbol("openblas_get_config", Text.self), corename: symbol("openblas_get_corename", Text.self),
+                        numThreads: symbol("openblas_get_num_threads", Count.self))
+    }()
+}
+#endif

@@ -106,16 +106,11 @@ public enum WeightValues {
         precondition(shape.count >= 2, "orthogonal: rank 2 or more")  // Tensor(orthogonal:) checks users' shapes
         let rows = shape.dropLast().reduce(1, *), cols = shape.last!
         let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
-        // The m x n normal matrix (drawn row by row, as Keras draws it) lands column-major, where
-        // the QR works; Q is m x n, and the result (rows x cols, row-major) is Q, or Qᵀ when
-        // wider than tall, which is Q column-major as the QR leaves it.
-        var q = array(m * n) { generator.fillNormal($0, count: m * n, mean: 0, standardDeviation: 1, transposedRowLength: n) }
-        orthonormaliseColumns(&q, rows: m, cols: n)
-        if rows >= cols {
-            var rowMajor = [Float](repeating: 0, count: m * n)
-            transposeInto(&rowMajor, q, rows: n, cols: m)
-            q = rowMajor
-        }
+        // The m x n normal matrix, drawn row by row as Keras draws it; Q is m x n, and the
+        // result (rows x cols, row-major) is Q, or Qᵀ when wider than tall, which is Q
+        // column-major as the QR leaves it.
+        let normal = array(m * n) { generator.fillNormal($0, count: m * n, mean: 0, standardDeviation: 1) }
+        var q = orthonormalColumns(normal, rows: m, cols: n, columnMajor: rows < cols)
         if gain != 1 { for i in q.indices { q[i] *= gain } }
         return q
     }
@@ -138,19 +133,9 @@ extension RandomGenerator {
     }
 
     /// Fills `p[0..<n]` with normal floats: pair k (two words) fills elements 2k and 2k + 1 (an
-    /// odd count still draws the last pair whole). With `transposedRowLength` c, the n draws are
-    /// a row-major (n / c) x c matrix stored column-major: draw i goes to (i % c)·(n / c) + i / c.
-    mutating func fillNormal(_ p: UnsafeMutablePointer<Float>, count n: Int, mean: Float, standardDeviation: Float,
-                             transposedRowLength: Int? = nil) {
-        let cols = transposedRowLength ?? n, rows = cols == 0 ? 0 : n / cols
-        precondition(cols == 0 || rows * cols == n, "fillNormal: \(n) draws are not rows of \(cols)")
+    /// odd count still draws the last pair whole).
+    mutating func fillNormal(_ p: UnsafeMutablePointer<Float>, count n: Int, mean: Float, standardDeviation: Float) {
         drawWords(groups: (n + 1) / 2, wordsPerGroup: 2, cost: 64) { first, words, count in
-            var (row, col) = (2 * first).quotientAndRemainder(dividingBy: Swift.max(cols, 1))
-            func put(_ z: Double) {
-                p[col * rows + row] = Float(Double(mean) + Double(standardDeviation) * z)
-                col += 1
-                if col == cols { (row, col) = (row + 1, 0) }
-            }
             var k = 0
             while k < count {  // eight pairs at a time; a short last run repeats its last pair
                 let pairs = Swift.min(8, count - k)
@@ -161,8 +146,9 @@ extension RandomGenerator {
                 }
                 let (z0, z1) = RandomGenerator.normalPairs(w1, w2)
                 for lane in 0..<pairs {
-                    put(z0[lane])
-                    if 2 * (first + k + lane) + 1 < n { put(z1[lane]) }
+                    let i = 2 * (first + k + lane)
+                    p[i] = Float(Double(mean) + Double(standardDeviation) * z0[lane])
+                    if i + 1 < n { p[i + 1] = Float(Double(mean) + Double(standardDeviation) * z1[lane]) }
                 }
                 k += pairs
             }

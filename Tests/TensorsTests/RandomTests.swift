@@ -83,8 +83,8 @@ import Testing
         #expect(WeightValues.uniform(count: 1000, lowerBound: -0.05, upperBound: 0.05, generator: &a)
             == (try Tensor(randomUniform: [1000], lowerBound: -0.05, upperBound: 0.05, generator: &b)).scalars)
         #expect(WeightValues.glorotUniform([40, 30], generator: &a) == (try Tensor(glorotUniform: [40, 30], generator: &b)).scalars)
-        // Orthogonal: the normals drawn straight into column-major order give the QR of the
-        // row-major normal tensor, bit for bit, tall, wide, rank 3, odd sizes.
+        // Orthogonal: the QR of the row-major normal tensor, bit for bit, tall, wide, rank 3,
+        // odd sizes.
         for shape in [[64, 96], [96, 64], [2, 8, 24], [33, 7], [7, 33]] {
             let rows = shape.dropLast().reduce(1, *), cols = shape.last!
             let normal = try Tensor(randomNormal: [max(rows, cols), min(rows, cols)], generator: &b).scalars
