@@ -243,7 +243,7 @@ public struct WorkerPool {
     }
 
     /// The worker's environment: the parent's, plus OpenBLAS settings it reads only when it is
-    /// loaded (so they cannot be set from inside the worker). The user's own settings win.
+    /// loaded (at the worker's first matrix product). The user's own settings win.
     /// - `OPENBLAS_NUM_THREADS` and `NBRUN_TENSOR_THREADS` (Tensors' own split): the cores
     ///   shared among the notebooks running at once, so `-j` workers do not each use every core.
     /// - `OPENBLAS_THREAD_TIMEOUT=4`: after an sgemm, OpenBLAS's threads sleep at once (2^4

@@ -90,15 +90,17 @@ struct OpenBLAS {
     let sgemm: Sgemm, sgemv: Sgemv, snrm2: Snrm2, sscal: Sscal
     let config: Text, corename: Text, numThreads: Count
 
-    /// Loaded on first use. A machine without OpenBLAS gets a message saying what to install
-    /// and exit status 2 (as for any missing part of the installation), not a crash.
+    /// Loaded on first use: `NBRUN_BLAS_LIBRARY` when set (a path or file name, for an OpenBLAS
+    /// installed elsewhere), else Debian's `libopenblas.so.0`. A machine without it gets a message
+    /// saying what to install and exit status 2 (as for any missing part of an installation),
+    /// not a crash; in a notebook, that message fails the cell that first needed BLAS.
     static let library: OpenBLAS = {
-        let names = ["libopenblas.so.0", "libopenblas.so"]
+        let names = ProcessInfo.processInfo.environment["NBRUN_BLAS_LIBRARY"].map { [$0] } ?? ["libopenblas.so.0", "libopenblas.so"]
         guard let handle = names.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
-            let reason = dlerror().map { String(cString: $0) } ?? "not found"
+            let reason = dlerror().map { String(cString: $0) } ?? "\(names[0]) not found"
             FileHandle.standardError.write(Data("""
                 nbrun: cannot load OpenBLAS (\(reason)).
-                Install it: `apt-get install libopenblas0` (or `./dev setup`), then run again.
+                Install it (Debian/Ubuntu: `apt-get install libopenblas0`, or `./dev setup`), or set NBRUN_BLAS_LIBRARY to its path, then run again.
 
                 """.utf8))
             exit(2)

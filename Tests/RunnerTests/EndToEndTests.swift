@@ -172,6 +172,19 @@ struct EndToEndTests {
         #expect(hang.output.contains("ran past its time limit"), "\(hang.all)")
     }
 
+    @Test func aMissingBLASLibraryFailsTheCellThatNeedsItAndSaysWhatToInstall() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("a.md", "```swift id=shapes\nprint(Tensor(zeros: [2, 3]).shape)\n```\n\n```swift id=product\nprint(matmul(Tensor(ones: [2, 3]), Tensor(ones: [3, 2])))\n```\n")
+        let run = try box.nbrun(["a.md"], environment: ["NBRUN_BLAS_LIBRARY": "/nonexistent/libopenblas.so.0"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("a.md:6"), "\(run.all)")
+        #expect(run.output.contains("cannot load OpenBLAS") && run.output.contains("apt-get install libopenblas0"), "\(run.all)")
+        let snap = try #require(box.read("output/a.snap"))
+        #expect(snap.contains("=== shapes (cell 1, id shapes, line 1): passed"), "\(snap)")
+        #expect(snap.contains("=== product (cell 2, id product, line 5): failed"), "\(snap)")
+    }
+
     @Test func runsAreDeterministicAcrossRepeatsAndJobs() throws {
         let box = try Sandbox()
         defer { box.remove() }
