@@ -1,26 +1,42 @@
-"""Runs commands and reports wall time and peak memory (max RSS of the process tree's largest
-process, from wait4), best of N runs. Used by the benchmark scripts.
+"""Runs commands and reports wall time and peak memory, best of N runs. Used by the benchmark
+scripts. Wall time: until the command exits (what its user waits for). Peak memory: the largest
+max RSS of any process of its tree, from wait4. On Linux this script makes itself a child
+subreaper, so processes the command leaves to finish in the background (nbrun's worker exits
+after its parent has written the page) are reaped here and counted too.
 
     python3 benchmarks/measure.py --repeats 3 --name nbrun -- .build/debug/nbrun notebooks/attention.md
 """
 import argparse
+import ctypes
 import os
-import resource
 import subprocess
 import sys
 import time
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper():
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
 def run(cmd):
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
+    err = proc.stderr.read().decode(errors="replace")  # until the command and its tree close it
     proc.stderr.close()
-    # ru_maxrss of the direct child; its own children (nbrun's worker) are read separately.
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(usage.ru_maxrss, children) / 1024.0, os.waitstatus_to_exitcode(status), err
+    wall, code, peak = None, None, 0
+    while True:  # the command, then whatever of its tree outlived it
+        try:
+            pid, status, usage = os.wait4(-1, 0)
+        except ChildProcessError:
+            break
+        peak = max(peak, usage.ru_maxrss)
+        if pid == proc.pid:
+            wall, code = time.perf_counter() - start, os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    return wall, peak / 1024.0, code, err
 
 
 def main():
@@ -30,6 +46,7 @@ def main():
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
+    become_subreaper()
     best = None
     for _ in range(a.repeats):
         wall, mb, code, err = run(cmd)
