@@ -7,8 +7,21 @@ import Tensors
 /// `callAsFunction` of each layer.
 open class Layer: GraphOperation {
     public let session: LayerSession
-    /// Weights in Keras's order and layout, row-major; empty until built.
-    var parameters: [[Float]] = []
+    /// Weights in Keras's order and layout, row-major; empty until built. Reading them draws
+    /// any weight still deferred (`addDeferredUniformWeight`).
+    var parameters: [[Float]] {
+        get {
+            if !deferred.isEmpty { drawDeferredWeights() }
+            return drawnParameters
+        }
+        set {
+            drawnParameters = newValue
+            deferred = [:]
+        }
+    }
+    private var drawnParameters: [[Float]] = []
+    /// Weights not drawn yet, by index (their slot in `drawnParameters` is empty meanwhile).
+    private(set) var deferred: [Int: DeferredUniform] = [:]
     var parameterShapes: [[Int]] = []
     /// Whether Keras passes the input's mask to this layer's `call` (then a symbolic call lists
     /// the mask tensor as an input: `not_equal[0][0]` in "Connected to").
@@ -63,6 +76,25 @@ open class Layer: GraphOperation {
         try checkAllocation(shape, layer: name)
         parameters.append(try session.initialize(initializer, shape: shape))
         parameterShapes.append(shape)
+    }
+
+    /// Adds a uniform weight of shape (rows, columns) whose numbers are drawn only when read:
+    /// `deferred[index]` gives single rows meanwhile (Embedding), and reading `parameters` draws
+    /// it whole. Either way the numbers, and the generator's position after the layer, are
+    /// those `addWeight(shape, .uniform(low, high))` gives.
+    func addDeferredUniformWeight(_ shape: [Int], _ low: Float, _ high: Float) throws {
+        precondition(shape.count == 2, "deferred weights are tables of rows")
+        try checkAllocation(shape, layer: name)
+        deferred[drawnParameters.count] = DeferredUniform(rows: shape[0], columns: shape[1], lowerBound: low,
+                                                          upperBound: high, generator: &session.random)
+        drawnParameters.append([])
+        parameterShapes.append(shape)
+    }
+
+    /// Draws every deferred weight into `parameters`.
+    func drawDeferredWeights() {
+        for (index, table) in deferred { drawnParameters[index] = table.values() }
+        deferred = [:]
     }
 
     // MARK: Subclass hooks

@@ -2,7 +2,9 @@
 import Tensors
 
 /// `Embedding(vocabularySize:embeddingSize:maskZero:)`: ids `(batch, time)` → `(batch, time, size)`.
-/// Weight: embeddings `(vocabularySize, embeddingSize)`, uniform in [-0.05, 0.05].
+/// Weight: embeddings `(vocabularySize, embeddingSize)`, uniform in [-0.05, 0.05], drawn row by
+/// row as ids are looked up while that is cheaper than drawing the whole table (the numbers are
+/// the same either way; reading `weights` draws it whole).
 /// Ids are int32, or float32 holding whole numbers (as Keras casts them). With `maskZero`, the
 /// output carries the mask `ids != 0`; on symbolic input Keras 3 records that comparison as its
 /// own `not_equal (NotEqual)` node, and so do we.
@@ -22,8 +24,11 @@ public final class Embedding: Layer {
         super.init(session: session, baseName: "embedding", className: "Embedding", name: name)
     }
 
+    /// Rows looked up while the table was still deferred (see `forward`).
+    private var rowsDrawn = 0
+
     public override func build(_ inputShapes: [TensorShape]) throws {
-        try addWeight([vocabularySize, embeddingSize], .uniform(-0.05, 0.05))
+        try addDeferredUniformWeight([vocabularySize, embeddingSize], -0.05, 0.05)
     }
 
     public override func outputSpecs(_ inputs: [Tensor], states: [Tensor]) throws -> [(TensorShape, DType)] {
@@ -50,11 +55,21 @@ public final class Embedding: Layer {
     public override func forward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor]) throws -> [Tensor] {
         try checkAllocation(dims(inputs[0]) + [embeddingSize], layer: name)
         let ids = try tokenIds(inputs[0])
-        let table = parameters[0]
         var out = [Float](repeating: 0, count: ids.count * embeddingSize)
-        for (i, id) in ids.enumerated() {
-            let src = id * embeddingSize
-            for j in 0..<embeddingSize { out[i * embeddingSize + j] = table[src + j] }
+        // While the lookups so far, with these, draw fewer rows than the table has, each row is
+        // drawn as it is looked up; then the table is drawn whole, once. So a lookup never costs
+        // more than twice drawing the table up front, and a few ids cost a few rows.
+        if let table = deferred[0], rowsDrawn + ids.count < vocabularySize {
+            rowsDrawn += ids.count
+            out.withUnsafeMutableBufferPointer { o in
+                for (i, id) in ids.enumerated() { table.draw(row: id, into: o.baseAddress! + i * embeddingSize) }
+            }
+        } else {
+            let table = parameters[0]
+            for (i, id) in ids.enumerated() {
+                let src = id * embeddingSize
+                for j in 0..<embeddingSize { out[i * embeddingSize + j] = table[src + j] }
+            }
         }
         return [try tensor(dims(inputs[0]) + [embeddingSize], out)]
     }
