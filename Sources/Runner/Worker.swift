@@ -219,11 +219,11 @@ public struct WorkerPool {
         var runs = state.withLock { $0.runs }
         guard let missing = runs.firstIndex(where: { $0 == nil }) else {
             // Every cell is reported: the worker is only exiting (freeing its memory), which
-            // need not hold up the page; it is reaped in the background.
-            Thread.detachNewThread {
-                process.waitUntilExit()
-                Self.live.withLock { _ = $0.remove(process.processIdentifier) }
-            }
+            // need not hold up the page. Foundation reaps it when it is gone (waiting for that
+            // on a thread here polled a run loop, ~8 ms of CPU).
+            let pid = process.processIdentifier
+            process.terminationHandler = { _ in Self.live.withLock { _ = $0.remove(pid) } }
+            if !process.isRunning { Self.live.withLock { _ = $0.remove(pid) } }
             return runs.map { $0! }
         }
         process.waitUntilExit()
