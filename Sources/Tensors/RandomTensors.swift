@@ -124,45 +124,6 @@ public enum WeightValues {
 }
 
 extension RandomGenerator {
-    /// Fills `p[0..<n]` with uniform floats in [lowerBound, upperBound), one word each.
-    /// Whole runs of 32 words (8 Philox blocks) go from the block vectors to floats directly,
-    /// without a buffer of words: about twice as fast as drawing words and converting them.
-    mutating func fillUniform(_ p: UnsafeMutablePointer<Float>, count n: Int, lowerBound: Float, upperBound: Float) {
-        let span = upperBound - lowerBound
-        let start = position
-        let key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
-        @inline(__always) func uniform(_ word: UInt32) -> Float { lowerBound + span * (Float(word >> 8) * 0x1p-24) }
-        Parallel.chunks(n, costPerElement: 8) { range in
-            var i = range.lowerBound
-            var words = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-            // The ragged head and tail word by word (as `Philox.words` does).
-            func one() {
-                let w = start + UInt64(i)
-                Philox.words(from: w, count: 1, key: key, into: &words.0)
-                p[i] = uniform(words.0)
-                i += 1
-            }
-            while i < range.upperBound && (start + UInt64(i)) % 4 != 0 { one() }
-            while range.upperBound - i >= 32 {
-                let (c0, c1, c2, c3) = Philox.blocks8(from: (start + UInt64(i)) / 4, key: key)
-                let scale = SIMD8<Float>(repeating: 0x1p-24)
-                let u0 = lowerBound + span * (SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: c0 &>> 8)) * scale)
-                let u1 = lowerBound + span * (SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: c1 &>> 8)) * scale)
-                let u2 = lowerBound + span * (SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: c2 &>> 8)) * scale)
-                let u3 = lowerBound + span * (SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: c3 &>> 8)) * scale)
-                for lane in 0..<8 {  // word k of block lane is element 4·lane + k
-                    p[i + 4 * lane] = u0[lane]
-                    p[i + 4 * lane + 1] = u1[lane]
-                    p[i + 4 * lane + 2] = u2[lane]
-                    p[i + 4 * lane + 3] = u3[lane]
-                }
-                i += 32
-            }
-            while i < range.upperBound { one() }
-        }
-        skip(to: start + UInt64(n))
-    }
-
     /// Fills `p[0..<n]` with normal floats: pair k (two words) fills elements 2k and 2k + 1 (an
     /// odd count still draws the last pair whole).
     mutating func fillNormal(_ p: UnsafeMutablePointer<Float>, count n: Int, mean: Float, standardDeviation: Float) {
