@@ -19,12 +19,14 @@ public struct DeferredUniform: Sendable {
         generator.skip(to: generator.position + UInt64(rows * columns))
     }
 
-    /// Row `row` (in 0..<rows) into `out[0..<columns]`.
-    public func draw(row: Int, into out: UnsafeMutablePointer<Float>) {
-        precondition(row >= 0 && row < rows, "DeferredUniform: row \(row) outside 0..<\(rows)")
+    /// Row `row` (in 0..<rows), or the part of it in `part`, into `out[0..<part.count]`.
+    public func draw(row: Int, columns part: Range<Int>? = nil, into out: UnsafeMutablePointer<Float>) {
+        let part = part ?? 0..<columns
+        precondition(row >= 0 && row < rows && part.lowerBound >= 0 && part.upperBound <= columns,
+                     "DeferredUniform: row \(row), columns \(part) outside \(rows) x \(columns)")
         var generator = start
-        generator.skip(to: start.position + UInt64(row * columns))
-        generator.fillUniform(out, count: columns, lowerBound: lowerBound, upperBound: upperBound)
+        generator.skip(to: start.position + UInt64(row * columns + part.lowerBound))
+        generator.fillUniform(out, count: part.count, lowerBound: lowerBound, upperBound: upperBound)
     }
 
     /// The whole table, row-major: what `WeightValues.uniform` would have returned.

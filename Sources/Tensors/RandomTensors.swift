@@ -155,7 +155,7 @@ func checkOrthogonalShape(_ shape: [Int]) throws {
 }
 
 /// GlorotUniform's limit: sqrt(6 / (fanIn + fanOut)).
-func glorotLimit(_ shape: [Int]) -> Float {
+public func glorotLimit(_ shape: [Int]) -> Float {
     let (fanIn, fanOut) = kerasFans(shape)
     return Float((6 / Double(Swift.max(1, fanIn + fanOut))).squareRoot())
 }

@@ -45,3 +45,22 @@ import Tensors
         #expect(try embedding(Tensor(shape: [1], int32Scalars: [2])).scalars == [5, 6])
     }
 }
+
+/// A Dense kernel is drawn as a first call on a few rows multiplies (a decoder's projection onto
+/// a vocabulary): the same outputs, bit for bit, as with the kernel stored, and the kernel is
+/// stored only when something needs it whole.
+@Suite struct DeferredDenseTests {
+    @Test func aFirstCallOnAFewRowsDrawsTheKernelAsItMultiplies() throws {
+        var generator = RandomGenerator(seed: 11)
+        let x = try Tensor(randomNormal: [1, 3, 40], generator: &generator)
+        let lazy = try Dense(units: 5000, session: LayerSession(random: RandomGenerator(seed: 5)))
+        let stored = try Dense(units: 5000, session: LayerSession(random: RandomGenerator(seed: 5)))
+        _ = try stored.weights    // draws its kernel whole now
+        let first = try lazy(x)
+        #expect(lazy.deferred[0] != nil, "the kernel must not be stored by a first call on 3 rows")
+        #expect(first.scalars == (try stored(x)).scalars)
+        #expect(try lazy(x).scalars == first.scalars, "a second call (kernel now stored) gives the same numbers")
+        #expect(lazy.deferred.isEmpty)
+        #expect(try lazy.weights[0].scalars == (try stored.weights[0]).scalars)
+    }
+}

@@ -28,28 +28,70 @@ func gemm(_ m: Int, _ n: Int, _ k: Int,
 /// packs all of w first, which for a (512, 30000) vocabulary projection costs more than the sums.
 func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
                    _ out: UnsafeMutablePointer<Float>) {
-    let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048))
+    skinnyProduct(m, n, k, x, out) { _, rows, columns in (w + rows.lowerBound * n + columns.lowerBound, n) }
+}
+
+/// `skinnyProduct` with w's rows drawn as they are needed from a `DeferredUniform` (its rows
+/// are w's rows), four at a time and only the columns of each core's share: the same sums in
+/// the same order, so the same bits, without w ever being stored (a (512, 30000) kernel is 61 MB
+/// of fresh pages).
+func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, drawing w: DeferredUniform,
+                   _ out: UnsafeMutablePointer<Float>) {
+    let parts = skinnyParts(n)
+    let width = (n + parts - 1) / parts
+    let buffers = UnsafeMutablePointer<Float>.allocate(capacity: parts * 4 * width)
+    defer { buffers.deallocate() }
+    skinnyProduct(m, n, k, x, out) { part, rows, columns in
+        let buffer = buffers + part * 4 * width
+        for (slot, row) in rows.enumerated() { w.draw(row: row, columns: columns, into: buffer + slot * width) }
+        return (UnsafePointer(buffer), width)
+    }
+}
+
+private func skinnyParts(_ n: Int) -> Int { min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048)) }
+
+/// The loop of both: `rowsOf(part, rows, columns)` gives w's rows `rows` (up to four),
+/// restricted to `columns` (core `part`'s share), as a pointer to the first and the distance
+/// between rows.
+@inline(__always)
+private func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                           _ rowsOf: (Int, Range<Int>, Range<Int>) -> (UnsafePointer<Float>, Int)) {
+    let parts = skinnyParts(n)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
         let lo = n * part / parts, hi = n * (part + 1) / parts
         var i = 0
         while i + 4 <= k {  // four kernel rows per pass over the output rows
-            let (w0, w1, w2, w3) = (w + i * n, w + (i + 1) * n, w + (i + 2) * n, w + (i + 3) * n)
+            let (w0, stride) = rowsOf(part, i..<(i + 4), lo..<hi)
+            let (w1, w2, w3) = (w0 + stride, w0 + 2 * stride, w0 + 3 * stride)
             for r in 0..<m {
-                let xr = x + r * k + i, o = out + r * n
+                let xr = x + r * k + i, o = out + r * n + lo
                 let (a0, a1, a2, a3) = (xr[0], xr[1], xr[2], xr[3])
-                for j in lo..<hi { o[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j] }
+                for j in 0..<(hi - lo) { o[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j] }
             }
             i += 4
         }
         for i in i..<k {
-            let row = w + i * n
+            let (row, _) = rowsOf(part, i..<(i + 1), lo..<hi)
             for r in 0..<m {
-                let a = x[r * k + i], o = out + r * n
-                for j in lo..<hi { o[j] += a * row[j] }
+                let a = x[r * k + i], o = out + r * n + lo
+                for j in 0..<(hi - lo) { o[j] += a * row[j] }
             }
         }
     }
 }
+
+/// `affine` with w drawn as it is used, for the m rows `skinnyProduct` takes (`usesSkinnyProduct`).
+func affine(_ x: UnsafePointer<Float>, rows m: Int, inner k: Int, drawing w: DeferredUniform, columns n: Int,
+            bias: [Float]?, into out: UnsafeMutablePointer<Float>) {
+    precondition(usesSkinnyProduct(m, n) && w.rows == k && w.columns == n, "affine(drawing:) is skinnyProduct's case")
+    for i in 0..<m {
+        if let bias { (out + i * n).update(from: bias, count: n) } else { (out + i * n).update(repeating: 0, count: n) }
+    }
+    skinnyProduct(m, n, k, x, drawing: w, out)
+}
+
+/// Whether `affine` multiplies m rows by n columns with `skinnyProduct` (else one sgemm).
+func usesSkinnyProduct(_ m: Int, _ n: Int) -> Bool { m > 1 && m <= 4 && n >= 4096 }
 
 /// out[m×n] = x[m×k] · w[k×n] + bias (broadcast over rows), as one sgemm; `out` uninitialised.
 func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float], columns n: Int,
@@ -60,7 +102,7 @@ func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float],
     }
     guard k > 0, let x else { return }  // no features: only the bias
     w.withUnsafeBufferPointer { wp in
-        if m > 1, m <= 4, n >= 4096 {
+        if usesSkinnyProduct(m, n) {
             skinnyProduct(m, n, k, x, wp.baseAddress!, out)
         } else {
             gemm(m, n, k, x, lda: k, wp.baseAddress!, ldb: n, out, ldc: n, accumulate: true)

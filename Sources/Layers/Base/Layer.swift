@@ -74,7 +74,7 @@ open class Layer: GraphOperation {
     /// Adds a weight of `shape` filled by `initializer` (used by `build`).
     func addWeight(_ shape: [Int], _ initializer: Initializer) throws {
         try checkAllocation(shape, layer: name)
-        parameters.append(try session.initialize(initializer, shape: shape))
+        drawnParameters.append(try session.initialize(initializer, shape: shape))
         parameterShapes.append(shape)
     }
 
@@ -89,6 +89,12 @@ open class Layer: GraphOperation {
                                                           upperBound: high, generator: &session.random)
         drawnParameters.append([])
         parameterShapes.append(shape)
+    }
+
+    /// Weight `index`, drawn now if it was deferred (the others stay as they are).
+    func parameter(_ index: Int) -> [Float] {
+        if let table = deferred.removeValue(forKey: index) { drawnParameters[index] = table.values() }
+        return drawnParameters[index]
     }
 
     /// Draws every deferred weight into `parameters`.

@@ -3,10 +3,13 @@ import Tensors
 
 /// `Dense(units:activation:useBias:)`: `(..., inputSize)` → `(..., units)`.
 /// Weights (Keras order): kernel `(inputSize, units)` (Glorot uniform), bias `(units)` (zeros).
+/// The kernel is drawn when first needed whole (see `forward`; reading `weights` draws it).
 public final class Dense: Layer {
     public let units: Int
     public let activation: Activation
     public let useBias: Bool
+    /// Whether `forward` ran before (a second call draws a still deferred kernel whole).
+    private var calledOnce = false
 
     public init(units: Int, activation: Activation = .linear, useBias: Bool = true,
                 session: LayerSession, name: String? = nil) throws {
@@ -19,7 +22,8 @@ public final class Dense: Layer {
 
     public override func build(_ inputShapes: [TensorShape]) throws {
         let inputSize = try lastAxis(inputShapes[0], layer: name)
-        try addWeight([inputSize, units], .glorotUniform)
+        let limit = glorotLimit([inputSize, units])
+        try addDeferredUniformWeight([inputSize, units], -limit, limit)
         if useBias { try addWeight([units], .zeros) }
     }
 
@@ -42,11 +46,21 @@ public final class Dense: Layer {
         let inputSize = shape.last!
         let rows = shape.dropLast().reduce(1, *)
         try checkAllocation(shape.dropLast() + [units], layer: name)
+        // The kernel is drawn when it is first needed whole. A first call on a few rows (a
+        // decoder's vocabulary projection) draws it as it multiplies, never storing it; the same
+        // sums in the same order as with the kernel stored, so the same numbers.
+        let drawing = deferred[0].flatMap { table in usesSkinnyProduct(rows, units) && !calledOnce ? table : nil }
+        calledOnce = true
         return [try Tensor(shape: shape.dropLast() + [units], unsafeUninitializedFloats: { out in
             guard let o = out.baseAddress else { return }
             try withFloats(x) { xp in
-                affine(xp, rows: rows, inner: inputSize, parameters[0], columns: units,
-                       bias: useBias ? parameters[1] : nil, into: o)
+                if let drawing, let xp {
+                    affine(xp, rows: rows, inner: inputSize, drawing: drawing, columns: units,
+                           bias: useBias ? parameter(1) : nil, into: o)
+                } else {
+                    affine(xp, rows: rows, inner: inputSize, parameter(0), columns: units,
+                           bias: useBias ? parameter(1) : nil, into: o)
+                }
             }
             activation.apply(o, count: out.count, rowLength: units)
         })]

@@ -65,7 +65,7 @@ public final class Embedding: Layer {
                 for (i, id) in ids.enumerated() { table.draw(row: id, into: o.baseAddress! + i * embeddingSize) }
             }
         } else {
-            let table = parameters[0]
+            let table = parameter(0)
             for (i, id) in ids.enumerated() {
                 let src = id * embeddingSize
                 for j in 0..<embeddingSize { out[i * embeddingSize + j] = table[src + j] }
