@@ -33,6 +33,11 @@ public struct Runner {
             terminal.print("no notebooks to run in \(options.paths.joined(separator: ", "))", quiet: true)
             return 0
         }
+        // The first workers start now, while the notebooks are parsed here.
+        let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, plan.entries.count))
+        pool.prestart(plan.entries.prefix(pool.parallelism).map {
+            WorkerInvocation(path: $0.path, seed: options.seedOverride, memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
+        })
         var notebooks: [Notebook] = []
         var malformed = false
         for entry in plan.entries {
@@ -49,6 +54,7 @@ public struct Runner {
             if let nb = parsed.notebook { notebooks.append(nb) } else { malformed = true }
         }
         if malformed {
+            pool.cancelPrestarted()
             terminal.error("nbrun: fix the notebook\(plan.entries.count > 1 ? "s" : "") above; nothing was run.")
             return 2
         }
@@ -57,6 +63,7 @@ public struct Runner {
             try FileManager.default.createDirectory(at: outputRoot, withIntermediateDirectories: true)
             guard FileManager.default.isWritableFile(atPath: outputRoot.path) else { throw CocoaError(.fileWriteNoPermission) }
         } catch {
+            pool.cancelPrestarted()
             terminal.error("error: cannot write to the output folder \(options.outputDirectory): choose another with -o")
             return 2
         }
@@ -65,8 +72,8 @@ public struct Runner {
         let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
         let progress = ProgressLine(notebooks: notebooks, terminal: terminal)
         let jobs = notebooks.map {
-            WorkerPool.Job(notebook: $0, seed: options.seedOverride ?? $0.frontMatter.seed,
-                           memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
+            WorkerPool.Job(notebook: $0, seedOverride: options.seedOverride, memoryLimit: options.memoryLimit,
+                           unsafeHTML: options.unsafeHTML)
         }
         // The pages' syntax highlighting is done while the workers run (the parent is idle),
         // at a low priority so that it takes only the cores the workers leave.
@@ -81,7 +88,6 @@ public struct Runner {
             highlighter.qualityOfService = .background
             highlighter.start()
         }
-        let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, jobs.count))
         _ = pool.run(jobs) { event in
             progress.update(event)
             if case .notebookFinished(let job, let runs, let seconds) = event {

@@ -40,7 +40,7 @@ public enum Worker {
 /// The pool writes these arguments and nbrun's main reads them with `init?(arguments:)`, by hand:
 /// ArgumentParser's reflection would cost every worker start several milliseconds (issue 4: a
 /// notebook of one empty cell runs in under 50 ms).
-public struct WorkerInvocation: Equatable, Sendable {
+public struct WorkerInvocation: Hashable, Sendable {
     public var path: String
     public var seed: Int?
     public var memoryLimit = 4 << 30
@@ -108,6 +108,15 @@ public struct WorkerPool {
         public var seed: Int
         public var memoryLimit: Int
         public var unsafeHTML: Bool
+        /// The worker `prestart` may have started for this job (`seedOverride` nil: the
+        /// notebook's own seed, which the worker reads itself).
+        public var prestartedAs: WorkerInvocation
+
+        public init(notebook: Notebook, seedOverride: Int?, memoryLimit: Int, unsafeHTML: Bool) {
+            (self.notebook, self.memoryLimit, self.unsafeHTML) = (notebook, memoryLimit, unsafeHTML)
+            seed = seedOverride ?? notebook.frontMatter.seed
+            prestartedAs = WorkerInvocation(path: notebook.path, seed: seedOverride, memoryLimit: memoryLimit, unsafeHTML: unsafeHTML)
+        }
     }
 
     public enum Progress: Sendable {
@@ -120,6 +129,8 @@ public struct WorkerPool {
     /// The nbrun executable that workers run.
     public var executable: String
     public var parallelism: Int
+    /// Workers started before their jobs (`prestart`), by their command line.
+    private let prestarted = Locked([WorkerInvocation: Started]())
     /// Seconds a cell may overrun its own time limit before its worker is stopped from outside
     /// (the interpreter stops cells itself; this catches a hang inside a native kernel).
     public var grace: Double = Double(ProcessInfo.processInfo.environment["NBRUN_WATCHDOG_GRACE"] ?? "") ?? 5
@@ -151,25 +162,60 @@ public struct WorkerPool {
         return results.withLock { $0 }
     }
 
+    /// A worker process and the pipes of its report and its standard error.
+    private struct Started {
+        var process: Process, channel: Pipe, errors: Pipe
+    }
+
+    private func start(_ invocation: WorkerInvocation) throws -> Started {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = invocation.arguments
+        let started = Started(process: process, channel: Pipe(), errors: Pipe())
+        process.standardOutput = started.channel
+        process.standardError = started.errors
+        process.standardInput = FileHandle.nullDevice
+        process.environment = workerEnvironment(ProcessInfo.processInfo.environment)
+        try process.run()
+        Self.live.withLock { _ = $0.insert(process.processIdentifier) }
+        return started
+    }
+
+    /// Starts the workers of the first notebooks now, before the parent has parsed them: a
+    /// worker's start (loading nbrun, parsing its notebook) then overlaps the parent's parse
+    /// (~7 ms of the attention notebook's run). `run` takes them up; `cancelPrestarted` stops
+    /// them when the run ends before (a malformed notebook). `seed` nil: the notebook's own.
+    public func prestart(_ invocations: [WorkerInvocation]) {
+        for invocation in invocations {
+            guard let started = try? start(invocation) else { continue }  // `run` tries again, and reports
+            prestarted.withLock { $0[invocation] = started }
+        }
+    }
+
+    /// Stops the workers `prestart` started that no job took.
+    public func cancelPrestarted() {
+        for started in prestarted.withLock({ $0.values }) {
+            kill(started.process.processIdentifier, SIGKILL)  // workers inherit nbrun's ignored SIGTERM
+            Self.live.withLock { _ = $0.remove(started.process.processIdentifier) }
+        }
+        prestarted.withLock { $0.removeAll() }
+    }
+
     private func runOne(_ job: Job, index: Int, progress: @escaping @Sendable (Progress) -> Void) -> [CellRun] {
         let cells = job.notebook.cells
         let state = Locked(WorkerState(runs: [CellRun?](repeating: nil, count: cells.count)))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = WorkerInvocation(path: job.notebook.path, seed: job.seed, memoryLimit: job.memoryLimit,
-                                             unsafeHTML: job.unsafeHTML).arguments
-        let channel = Pipe()
-        let errors = Pipe()
-        process.standardOutput = channel
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        process.environment = workerEnvironment(ProcessInfo.processInfo.environment)
-        do {
-            try process.run()
-            Self.live.withLock { _ = $0.insert(process.processIdentifier) }
-        } catch {
-            return failAll(cells.count, because: "could not start nbrun's worker (\(executable)): \(error.localizedDescription)", job: job)
+        let started: Started
+        if let early = prestarted.withLock({ $0.removeValue(forKey: job.prestartedAs) }) {
+            started = early
+        } else {
+            do {
+                started = try start(WorkerInvocation(path: job.notebook.path, seed: job.seed, memoryLimit: job.memoryLimit,
+                                                     unsafeHTML: job.unsafeHTML))
+            } catch {
+                return failAll(cells.count, because: "could not start nbrun's worker (\(executable)): \(error.localizedDescription)", job: job)
+            }
         }
+        let (process, channel, errors) = (started.process, started.channel, started.errors)
         // Standard error is drained so a chatty worker never blocks; its tail explains a crash.
         let stderrTail = Locked(Data())
         let stderrDone = DispatchSemaphore(value: 0)

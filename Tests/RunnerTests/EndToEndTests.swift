@@ -212,6 +212,25 @@ struct EndToEndTests {
         #expect(["a", "b", "c", "d"].map { box.read("one/\($0).snap") } == first)
     }
 
+    /// Workers start before the parent has parsed the notebooks; when one of them is malformed,
+    /// nothing runs, and the workers already started for the others are stopped, not left behind.
+    @Test func aMalformedNotebookStopsTheWorkersStartedEarly() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/a.md", "```swift id=one\nprint(1)\n```\n")
+        try box.write("nb/b.md", "```swift hide-sorce\nprint(1)\n```\n")
+        let run = try box.nbrun(["-j", "2", "nb"], environment: ["NBRUN_WORKER_FAULT": "hang:one"])
+        #expect(run.status == 2)
+        #expect(!box.exists("output"))
+        Thread.sleep(forTimeInterval: 0.3)
+        let workers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { pid in
+            let cmdline = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            let folder = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
+            return cmdline.contains("--worker") && folder == box.folder.resolvingSymlinksInPath().path
+        }
+        #expect(workers.isEmpty, "workers left running: \(workers)")
+    }
+
     @Test func badInputIsExitStatusTwoAndWritesNothing() throws {
         let box = try Sandbox()
         defer { box.remove() }
