@@ -1,5 +1,5 @@
 """Runs commands and reports wall time and peak memory, best of N runs. Used by the benchmark
-scripts. Wall time: until the command exits (what its user waits for). Peak memory: the largest
+scripts; prints the best and the median wall time and the peak. Wall time: until the command exits (what its user waits for). Peak memory: the largest
 max RSS of any process of its tree, from wait4. On Linux this script makes itself a child
 subreaper, so processes the command leaves to finish in the background (nbrun's worker exits
 after its parent has written the page) are reaped here and counted too.
@@ -9,6 +9,7 @@ after its parent has written the page) are reaped here and counted too.
 import argparse
 import ctypes
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -47,15 +48,17 @@ def main():
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
     become_subreaper()
-    best = None
+    walls, peak = [], 0.0
     for _ in range(a.repeats):
         wall, mb, code, err = run(cmd)
         if code not in (0, 1):
             sys.stderr.write(err)
             sys.exit(f"{a.name}: exit status {code}")
-        best = (wall, mb) if best is None or wall < best[0] else (best[0], max(best[1], mb))
-    print(f"{a.name}\t{best[0]:.3f}\t{best[1]:.0f}")
-
+        walls.append(wall)
+        peak = max(peak, mb)
+    # Best and median wall time (the machine's speed drifts by 10-20% from run to run), and
+    # the largest peak memory of any run.
+    print(f"{a.name}\t{min(walls):.3f}\t{statistics.median(walls):.3f}\t{peak:.0f}")
 
 if __name__ == "__main__":
     main()
