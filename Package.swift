@@ -7,8 +7,10 @@
 import PackageDescription
 
 // Our own code is compiled optimised even in the default (debug) configuration: kernels and the
-// interpreter loop are ~30x slower unoptimised, while compiling swift-syntax with -O (what
-// `swift build -c release` does) costs ~9 extra minutes on 2 cores. Dependencies stay debug.
+// interpreter loop are ~30x slower unoptimised. A package cannot set its dependencies' flags, so
+// `./dev` builds everything with `-Xswiftc -O` (swift-syntax too: a debug-built parser was a
+// sixth of the attention notebook's CPU time); a plain `swift build` still optimises ours.
+// (`swift build -c release`, whole-module, takes ~6 minutes more on 2 cores.)
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
 
 // Tensors' elementwise kernels (exp, tanh, softmax...) are vectorised by the optimiser: on x86_64
