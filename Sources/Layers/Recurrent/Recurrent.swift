@@ -102,6 +102,9 @@ public class Recurrent: Layer {
         return [output] + (try run.states.map { try tensor([batch, units], $0) })
     }
 
+    /// How many floats of projected input `runSequence` makes at a time (4 MiB; tests lower it).
+    nonisolated(unsafe) static var projectionChunkFloats = 1 << 20
+
     /// Runs the recurrence: outputs per step (in processing order), the last output, final states.
     func runSequence(_ x: Tensor, mask: [Float]?, states initial: [[Float]])
         throws -> (sequence: [Float], last: [Float], states: [[Float]]) {
@@ -120,7 +123,8 @@ public class Recurrent: Layer {
         // Each chunk is one sgemm of at least 5 rows (or all of them): the same sums as one
         // sgemm over the whole sequence, so the same numbers.
         let stepFloats = batch * width
-        let chunk = Swift.min(time, Swift.max((1 << 20) / Swift.max(1, stepFloats), (5 + batch - 1) / batch))
+        let fiveRows = (5 + batch - 1) / batch  // steps
+        let chunk = Swift.min(time, Swift.max(Recurrent.projectionChunkFloats / Swift.max(1, stepFloats), fiveRows))
         let timeMajor = try withFloats(x) { xp -> [Float] in
             guard let xp else { return [] }
             return [Float](unsafeUninitializedCapacity: time * batch * features) { out, count in
@@ -132,7 +136,8 @@ public class Recurrent: Layer {
         }
         // Buffers for the whole call: the projected chunk, states [h; c], the step's new states,
         // the step's scratch.
-        let projected = UnsafeMutablePointer<Float>.allocate(capacity: chunk * stepFloats)
+        // (A last chunk of under 5 rows joins the one before: up to `fiveRows` steps more.)
+        let projected = UnsafeMutablePointer<Float>.allocate(capacity: Swift.min(time, chunk + fiveRows) * stepFloats)
         let state = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
         let next = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: batch * width + size)
