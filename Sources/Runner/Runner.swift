@@ -94,6 +94,7 @@ public struct Runner {
                 publisher.publish(job, runs: runs, seconds: seconds)
             }
         }
+        pool.cancelPrestarted()  // none is left unless a job was not the one it was started for
 
         // 3. The course index, the JUnit report, the summary.
         publisher.finish()
