@@ -186,7 +186,7 @@ public struct WorkerPool {
     /// (~7 ms of the attention notebook's run). `run` takes them up; `cancelPrestarted` stops
     /// them when the run ends before (a malformed notebook). `seed` nil: the notebook's own.
     public func prestart(_ invocations: [WorkerInvocation]) {
-        for invocation in invocations {
+        for invocation in invocations where prestarted.withLock({ $0[invocation] == nil }) {  // one per command line
             guard let started = try? start(invocation) else { continue }  // `run` tries again, and reports
             prestarted.withLock { $0[invocation] = started }
         }
