@@ -71,7 +71,7 @@ extension Tensor {
             let arena = TensorArena.current
             try arena.reserve(count * 4, shape: shape, dtype: .float32)
             defer { arena.release(count * 4) }
-            let q = WeightValues.orthogonal(shape, gain: gain, generator: &generator)
+            let q = try WeightValues.orthogonal(shape, gain: gain, generator: &generator)
             p.update(from: q, count: count)
         }
     }
@@ -102,8 +102,8 @@ public enum WeightValues {
     /// Keras's Orthogonal for a weight of `shape`, rank 2 or more (`Tensor(orthogonal:)`): the
     /// Q of a QR decomposition of a normal matrix (signs fixed so R's diagonal is positive),
     /// transposed when wider than tall, times `gain`.
-    public static func orthogonal(_ shape: [Int], gain: Float = 1, generator: inout RandomGenerator) -> [Float] {
-        precondition(shape.count >= 2, "orthogonal: rank 2 or more")  // Tensor(orthogonal:) checks users' shapes
+    public static func orthogonal(_ shape: [Int], gain: Float = 1, generator: inout RandomGenerator) throws -> [Float] {
+        try checkOrthogonalShape(shape)
         let rows = shape.dropLast().reduce(1, *), cols = shape.last!
         let (m, n) = (Swift.max(rows, cols), Swift.min(rows, cols))
         // The m x n normal matrix, drawn row by row as Keras draws it; Q is m x n, and the

@@ -17,9 +17,7 @@ extension LayerSession {
         switch initializer {
         // Straight into arrays: a Tensor first would cost a copy of every weight.
         case .glorotUniform: return WeightValues.glorotUniform(shape, generator: &random)
-        case .orthogonal:
-            guard shape.count >= 2 else { throw TensorError("orthogonal: needs a shape of rank 2 or more, got \(TensorShape(shape))") }
-            return WeightValues.orthogonal(shape, generator: &random)
+        case .orthogonal: return try WeightValues.orthogonal(shape, generator: &random)
         case let .uniform(low, high):
             return WeightValues.uniform(count: count, lowerBound: low, upperBound: high, generator: &random)
         case .zeros: return [Float](repeating: 0, count: count)

@@ -110,40 +110,24 @@ func affine(_ x: UnsafePointer<Float>?, rows m: Int, inner k: Int, _ w: [Float],
     }
 }
 
-/// exp(x) for the recurrent gates, without a libm call so the gate loops vectorise: Cody–Waite
-/// range reduction to r in [−ln2/2, ln2/2] and Cephes's degree-6 polynomial, then the 2^k
-/// scale built in the exponent bits. Relative error about 2e-7 (float32 rounding is 6e-8);
-/// inputs are clamped to [−87.3, 88.3], where float32 exp neither overflows nor goes subnormal.
-@inline(__always)
-func gateExp(_ x: Float) -> Float {
-    let x = Swift.min(Swift.max(x, -87.3), 88.3)
-    // Round x/ln2 to the nearest integer by adding and subtracting 1.5·2^23.
-    let shifted = x * 1.442_695_04 + 12_582_912
-    let k = shifted - 12_582_912
-    let r = x - k * 0.693_359_375 + k * 2.121_944_4e-4
-    var p: Float = 1.987_569_15e-4
-    p = p * r + 1.398_199_95e-3
-    p = p * r + 8.333_451_9e-3
-    p = p * r + 4.166_579_59e-2
-    p = p * r + 1.666_666_55e-1
-    p = p * r + 5.000_000_12e-1
-    let y = p * r * r + r + 1
-    // 2^k's bits from `shifted`, exactly the integer 1.5·2^23 + k (no Float-to-Int conversion,
-    // which would trap on NaN: NaN in gives NaN out).
-    return y * Float(bitPattern: (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23)
-}
+/// `gateExp` for one value: lane 0 of the eight-lane kernel below, so one definition gives every
+/// gate its bits whether it runs in a vector loop or a scalar tail.
+@inline(__always) func gateExp(_ x: Float) -> Float { gateExp(SIMD8(repeating: x))[0] }
 
 @inline(__always) func sigmoidScalar(_ x: Float) -> Float { 1 / (1 + gateExp(-x)) }
 
 /// tanh(x) = 1 − 2 / (exp(2x) + 1): absolute error about 2e-7, saturating to ±1.
 @inline(__always) func gateTanh(_ x: Float) -> Float { 1 - 2 / (gateExp(2 * x) + 1) }
 
-/// Eight lanes of `gateExp`, the same operations in the same order (so the same bits in every
-/// lane), written as vectors because the optimiser does not vectorise the scalar loop.
+/// exp(x) for the recurrent gates, eight lanes at a time, without a libm call: Cody–Waite range
+/// reduction to r in [−ln2/2, ln2/2] and Cephes's degree-6 polynomial, then the 2^k scale built
+/// in the exponent bits. Relative error about 2e-7 (float32 rounding is 6e-8); inputs are clamped
+/// to [−87.3, 88.3], where float32 exp neither overflows nor goes subnormal; NaN gives NaN.
 @inline(__always)
 func gateExp(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    var x = v.replacing(with: -87.3, where: v .< -87.3)  // NaN stays NaN, as in Swift.max/min
+    var x = v.replacing(with: -87.3, where: v .< -87.3)
     x = x.replacing(with: 88.3, where: x .> 88.3)
+    // Round x/ln2 to the nearest integer by adding and subtracting 1.5·2^23.
     let shifted = x * 1.442_695_04 + 12_582_912
     let k = shifted - 12_582_912
     let r = x - k * 0.693_359_375 + k * 2.121_944_4e-4
@@ -154,6 +138,8 @@ func gateExp(_ v: SIMD8<Float>) -> SIMD8<Float> {
     p = p * r + 1.666_666_55e-1
     p = p * r + 5.000_000_12e-1
     let y = p * r * r + r + 1
+    // 2^k's bits from `shifted`, exactly the integer 1.5·2^23 + k (no float-to-integer
+    // conversion, which would trap on NaN).
     let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- 0x4B40_0000 &+ 127
     return y * unsafeBitCast(bits &<< 23, to: SIMD8<Float>.self)
 }

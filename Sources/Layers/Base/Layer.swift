@@ -11,7 +11,7 @@ open class Layer: GraphOperation {
     /// any weight still deferred (`addDeferredUniformWeight`).
     var parameters: [[Float]] {
         get {
-            if !deferred.isEmpty { drawDeferredWeights() }
+            for index in deferred.keys.sorted() { _ = parameter(index) }
             return drawnParameters
         }
         set {
@@ -95,12 +95,6 @@ open class Layer: GraphOperation {
     func parameter(_ index: Int) -> [Float] {
         if let table = deferred.removeValue(forKey: index) { drawnParameters[index] = table.values() }
         return drawnParameters[index]
-    }
-
-    /// Draws every deferred weight into `parameters`.
-    func drawDeferredWeights() {
-        for (index, table) in deferred { drawnParameters[index] = table.values() }
-        deferred = [:]
     }
 
     // MARK: Subclass hooks
