@@ -107,6 +107,13 @@ import Testing
         #expect(arena.liveBytes == 0)
     }
 
+    @Test func orthogonalOfRankOneIsAnErrorNamingTheShape() {
+        var g = RandomGenerator(seed: 1)
+        for attempt in [{ _ = try Tensor(orthogonal: [5], generator: &g) }, { _ = try WeightValues.orthogonal([5], generator: &g) }] {
+            #expect { try attempt() } throws: { ($0 as? TensorError)?.description.contains("rank 2 or more, got (5,)") == true }
+        }
+    }
+
     @Test func distributions() throws {
         var g = RandomGenerator(seed: 1)
         let u = try Tensor(randomUniform: [100_000], lowerBound: -1, upperBound: 1, generator: &g).scalars
