@@ -39,7 +39,7 @@ extension Compiler {
         }
         try checkConstantOverflow(op, node.leftOperand, node.rightOperand, expected: expected, at: opNode)
         if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="].contains(op),
-           let a = variableType(node.leftOperand), let b = variableType(node.rightOperand),
+           let a = knownType(node.leftOperand), let b = knownType(node.rightOperand),
            isNumeric(a) || isFixedWidthInteger(a), isNumeric(b) || isFixedWidthInteger(b), a.name != b.name {
             throw error("binary operator '\(op)' cannot be applied to operands of type '\(a.name)' and '\(b.name)'", opNode, kind: "type")
         }
@@ -177,6 +177,15 @@ extension Compiler {
     func variableType(_ e: ExprSyntax) -> TypeRef? {
         guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
         return b.staticType
+    }
+
+    /// An operand's type known before it runs: a variable's, or a typed integer constant's
+    /// (`Int8(1)`, `Int.max`; a bare literal has none: it takes the other operand's).
+    func knownType(_ e: ExprSyntax) -> TypeRef? {
+        if let t = variableType(e) { return t }
+        guard let (value, typed) = integerConstant(e), typed else { return nil }
+        if case .native(let n) = value { return .native(n.type) }
+        return .int
     }
 
     func isNumeric(_ t: TypeRef) -> Bool {
