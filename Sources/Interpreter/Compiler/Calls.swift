@@ -148,20 +148,11 @@ extension Compiler {
             guard let t = try typeFromExpression(callee) else { throw unsupported("call of '\(callee.trimmedDescription)'", callee) }
             return try compileConstruct(t, call)
         }
-        if let chain = callee.as(OptionalChainingExprSyntax.self) {
-            // `callback?(x)`: nil when the optional function is nil, else the call's result as an optional.
-            let fn = try compileExpr(chain.expression)
+        if callee.is(OptionalChainingExprSyntax.self) {
+            // `callback?(x)`: a link of an optional chain, nil when the function is nil.
+            let fn = try compileChainBase(callee).eval
             let args = try compileArguments(call)
-            return { f in
-                var c = try fn(f)
-                if case .none = c { return .none }
-                if case .some(let w) = c { c = w }
-                let result = try ctx.callValue(c, try args.evaluate(f), at: r)
-                switch result {
-                case .some, .none: return result
-                default: return .some(result)
-                }
-            }
+            return wrapChain { f in try ctx.callValue(try fn(f), try args.evaluate(f), at: r) }
         }
         let fn = try compileExpr(callee)
         let args = try compileArguments(call)

@@ -6,23 +6,23 @@ extension Compiler {
     /// The base of a member access; `chained` when it ends in `?` (optional chaining).
     /// `member` is the name used on the base (`name.count`): an optional base without `?` is
     /// rejected before the cell runs, as by Swift.
+    /// A base inside a longer chain (`s?.uppercased().count`: the base `s?.uppercased()`) goes on
+    /// unwrapped, its nil ending the whole chain, as `a?` itself does.
     func compileChainBase(_ baseExpr: ExprSyntax, member: String? = nil) throws -> (eval: Eval, chained: Bool) {
-        if let name = member, !Compiler.optionalMembers.contains(name), case .optional(let w)? = staticType(baseExpr), isKnownWrapped(w) {
+        let link: ExprSyntax? = baseExpr.as(OptionalChainingExprSyntax.self)?.expression ?? (containsChain(baseExpr) ? baseExpr : nil)
+        if link == nil, let name = member, !Compiler.optionalMembers.contains(name), case .optional(let w)? = staticType(baseExpr), isKnownWrapped(w) {
             throw error("value of optional type '\(sugaredName(.optional(w)))' must be unwrapped to refer to member '\(name)' of wrapped base type '\(sugaredName(w))'",
                         baseExpr, kind: "type")
         }
-        if let oc = baseExpr.as(OptionalChainingExprSyntax.self) {
-            let inner = try compileExpr(oc.expression)
-            return ({ f in
-                switch try inner(f) {
-                case .none: throw OptionalChainNil()
-                case .some(let v): return v
-                case let v: return v
-                }
-            }, true)
-        }
-        let inner = try compileExpr(baseExpr)
-        return (inner, containsChain(baseExpr))
+        guard let link else { return (try compileExpr(baseExpr), false) }
+        let inner = try compileExpr(link)
+        return ({ f in
+            switch try inner(f) {
+            case .none: throw OptionalChainNil()
+            case .some(let v): return v
+            case let v: return v
+            }
+        }, true)
     }
 
     func containsChain(_ e: ExprSyntax) -> Bool {

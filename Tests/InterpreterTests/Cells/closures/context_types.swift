@@ -14,6 +14,12 @@ let ops: [String: (Double, Double) -> Double] = ["+": { $0 + $1 }, "/": { $0 / $
 print(ops["/"]!(1, 4), ops["+"]!(1, 4))            // expect: 0.25 5.0
 var callback: ((Double) -> Void)? = { print($0 * 2) }
 callback?(2)                                       // expect: 4.0
+let scale: ((Double) -> Double)? = { $0 * 10 }
+print(scale?(2) ?? 0, scale?(2).description ?? "none")  // expect: 20.0 20.0
+callback = nil
+callback?(3)
+let none: ((Double) -> Double)? = nil
+print(none?(2) ?? -1, none?(2).description ?? "none")   // expect: -1 none
 let third: (Int) -> Float = { Float($0) / 3 }
 print(third(1))                                    // expect: 0.33333334
 let steps: [(Double) -> Double] = [{ $0 + 1 }, { $0 / 4 }]

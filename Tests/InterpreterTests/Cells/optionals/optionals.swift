@@ -12,6 +12,8 @@ print(firstWord("hello world")!)          // expect: hello
 print(firstWord("") as Any)               // expect: nil
 print(firstWord("abc")?.count as Any)     // expect: Optional(3)
 print(firstWord("")?.count ?? -1)         // expect: -1
+print(firstWord("ab cd")?.uppercased().count ?? 0)  // expect: 2
+print(firstWord("")?.uppercased().description ?? "none")  // expect: none
 struct Person { var name: String; var friend: [String]? }
 let p = Person(name: "Ann", friend: ["Bo"])
 print(p.friend?.first as Any)             // expect: Optional("Bo")
