@@ -102,47 +102,21 @@ extension Compiler {
         }
     }
 
-    /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`).
-    /// Such a body is also given to `proto` as its `expressionBody`: calls take its value directly.
+    /// A body whose single expression is its result (`{ $0 * 2 }`, `var area: Double { w * h }`,
+    /// or one `if`/`switch` whose branches are single expressions). Such a body is also given to
+    /// `proto` as its `expressionBody`: calls take its value directly.
     func compileFunctionStatements(_ items: CodeBlockItemListSyntax, implicitReturn: Bool, for proto: FunctionProto? = nil) throws -> Exec {
-        if implicitReturn, items.count == 1, case .expr(let e) = items.first!.item,
-           !(e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) || isSingleExpressionBranching(e) {
-            let value = try compileExpr(e, expected: returnType)
-            let ctx = self.ctx
-            if let t = returnType, needsCoercion(t) {
-                let coerced: Eval = { f in try ctx.coerce(try value(f), to: t) }
-                proto?.expressionBody = coerced
-                return { f in
-                    f.returnValue = try coerced(f)
-                    return .returned
-                }
-            }
-            proto?.expressionBody = value
-            return { f in
-                f.returnValue = try value(f)
-                return .returned
-            }
+        guard implicitReturn, items.count == 1, let e = onlyExpression(items.first!.item), isValueExpression(e) else {
+            return try compileStatements(items)
         }
-        if implicitReturn, items.count == 1, case .stmt(let st) = items.first!.item,
-           let e = st.as(ExpressionStmtSyntax.self)?.expression, isSingleExpressionBranching(e) {
-            return try compileBranchingValue(e)
+        var value = try compileExpr(e, expected: returnType)
+        if let t = returnType, needsCoercion(t) {
+            let (plain, ctx) = (value, self.ctx)
+            value = { f in try ctx.coerce(try plain(f), to: t) }
         }
-        return try compileStatements(items)
-    }
-
-    /// `if c { a } else { b }` or a `switch` whose cases are single expressions: the body's value.
-    func isSingleExpressionBranching(_ e: ExprSyntax) -> Bool {
-        (e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self)) && isValueExpression(e)
-    }
-
-    /// A body that is one `if`/`switch` expression (an expression statement in the syntax tree).
-    func compileBranchingValue(_ e: ExprSyntax) throws -> Exec {
-        let value = try compileExpr(e, expected: returnType)
-        let ctx = self.ctx
-        let type = returnType.flatMap { needsCoercion($0) ? $0 : nil }
-        return { f in
-            let v = try value(f)
-            f.returnValue = try type.map { try ctx.coerce(v, to: $0) } ?? v
+        proto?.expressionBody = value
+        return { [value] f in
+            f.returnValue = try value(f)
             return .returned
         }
     }
