@@ -141,11 +141,14 @@ func registerStrings(_ b: Builtins) {
         ("isPunctuation", \.isPunctuation), ("isUppercase", \.isUppercase), ("isLowercase", \.isLowercase), ("isASCII", \.isASCII),
         ("isNewline", \.isNewline), ("isSymbol", \.isSymbol), ("isLetterOrDigit", { $0.isLetter || $0.isNumber }), ("isHexDigit", \.isHexDigit)]
     for (name, test) in flags { c.property(name) { _, v in .bool(test(try ch(v))) } }
+    // A scalar of `unicodeScalars` (a Character of one scalar): its code point, a UInt32
+    // (registered before the strings, in Registry).
+    guard case .native(let u32)? = b.types["UInt32"], let uint32 = u32.integerLiteral else {
+        preconditionFailure("UInt32 is registered before the strings")
+    }
     c.property("value") { _, v in
-        // A scalar of `unicodeScalars` (a Character of one scalar): its code point, a UInt32.
-        guard let scalar = (try ch(v)).unicodeScalars.first, case .native(let u32)? = Builtins.shared.types["UInt32"],
-              let make = u32.integerLiteral else { throw RuntimeError("value: expected a Unicode scalar") }
-        return try make(Int(scalar.value))
+        guard let scalar = (try ch(v)).unicodeScalars.first else { throw RuntimeError("value: expected a Unicode scalar") }
+        return try uint32(Int(scalar.value))
     }
     c.property("asciiValue") { _, v in (try ch(v)).asciiValue.map { .some(.int(Int($0))) } ?? .none }
     c.property("wholeNumberValue") { _, v in (try ch(v)).wholeNumberValue.map { .some(.int($0)) } ?? .none }
