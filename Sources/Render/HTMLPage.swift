@@ -47,8 +47,7 @@ public enum HTMLPage {
         notebook.blocks.compactMap { block in
             switch block {
             case .cell(let c): return c.options.hideSource ? nil : c.code
-            case .code(let code):
-                return code.language.map { SwiftHighlighter.swiftLike.contains($0.lowercased()) } == true ? code.code : nil
+            case .code(let code): return SwiftHighlighter.isSwiftLike(code.language) ? code.code : nil
             case .prose: return nil
             }
         }

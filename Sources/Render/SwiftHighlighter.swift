@@ -56,11 +56,13 @@ public enum SwiftHighlighter {
     /// Highlighting for a shown (not run) code block: Swift-like languages get Swift's
     /// classification, anything else is escaped plain text.
     public static func html(_ code: String, language: String?) -> String {
-        guard let language = language?.lowercased(), swiftLike.contains(language) else { return HTML.escape(code) }
-        return html(code)
+        isSwiftLike(language) ? html(code) : HTML.escape(code)
     }
 
-    static let swiftLike: Set<String> = ["swift", "swift5", "swift6"]
+    /// Whether a code block's language gets Swift's highlighting.
+    static func isSwiftLike(_ language: String?) -> Bool {
+        language.map { ["swift", "swift5", "swift6"].contains($0.lowercased()) } ?? false
+    }
 
     private static func cssClass(_ kind: SyntaxClassification) -> String? {
         switch kind {
