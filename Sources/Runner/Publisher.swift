@@ -203,7 +203,7 @@ final class Publisher: @unchecked Sendable {
         let notRun = all.map(\.notRun).reduce(0, +)
         var parts = ["\(passed) passed"]
         if failed > 0 { parts.append("\(failed) failed") }
-        if changed > 0 { parts.append("\(changed) snapshot\(changed == 1 ? "" : "s") changed") }
+        if changed > 0 { parts.append(counted(changed, "snapshot") + " changed") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
         if notRun > 0 { parts.append("\(notRun) not run") }
         let pages = options.formats.contains(.html) ? " Pages in \(options.outputDirectory)/." : ""

@@ -34,10 +34,12 @@ public struct Runner {
             return 0
         }
         // The first workers start now, while the notebooks are parsed here.
+        // A worker's command line; without --seed, the worker takes the notebook's own seed.
+        func invocation(_ path: String) -> WorkerInvocation {
+            WorkerInvocation(path: path, seed: options.seedOverride, memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
+        }
         let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, plan.entries.count))
-        pool.prestart(plan.entries.prefix(pool.parallelism).map {
-            WorkerInvocation(path: $0.path, seed: options.seedOverride, memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
-        })
+        pool.prestart(plan.entries.prefix(pool.parallelism).map { invocation($0.path) })
         var notebooks: [Notebook] = []
         var malformed = false
         for entry in plan.entries {
@@ -55,7 +57,7 @@ public struct Runner {
         }
         if malformed {
             pool.cancelPrestarted()
-            terminal.error("nbrun: fix the notebook\(plan.entries.count > 1 ? "s" : "") above; nothing was run.")
+            terminal.error("nbrun: fix the notebook\(plan.entries.count > 1 ? "s" : "") above; nothing was written.")
             return 2
         }
         let outputRoot = URL(fileURLWithPath: options.outputDirectory)
@@ -72,8 +74,7 @@ public struct Runner {
         let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
         let progress = ProgressLine(notebooks: notebooks, terminal: terminal)
         let jobs = notebooks.map {
-            WorkerPool.Job(notebook: $0, seedOverride: options.seedOverride, memoryLimit: options.memoryLimit,
-                           unsafeHTML: options.unsafeHTML)
+            WorkerPool.Job(notebook: $0, invocation: invocation($0.path))
         }
         // The pages' syntax highlighting is done while the workers run (the parent is idle),
         // at a low priority so that it takes only the cores the workers leave.
@@ -94,7 +95,7 @@ public struct Runner {
                 publisher.publish(job, runs: runs, seconds: seconds)
             }
         }
-        pool.cancelPrestarted()  // none is left unless a job was not the one it was started for
+        pool.cancelPrestarted()  // none is left: each was taken by the job with its invocation
 
         // 3. The course index, the JUnit report, the summary.
         publisher.finish()

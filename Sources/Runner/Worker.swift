@@ -105,17 +105,11 @@ private struct Fault {
 public struct WorkerPool {
     public struct Job: Sendable {
         public var notebook: Notebook
-        public var seed: Int
-        public var memoryLimit: Int
-        public var unsafeHTML: Bool
-        /// The worker `prestart` may have started for this job (`seedOverride` nil: the
-        /// notebook's own seed, which the worker reads itself).
-        public var prestartedAs: WorkerInvocation
+        /// How its worker is started (and how `prestart` may have started it already).
+        public var invocation: WorkerInvocation
 
-        public init(notebook: Notebook, seedOverride: Int?, memoryLimit: Int, unsafeHTML: Bool) {
-            (self.notebook, self.memoryLimit, self.unsafeHTML) = (notebook, memoryLimit, unsafeHTML)
-            seed = seedOverride ?? notebook.frontMatter.seed
-            prestartedAs = WorkerInvocation(path: notebook.path, seed: seedOverride, memoryLimit: memoryLimit, unsafeHTML: unsafeHTML)
+        public init(notebook: Notebook, invocation: WorkerInvocation) {
+            (self.notebook, self.invocation) = (notebook, invocation)
         }
     }
 
@@ -183,8 +177,8 @@ public struct WorkerPool {
 
     /// Starts the workers of the first notebooks now, before the parent has parsed them: a
     /// worker's start (loading nbrun, parsing its notebook) then overlaps the parent's parse
-    /// (~7 ms of the attention notebook's run). `run` takes them up; `cancelPrestarted` stops
-    /// them when the run ends before (a malformed notebook). `seed` nil: the notebook's own.
+    /// (~7 ms of the attention notebook's run). `run` takes them up (the job with the same
+    /// invocation); `cancelPrestarted` stops them when the run ends before (a malformed notebook).
     public func prestart(_ invocations: [WorkerInvocation]) {
         for invocation in invocations where prestarted.withLock({ $0[invocation] == nil }) {  // one per command line
             guard let started = try? start(invocation) else { continue }  // `run` tries again, and reports
@@ -205,12 +199,11 @@ public struct WorkerPool {
         let cells = job.notebook.cells
         let state = Locked(WorkerState(runs: [CellRun?](repeating: nil, count: cells.count)))
         let started: Started
-        if let early = prestarted.withLock({ $0.removeValue(forKey: job.prestartedAs) }) {
+        if let early = prestarted.withLock({ $0.removeValue(forKey: job.invocation) }) {
             started = early
         } else {
             do {
-                started = try start(WorkerInvocation(path: job.notebook.path, seed: job.seed, memoryLimit: job.memoryLimit,
-                                                     unsafeHTML: job.unsafeHTML))
+                started = try start(job.invocation)
             } catch {
                 return failAll(cells.count, because: "could not start nbrun's worker (\(executable)): \(error.localizedDescription)", job: job)
             }
@@ -266,7 +259,8 @@ public struct WorkerPool {
         guard let missing = runs.firstIndex(where: { $0 == nil }) else {
             // Every cell is reported: the worker is only exiting (freeing its memory), which
             // need not hold up the page. Foundation reaps it when it is gone (waiting for that
-            // on a thread here polled a run loop, ~8 ms of CPU).
+            // on a thread here polled a run loop, ~8 ms of CPU). A worker that fails only while
+            // exiting, after its whole report, goes unnoticed: its results are complete.
             let pid = process.processIdentifier
             process.terminationHandler = { _ in Self.live.withLock { _ = $0.remove(pid) } }
             if !process.isRunning { Self.live.withLock { _ = $0.remove(pid) } }
