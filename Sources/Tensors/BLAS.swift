@@ -100,7 +100,7 @@ struct OpenBLAS {
             let reason = dlerror().map { String(cString: $0) } ?? "\(names[0]) not found"
             FileHandle.standardError.write(Data("""
                 nbrun: cannot load OpenBLAS (\(reason)).
-                Install it (Debian/Ubuntu: `apt-get install libopenblas0`, or `./dev setup`), or set NBRUN_BLAS_LIBRARY to its path, then run again.
+                Install it (Debian/Ubuntu: `apt-get install libopenblas0`; `./dev setup` installs it with libopenblas-dev), or set NBRUN_BLAS_LIBRARY to its path, then run again.
 
                 """.utf8))
             exit(2)
