@@ -166,6 +166,10 @@ func format(_ s: Double?) -> String { s.map { String(format: "%.4f s", $0) } ?? 
 func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
 let (repeats, pythonScript, nbrunPath, only) = arguments()
+if let only, !programs.contains(where: { $0.name == only }) {
+    FileHandle.standardError.write(Data("InterpreterBench: no program '\(only)'; the programs: \(programs.map(\.name).joined(separator: ", "))\n".utf8))
+    exit(2)
+}
 let python = measurePython(script: pythonScript, repeats: repeats)
 if python.isEmpty { print("warning: python3 \(pythonScript) did not run; no reference times") }
 
