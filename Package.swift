@@ -4,14 +4,36 @@
 //   Tensors ◄── Layers ◄── Interpreter ◄── Runner ◄── nbrun
 //   Notebook ─────────────────────────────┘  └── Render
 // Reports (diagnostics and cell results as values) sits under all of them.
+import Foundation
 import PackageDescription
+
+// swift-syntax comes from one of two places (./dev chooses, see `syntax_source` there):
+// - the toolchain's own copy, already compiled and optimised (`<toolchain>/usr/lib/swift/host`, shared
+//   libraries with .swiftinterface files): ./dev sets NBRUN_TOOLCHAIN_SYNTAX to that folder when a
+//   probe shows it has every API nbrun uses. A cold build then takes about a minute instead of ~5.
+// - the swift-syntax package (the fallback, and what a plain `swift build` uses).
+let toolchainSyntax: String? = {
+    guard let dir = ProcessInfo.processInfo.environment["NBRUN_TOOLCHAIN_SYNTAX"], !dir.isEmpty else { return nil }
+    return dir
+}()
+
+/// The swift-syntax modules a target imports: package products, or nothing (the flags below find
+/// the toolchain's).
+func syntax(_ modules: String...) -> [Target.Dependency] {
+    toolchainSyntax == nil ? modules.map { .product(name: $0, package: "swift-syntax") } : []
+}
+let syntaxSwiftFlags: [SwiftSetting] = toolchainSyntax.map { [.unsafeFlags(["-I", $0])] } ?? []
+func syntaxLinking(_ modules: String...) -> [LinkerSetting] {
+    guard let dir = toolchainSyntax else { return [] }
+    return [.unsafeFlags(["-L", dir, "-Xlinker", "-rpath", "-Xlinker", dir])] + modules.map { .linkedLibrary($0) }
+}
 
 // Our own code is compiled optimised even in the default (debug) configuration: kernels and the
 // interpreter loop are ~30x slower unoptimised. A package cannot set its dependencies' flags, so
 // `./dev` builds everything with `-Xswiftc -O` (swift-syntax too: a debug-built parser was a
 // sixth of the attention notebook's CPU time); a plain `swift build` still optimises ours.
 // (`swift build -c release`, whole-module, takes ~6 minutes more on 2 cores.)
-let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])] + syntaxSwiftFlags
 
 // Tensors' elementwise kernels (exp, tanh, softmax...) are vectorised by the optimiser: on x86_64
 // they target AVX2+FMA (Haswell, 2013, and later), 4-8x faster than the SSE2 baseline.
@@ -28,10 +50,9 @@ let package = Package(
         .executable(name: "nbrun", targets: ["nbrun"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-    ],
+    ] + (toolchainSyntax == nil ? [.package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1")] : []),
     targets: [
         // C library from the system (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
@@ -41,23 +62,17 @@ let package = Package(
         // OpenBLAS (Debian: libopenblas0) is loaded at run time by Sources/Tensors/BLAS.swift.
         .target(name: "Tensors", swiftSettings: tensorKernels),
         .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
-        .target(name: "Interpreter", dependencies: [
-            "Layers", "Tensors", "Reports",
-            .product(name: "SwiftSyntax", package: "swift-syntax"),
-            .product(name: "SwiftParser", package: "swift-syntax"),
-            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
-            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
-            .product(name: "SwiftOperators", package: "swift-syntax"),
-        ], swiftSettings: optimised),
+        .target(name: "Interpreter", dependencies: ["Layers", "Tensors", "Reports"]
+                    + syntax("SwiftSyntax", "SwiftParser", "SwiftParserDiagnostics", "SwiftDiagnostics", "SwiftOperators"),
+                swiftSettings: optimised,
+                linkerSettings: syntaxLinking("SwiftSyntax", "SwiftParser", "SwiftParserDiagnostics",
+                                              "SwiftDiagnostics", "SwiftOperators", "SwiftBasicFormat")),
         .target(name: "Notebook", dependencies: [
             "CCmark", "Reports", .product(name: "Yams", package: "Yams"),
         ], swiftSettings: optimised),
-        .target(name: "Render", dependencies: [
-            "Notebook", "Reports",
-            .product(name: "SwiftSyntax", package: "swift-syntax"),
-            .product(name: "SwiftParser", package: "swift-syntax"),
-            .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-        ], swiftSettings: optimised),
+        .target(name: "Render", dependencies: ["Notebook", "Reports"] + syntax("SwiftSyntax", "SwiftParser", "SwiftIDEUtils"),
+                swiftSettings: optimised,
+                linkerSettings: syntaxLinking("SwiftSyntax", "SwiftParser", "SwiftIDEUtils")),
         .target(name: "Runner", dependencies: ["Notebook", "Interpreter", "Render", "Reports"],
                 swiftSettings: optimised),
         .executableTarget(name: "nbrun", dependencies: [
