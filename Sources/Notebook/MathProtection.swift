@@ -37,14 +37,15 @@ struct MathProtection {
     static func protect(_ text: String, path: String, skipLines: Set<Int>, blockStarts: Set<Int> = []) -> Output {
         var protector = Protector(text: text, path: path)
         protector.run(skipLines: skipLines, blockStarts: blockStarts)
-        return Output(text: String(protector.result), spans: protector.spans, warnings: protector.warnings)
+        protector.finishWarnings()
+        return Output(text: protector.result.string, spans: protector.spans, warnings: protector.warnings)
     }
 
     /// Rewrites the placeholders cmark passed through into `MathSpan.placeholder(local)`, where
     /// `local` indexes the spans of one prose block (`firstSpan` is that block's first global index).
     static func normalizePlaceholders(in html: String, firstSpan: Int) -> String {
         guard html.unicodeScalars.contains(open.unicodeScalars.first!) else { return html }
-        var out = String.UnicodeScalarView()
+        var out = ScalarBuffer()
         let s = Array(html.unicodeScalars)
         var i = 0
         while i < s.count {
@@ -64,7 +65,7 @@ struct MathProtection {
             out.append(s[i])
             i += 1
         }
-        return String(out)
+        return out.string
     }
 
     static func asciiDigit(_ c: Unicode.Scalar) -> Int? {
@@ -76,7 +77,7 @@ struct MathProtection {
 private struct Protector {
     let s: [Unicode.Scalar]
     let path: String
-    var result = String.UnicodeScalarView()
+    var result = ScalarBuffer()
     var spans: [MathSpan] = []
     var warnings: [Diagnostic] = []
     /// Line and UTF-8 column of `counted`, advanced only forwards (positions asked for increase).
@@ -185,11 +186,7 @@ private struct Protector {
                         replace(i, contentEnd: close, delimiter: 2, display: true)
                         i = close + 2
                     } else {
-                        let (line, column) = position(of: i)
-                        warnings.append(Diagnostic(
-                            "unclosed display math: no closing '$$' before the end of the paragraph; it is shown as text",
-                            at: SourceLocation(file: path, line: line, column: column), length: 2,
-                            kind: "math", severity: .warning))
+                        unclosed(at: i)
                         result.append(contentsOf: s[i..<(i + 2)])
                         i += 2
                     }
@@ -237,6 +234,32 @@ private struct Protector {
         return nil
     }
 
+    /// Unclosed display math: a warning for each of the first `warningLimit`, then one for the rest.
+    static let warningLimit = 20
+    private var unlisted = 0
+    private var firstUnlisted: SourceLocation?
+
+    mutating func unclosed(at i: Int) {
+        let (line, column) = position(of: i)
+        let location = SourceLocation(file: path, line: line, column: column)
+        guard warnings.count < Self.warningLimit else {
+            unlisted += 1
+            if firstUnlisted == nil { firstUnlisted = location }
+            return
+        }
+        warnings.append(Diagnostic(
+            "unclosed display math: no closing '$$' before the end of the paragraph; it is shown as text",
+            at: location, length: 2, kind: "math", severity: .warning))
+    }
+
+    /// The warning that stands for those not listed one by one.
+    mutating func finishWarnings() {
+        guard let firstUnlisted else { return }
+        warnings.append(Diagnostic(
+            "\(unlisted) more unclosed display math ('$$' with no closing '$$' in its paragraph), from here on; they are shown as text",
+            at: firstUnlisted, length: 2, kind: "math", severity: .warning))
+    }
+
     /// Replaces the span opening at `start` (its content ends at `contentEnd`) by a placeholder.
     mutating func replace(_ start: Int, contentEnd: Int, delimiter: Int, display: Bool) {
         let (line, column) = position(of: start)
@@ -263,4 +286,24 @@ private struct Protector {
         }
         return (countedLine, countedColumn + 1)
     }
+}
+
+/// Text built scalar by scalar, as UTF-8 bytes: `String.UnicodeScalarView.append(contentsOf:)`
+/// copies the whole string on each call, which made long prose quadratic.
+struct ScalarBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ c: Unicode.Scalar) {
+        if c.value < 0x80 {
+            bytes.append(UInt8(c.value))
+        } else {
+            UTF8.encode(c) { bytes.append($0) }
+        }
+    }
+
+    mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {
+        for c in scalars { append(c) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

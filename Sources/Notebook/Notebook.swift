@@ -101,7 +101,7 @@ public struct MathSpan: Sendable, Hashable {
     public static func replacingPlaceholders(in text: String, spans: [MathSpan], with replacement: (MathSpan) -> String) -> String {
         guard text.unicodeScalars.contains("\u{E000}") else { return text }
         let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ScalarBuffer()
         var i = 0
         while i < s.count {
             if s[i] == "\u{E000}" {
@@ -117,7 +117,7 @@ public struct MathSpan: Sendable, Hashable {
             out.append(s[i])
             i += 1
         }
-        return String(out)
+        return out.string
     }
 }
 

@@ -70,7 +70,7 @@ struct ProseHTML {
                     out += typeset.html
                 } else {
                     out += "<span class=\"math-inline\">" + typeset.html
-                    out.unicodeScalars.append(contentsOf: punctuation)
+                    for c in punctuation { out.unicodeScalars.append(c) }
                     out += "</span>"
                     scalars = scalars.dropFirst(punctuation.count)
                 }
