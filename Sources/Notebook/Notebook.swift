@@ -95,6 +95,30 @@ public struct MathSpan: Sendable, Hashable {
     /// cmark passes through untouched and no author types. A display span alone in a paragraph
     /// appears as `<p>placeholder</p>`.
     public static func placeholder(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
+
+    /// `text` with each `placeholder(i)` (i indexing `spans`) replaced by `replacement(spans[i])`,
+    /// in one pass; anything else, stray private-use characters included, is kept.
+    public static func replacingPlaceholders(in text: String, spans: [MathSpan], with replacement: (MathSpan) -> String) -> String {
+        guard text.unicodeScalars.contains("\u{E000}") else { return text }
+        let s = Array(text.unicodeScalars)
+        var out = ScalarBuffer()
+        var i = 0
+        while i < s.count {
+            if s[i] == "\u{E000}" {
+                var j = i + 1
+                var index = 0
+                while j < s.count, j - i <= 18, s[j].value >= 48, s[j].value <= 57 { index = index * 10 + Int(s[j].value - 48); j += 1 }
+                if j > i + 1, j < s.count, s[j] == "\u{E001}", index < spans.count {
+                    out.append(contentsOf: replacement(spans[index]).unicodeScalars)
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out.string
+    }
 }
 
 public struct Heading: Sendable, Hashable {
@@ -135,12 +159,10 @@ extension Notebook {
         blocks.map { block -> String in
             switch block {
             case .prose(let p):
-                var html = p.html
-                for (i, span) in p.math.enumerated() {
+                return MathSpan.replacingPlaceholders(in: p.html, spans: p.math) { span in
                     let d = span.display ? "$$" : "$"
-                    html = html.replacingOccurrences(of: MathSpan.placeholder(i), with: d + escapeHTML(span.tex) + d)
+                    return d + escapeHTML(span.tex) + d
                 }
-                return html
             case .cell(let c): return c.cmarkHTML
             case .code(let c): return c.cmarkHTML
             }

@@ -38,13 +38,14 @@ public enum NotebookParser {
 
         // Pass 1 finds the code and HTML blocks, where math is never looked for; pass 2 parses the
         // text with its math protected.
-        let skipLines = Set(CommonMark.blocks(of: body, unsafeHTML: unsafeHTML).flatMap { block -> ClosedRange<Int> in
+        let firstPass = CommonMark.blocks(of: body, unsafeHTML: unsafeHTML)
+        let skipLines = Set(firstPass.flatMap { block -> ClosedRange<Int> in
             switch block.kind {
             case .code, .html: return block.startLine...max(block.startLine, block.endLine)
             default: return 0...0
             }
         })
-        let math = MathProtection.protect(body, path: path, skipLines: skipLines)
+        let math = MathProtection.protect(body, path: path, skipLines: skipLines, blockStarts: Set(firstPass.map(\.startLine)))
         diagnostics += math.warnings
         let markdownBlocks = CommonMark.blocks(of: math.text, unsafeHTML: unsafeHTML)
 
@@ -87,6 +88,8 @@ struct BlockAssembler {
     var diagnostics: [Diagnostic] = []
     private var prose: [MarkdownBlock] = []
     private var cellCount = 0
+    /// The first math span not yet given to a prose block (spans are in file order).
+    private var nextSpan = 0
 
     init(path: String, lines: [Substring], math: [MathSpan]) {
         self.path = path
@@ -140,8 +143,10 @@ struct BlockAssembler {
         guard let first = prose.first, let last = prose.last else { return }
         defer { prose = [] }
         let startLine = first.startLine, endLine = max(last.endLine, first.startLine)
-        let spans = math.indices.filter { (startLine...endLine).contains(math[$0].location.line) }
-        let firstSpan = spans.first ?? 0
+        while nextSpan < math.count, math[nextSpan].location.line < startLine { nextSpan += 1 }
+        let firstSpan = nextSpan
+        while nextSpan < math.count, math[nextSpan].location.line <= endLine { nextSpan += 1 }
+        let spans = firstSpan..<nextSpan
         let html = prose.map(\.html).joined()
         let headings = prose.compactMap { block -> Heading? in
             guard case .heading(let level) = block.kind else { return nil }

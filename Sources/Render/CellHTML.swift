@@ -13,7 +13,9 @@ struct CellHTML {
     var notebook: Notebook
     var formatter: DiagnosticFormatter
 
-    func render(_ cell: Cell, run: CellRun?, figureCounter: inout Int) -> String {
+    /// `widestLine` becomes at least the longest line (in characters) of the cell's source and
+    /// text outputs as shown, which sets how wide the page's cells are.
+    func render(_ cell: Cell, run: CellRun?, figureCounter: inout Int, widestLine: inout Int) -> String {
         let outcome = run?.outcome ?? .notRun
         let timedOut = run?.result?.status == .timedOut
         let badge = Self.badge(for: outcome, timedOut: timedOut)
@@ -28,6 +30,7 @@ struct CellHTML {
         s += "</div>"
         if !cell.options.hideSource {
             s += "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>"
+            widestLine = max(widestLine, Self.longestLine(cell.code))
         }
         if let result = run?.result {
             // hide-output hides what the cell produced, but never the error of a cell that
@@ -39,16 +42,17 @@ struct CellHTML {
                 switch output {
                 case .text(let t) where showAll:
                     body += "<pre class=\"output output-text\">\(HTML.escape(t))</pre>"
+                    widestLine = max(widestLine, Self.longestLine(t))
                 case .display(let v) where showAll:
-                    body += richValue(v, figureCounter: &figureCounter)
+                    body += richValue(v, figureCounter: &figureCounter, widestLine: &widestLine)
                 case .error(let d) where showAll || outcome.isFailure:
-                    body += error(d, expected: expected)
+                    body += error(d, expected: expected, widestLine: &widestLine)
                 default:
                     break
                 }
             }
             if showAll, let value = result.result {
-                body += "<div class=\"output output-result\"><span class=\"out-label\">Out</span>\(richValue(value, figureCounter: &figureCounter))</div>"
+                body += "<div class=\"output output-result\"><span class=\"out-label\">Out</span>\(richValue(value, figureCounter: &figureCounter, widestLine: &widestLine))</div>"
             }
             if timedOut, result.errors.isEmpty {
                 body += "<pre class=\"output output-error\">the cell ran past its time limit</pre>"
@@ -80,18 +84,31 @@ struct CellHTML {
         d < 1 ? "\(Int((d * 1000).rounded())) ms" : "\((d * 100).rounded() / 100) s"
     }
 
-    private func error(_ d: Diagnostic, expected: Bool) -> String {
+    private func error(_ d: Diagnostic, expected: Bool, widestLine: inout Int) -> String {
         let cls = expected ? "output-error expected" : "output-error"
         let label = expected ? "<span class=\"out-label\">expected error</span>" : ""
-        return "<div class=\"output \(cls)\" role=\"\(expected ? "note" : "alert")\">\(label)<pre>\(HTML.escape(formatter.format(d)))</pre></div>"
+        let text = formatter.format(d)
+        widestLine = max(widestLine, Self.longestLine(text))
+        return "<div class=\"output \(cls)\" role=\"\(expected ? "note" : "alert")\">\(label)<pre>\(HTML.escape(text))</pre></div>"
+    }
+
+    /// The length of the longest line of `text`, in characters (Unicode scalars).
+    static func longestLine(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for c in text.unicodeScalars {
+            if c == "\n" { current = 0 } else { current += 1; longest = max(longest, current) }
+        }
+        return longest
     }
 
     /// A value as rich as it can be: tables as HTML tables, figures as SVG, the rest as text.
-    func richValue(_ value: RichValue, figureCounter: inout Int) -> String {
+    func richValue(_ value: RichValue, figureCounter: inout Int, widestLine: inout Int) -> String {
         switch value {
         case .text(let t):
+            widestLine = max(widestLine, Self.longestLine(t))
             return "<pre class=\"output output-value\">\(HTML.escape(t))</pre>"
         case .tensor(let shape, let text):
+            widestLine = max(widestLine, Self.longestLine(text))
             let dims = shape.map { $0.map(String.init) ?? "?" }.joined(separator: ", ")
             let shapeText = "(" + dims + (shape.count == 1 ? ",)" : ")")
             return "<div class=\"output output-tensor\"><span class=\"tensor-shape\">shape \(HTML.escape(shapeText))</span><pre>\(HTML.escape(text))</pre></div>"

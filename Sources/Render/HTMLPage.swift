@@ -71,6 +71,7 @@ public enum HTMLPage {
         body.reserveCapacity(notebook.text.utf8.count * 4)
         var figureCounter = 0
         var cellPosition = 0
+        var widestLine = 0
         for block in notebook.blocks {
             switch block {
             case .prose(let p):
@@ -80,10 +81,11 @@ public enum HTMLPage {
             case .cell(let c):
                 let run = cellPosition < runs.count ? runs[cellPosition] : nil
                 cellPosition += 1
-                body += cells.render(c, run: run, figureCounter: &figureCounter)
+                body += cells.render(c, run: run, figureCounter: &figureCounter, widestLine: &widestLine)
             case .code(let code):
                 let lang = code.language.map { " class=\"language-\(HTML.escapeAttribute($0))\"" } ?? ""
                 body += "<pre class=\"code-block\"><code\(lang)>\(SwiftHighlighter.html(code.code, language: code.language))</code></pre>"
+                widestLine = max(widestLine, CellHTML.longestLine(code.code))
             }
         }
 
@@ -96,7 +98,7 @@ public enum HTMLPage {
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         s += "<meta name=\"color-scheme\" content=\"light dark\"/>\n"
         s += "<meta name=\"generator\" content=\"\(HTML.escapeAttribute(options.generator))\"/>\n"
-        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\">\n"
+        s += "<title>\(HTML.escape(title))</title>\n<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\" style=\"--code-columns: \(min(widestLine, 400))\">\n"
         s += navigation.html(position: "top")
         s += tableOfContents(toc)
         s += "<main>\n"

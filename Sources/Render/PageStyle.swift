@@ -1,6 +1,12 @@
 /// The pages' one stylesheet, inlined into every page (no request to any server).
 /// Light and dark follow `prefers-color-scheme`; print hides navigation and unclips outputs;
 /// below 40em (phones) margins shrink and wide things scroll sideways.
+///
+/// Layout: prose keeps a comfortable measure (`--measure`, 70 to 80 characters of the serif),
+/// centred; cells and code blocks share one width, enough for the page's longest line of code or
+/// output (`--code-columns`, which `HTMLPage` sets), at least the prose's and at most the
+/// screen's, centred on the same axis: code is not cut at the prose's width on a wide screen (the
+/// course's 137-character line fits at 1400 px); on a phone it scrolls inside its box.
 enum PageStyle {
     static let css = """
     :root {
@@ -24,10 +30,12 @@ enum PageStyle {
       margin: 0; background: var(--bg); color: var(--fg);
       font: 17px/1.6 "Source Serif 4", "Noto Serif", "Noto Serif CJK KR", Georgia, serif;
     }
-    /* One column for everything, measured in the prose font (ch of a serif), ~70 characters. */
-    .page { max-width: 70ch; margin: 0 auto; padding: 0 1.25rem; }
+    /* A column as wide as the screen: prose in it keeps its measure, code may use the width. */
+    :root { --measure: 32rem; }
+    .page { max-width: 100rem; margin: 0 auto; padding: 0 1.25rem; }
     main { padding-bottom: 3rem; }
     h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif; line-height: 1.25; margin: 1.8em 0 0.6em; }
+    h1, h2, h3, h4, h5, h6 { scroll-margin-top: 0.6em; }
     h1 { font-size: 2em; margin-top: 1.2em; }
     h2 { font-size: 1.5em; border-bottom: 1px solid var(--border); padding-bottom: 0.2em; }
     h3 { font-size: 1.2em; }
@@ -45,6 +53,7 @@ enum PageStyle {
     pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.75em 1em; overflow: auto; line-height: 1.45; }
     pre code { font-size: 1em; }
     math { font-family: "Latin Modern Math", "STIX Two Math", "Noto Sans Math", math; }
+    .math-inline { white-space: nowrap; }
     .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1em 0; text-align: center; }
     .run-summary { border: 1px solid var(--bad); background: var(--err-bg); border-radius: 6px; padding: 0.5em 1em; font-family: system-ui, sans-serif; font-size: 0.92em; }
     .tex-unconverted { color: var(--bad); }
@@ -91,10 +100,21 @@ enum PageStyle {
     .course-list .entry-title { font-family: system-ui, sans-serif; font-weight: 600; font-size: 1.1em; }
     .course-list p { margin: 0.2em 0; color: var(--muted); }
     .page-footer { color: var(--muted); font-size: 0.8em; font-family: system-ui, sans-serif; padding-bottom: 2em; }
+    /* Prose at its measure, centred. Cells and code blocks all share one width: enough for the
+       page's longest line of code or output (--code-columns, set by the page; a column of the
+       code font is at most 0.6 of its size, 0.86em), at least the measure, at most the screen.
+       Display math is as wide as it needs, within the screen. */
+    .page > :not(main), main > * { max-width: var(--measure); margin-left: auto; margin-right: auto; }
+    main > .cell, main > pre.code-block {
+      width: min(100%, max(var(--measure), calc(var(--code-columns, 0) * 0.52em + 3em)));
+      max-width: none; margin-left: auto; margin-right: auto;
+    }
+    main > .math-display { width: fit-content; min-width: min(var(--measure), 100%); max-width: 100%; margin-left: auto; margin-right: auto; }
     @media (max-width: 40em) {
       body { font-size: 16px; }
       .page { padding: 0 0.8rem; }
       pre { padding: 0.6em; }
+      .cell { padding-left: 0.5em; }
     }
     @media print {
       :root { --bg: #fff; --fg: #000; }

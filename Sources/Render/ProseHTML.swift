@@ -38,7 +38,7 @@ struct ProseHTML {
                 out.unicodeScalars.append(c)
                 continue
             }
-            let digits = scalars.prefix { $0 != "\u{E001}" }
+            let digits = scalars.prefix(18).prefix { $0.value >= 48 && $0.value <= 57 }
             guard let index = Int(String(String.UnicodeScalarView(digits))), index >= 0, index < prose.math.count,
                   scalars.dropFirst(digits.count).first == "\u{E001}" else {
                 out.unicodeScalars.append(c)
@@ -64,11 +64,22 @@ struct ProseHTML {
                 // A block inside a paragraph: a span, so the paragraph stays valid HTML.
                 out += "<span class=\"math-display\">" + typeset.html.dropFirst("<div class=\"math-display\">".count).dropLast("</div>".count) + "</span>"
             } else {
-                out += typeset.html
+                // Punctuation right after inline math stays on its line ("... $[a_t; s_t]$:").
+                let punctuation = scalars.prefix { Self.closingPunctuation.contains($0) }
+                if punctuation.isEmpty {
+                    out += typeset.html
+                } else {
+                    out += "<span class=\"math-inline\">" + typeset.html
+                    for c in punctuation { out.unicodeScalars.append(c) }
+                    out += "</span>"
+                    scalars = scalars.dropFirst(punctuation.count)
+                }
             }
         }
         return out
     }
+
+    static let closingPunctuation: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "]", "\u{2019}", "\u{201D}", "\u{2014}", "\u{2013}"]
 
     // MARK: Headings
 
@@ -103,11 +114,8 @@ struct ProseHTML {
     /// Placeholders replaced by their TeX (for slugs and the page's `<title>`).
     static func texForPlaceholders(_ s: String, prose: Prose?) -> String {
         guard s.unicodeScalars.contains("\u{E000}") else { return s }
-        var out = s
-        for (i, span) in (prose?.math ?? []).enumerated() {
-            out = out.replacingOccurrences(of: MathSpan.placeholder(i), with: span.tex)
-        }
-        return out.unicodeScalars.filter { !(0xE000...0xE001).contains($0.value) }.map(String.init).joined()
+        let out = MathSpan.replacingPlaceholders(in: s, spans: prose?.math ?? []) { $0.tex }
+        return String(String.UnicodeScalarView(out.unicodeScalars.filter { !(0xE000...0xE001).contains($0.value) }))
     }
 
     static func stripTags(_ html: String) -> String {

@@ -7,9 +7,16 @@ import Testing
 struct ConformanceTests {
     struct Example: Decodable { let markdown: String; let html: String; let example: Int; let section: String }
 
-    static let specFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data/commonmark-spec-0.30.json")
+    /// `shared/data/` beside the repository, or beside a folder above it (a git worktree).
+    static let specFile: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        while folder.path != "/" {
+            folder.deleteLastPathComponent()
+            let candidate = folder.appendingPathComponent("shared/data/commonmark-spec-0.30.json")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: "/shared/data/commonmark-spec-0.30.json")
+    }()
 
     static func examples() throws -> [Example]? {
         guard let data = try? Data(contentsOf: specFile) else { return nil }

@@ -108,3 +108,37 @@ struct ProseAndMathTests {
         #expect(nb.line(2) == "b" && nb.line(0) == nil && nb.line(4) == nil)
     }
 }
+
+/// Math protection is linear: multi-megabyte prose goes through (it took 42 s for 4 MB when it
+/// was quadratic). No time is asserted; `./dev test` would stall on a quadratic pass.
+struct LongProseTests {
+    @Test func fourMegabytesOfProseWithMath() throws {
+        let sentence = "The score $e_i^t$ of word $i$ costs $5 or $6, and `code $x$` stays. "
+        let count = 4_000_000 / sentence.utf8.count
+        // One paragraph of one line, then many paragraphs of short lines.
+        let text = "# Long\n\n" + String(repeating: sentence, count: count / 2) + "\n\n"
+            + String(repeating: sentence + "\n" + sentence + "\n\n", count: count / 4)
+        let out = parse(text)
+        let nb = try #require(out.notebook)
+        let math = nb.blocks.compactMap(\.prose).flatMap(\.math)
+        #expect(math.count == 2 * (count / 2 + 2 * (count / 4)))
+        #expect(Set(math.map(\.tex)) == ["e_i^t", "i"])
+        #expect(math.last?.location.line == 3 + 3 * (count / 4))
+        let html = nb.blocks.compactMap(\.prose).map(\.html).joined()
+        #expect(html.components(separatedBy: "costs $5 or $6").count - 1 == count / 2 + 2 * (count / 4))
+        #expect(html.components(separatedBy: "<code>code $x$</code>").count - 1 == count / 2 + 2 * (count / 4))
+    }
+
+    /// Openings that never close (a price, a lone backtick, `$$` cut off by a code span) cost one
+    /// look each, not a scan to the end of the paragraph; the warnings stop after 20 and one more
+    /// counts the rest.
+    @Test func twoMegabytesOfUnclosedMath() throws {
+        let piece = "$5 ` $$ "
+        let count = 2_000_000 / piece.utf8.count
+        let out = parse("Start " + String(repeating: piece, count: count) + "\n")
+        let nb = try #require(out.notebook)
+        #expect(nb.blocks.first?.prose?.math.isEmpty == true)
+        #expect(out.diagnostics.count == 21)
+        #expect(out.diagnostics.last?.message.hasPrefix("\((count + 1) / 2 - 20) more unclosed display math") == true)
+    }
+}

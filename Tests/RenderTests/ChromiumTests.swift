@@ -4,8 +4,9 @@ import Reports
 import Testing
 @testable import Render
 
-/// A real browser: headless Chromium (Debian's `chromium`) opens a page with the network cut off.
-/// Runs only when `chromium` is on PATH (scripts/screenshot.sh makes the screenshots to look at).
+/// A real browser: headless Chromium (Debian's `chromium`, which `./dev test` installs) opens pages
+/// with the network cut off. Without Chromium the tests skip, except in CI (`CI=true`), where a
+/// missing Chromium is a failure. Each test prints what it measured, so the log shows it ran.
 struct ChromiumTests {
     static let chromium: String? = {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
@@ -15,6 +16,20 @@ struct ChromiumTests {
         }
         return nil
     }()
+
+    static let inCI = ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
+    /// Runs when Chromium is here, and always in CI (where its absence fails the test).
+    static let runs = chromium != nil || inCI
+
+    struct ChromiumMissing: Error, CustomStringConvertible {
+        var description: String { "CI=true but chromium is not on PATH: the page tests need it (`./dev setup test` installs Debian's chromium)" }
+    }
+
+    /// Chromium's path; in CI without Chromium, an error that fails the test.
+    static func requireChromium() throws -> String {
+        guard let chromium else { throw ChromiumMissing() }
+        return chromium
+    }
 
     static let source = """
         # Weights
@@ -30,14 +45,15 @@ struct ChromiumTests {
 
     /// Runs Chromium on `page` with every host name unresolvable; returns the DOM after layout
     /// and the URLs the page itself asked the network for (from Chromium's net log).
-    static func open(_ page: URL, folder: URL) throws -> (dom: String, pageRequests: [String]) {
+    static func open(_ page: URL, folder: URL, width: Int = 1000, extraArguments: [String] = []) throws -> (dom: String, pageRequests: [String]) {
         let netLog = folder.appendingPathComponent("net-\(UUID().uuidString).json")
         let profile = folder.appendingPathComponent("profile-\(UUID().uuidString)")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.executableURL = URL(fileURLWithPath: try requireChromium())
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                              "--host-resolver-rules=MAP * ~NOTFOUND", "--no-proxy-server", "--no-first-run",
                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--window-size=\(width),900"] + extraArguments + [
                              "--log-net-log=\(netLog.path)", "--virtual-time-budget=2000", "--dump-dom", page.absoluteString]
         let out = Pipe()
         process.standardOutput = out
@@ -86,7 +102,7 @@ struct ChromiumTests {
         return html.replacingOccurrences(of: "</body>", with: script + "</body>")
     }
 
-    @Test(.enabled(if: chromium != nil, "chromium is not on PATH"))
+    @Test(.enabled(if: runs, "chromium is not on PATH (and CI is not set)"))
     func pageRendersMathAsMathMLOffline() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -110,10 +126,11 @@ struct ChromiumTests {
         let dom = try Self.open(probed, folder: folder).dom
         let probe = dom.range(of: "data-probe=\"[^\"]*\"", options: .regularExpression).map { String(dom[$0]) }
         #expect(probe == "data-probe=\"2 true true true 1\"")
+        print("chromium: opened weights.html offline: \(opened.pageRequests.count) requests; math layout probe \(probe ?? "missing")")
     }
 
     /// The network check can fail: a page with a remote image is caught.
-    @Test(.enabled(if: chromium != nil, "chromium is not on PATH"))
+    @Test(.enabled(if: runs, "chromium is not on PATH (and CI is not set)"))
     func aRemoteImageIsSeenAsANetworkRequest() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

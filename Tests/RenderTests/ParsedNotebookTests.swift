@@ -55,7 +55,7 @@ struct ParsedNotebookTests {
         #expect(r.warnings.isEmpty, "\(r.warnings)")
         #expect(page.text("/html/head/title") == "Dot-product attention")
         // Inline math in prose and in a heading, display math as a block.
-        #expect(page.nodes("//p/math").count == 2)
+        #expect(page.nodes("//p//math").count == 2)
         #expect(page.nodes("//h2/math").count == 2)
         #expect(page.nodes("//div[@class='math-display']/math[@display='block']").count == 1)
         #expect(!r.html.contains("\u{E000}"))
