@@ -11,6 +11,8 @@ struct PreprocessingTests {
             var name: String
             var filters: String
             var texts: [String]
+            var num_words: Int?
+            var oov_token: String?
             var word_index: [String: Int]
             var probe: [String]
             var sequences: [[Int]]
@@ -34,13 +36,24 @@ struct PreprocessingTests {
     }()
 
     @Test(arguments: fixture.tokenizer.map(\.name))
-    func tokenizerMatchesKeras(_ name: String) {
+    func tokenizerMatchesKeras(_ name: String) throws {
         let c = Self.fixture.tokenizer.first { $0.name == name }!
-        let tokenizer = Tokenizer(filters: c.filters)
+        let tokenizer = try Tokenizer(filters: c.filters, numWords: c.num_words, oovToken: c.oov_token)
         tokenizer.fit(on: c.texts)
         #expect(tokenizer.wordIndex == c.word_index)
         #expect(tokenizer.sequences(for: c.probe) == c.sequences)
         for (word, id) in c.word_index { #expect(tokenizer.indexWord[id] == word) }
+    }
+
+    @Test func tokenizerFixtureCoversNumWordsAndTheOOVToken() {
+        let cases = Self.fixture.tokenizer
+        #expect(cases.contains { $0.num_words != nil && $0.oov_token == nil })
+        #expect(cases.contains { $0.num_words != nil && $0.oov_token != nil })
+        #expect(cases.contains { $0.num_words == nil && $0.oov_token != nil })
+    }
+
+    @Test func tokenizerRefusesNumWordsBelowOne() {
+        #expect(throws: PreprocessingError.self) { try Tokenizer(numWords: 0) }
     }
 
     @Test func padSequencesMatchesKeras() throws {

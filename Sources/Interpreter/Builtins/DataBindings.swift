@@ -1,4 +1,4 @@
-// Data helpers in cells: Keras's padSequences and Tokenizer, a seeded trainTestSplit, and
+// Data helpers in cells: Keras's padSequences and Tokenizer, a seeded trainTestSplit, corpusBLEU, and
 // reading text files, all sandboxed below the notebook's folder (no absolute paths, no `..`
 // out of it, no symlinks out of it). `Tensor(numpyFile:)` and `loadNumpyArchive` use the same
 // sandbox.
@@ -39,6 +39,12 @@ func registerDataBindings(_ b: Builtins) {
         for (name, t) in try loadNumpyArchive(path).sorted(by: { $0.key < $1.key }) { out.set(.string(name), tensorValue(t)) }
         return .dictionary(out)
     }
+    b.bind("corpusBLEU", [.unlabelled, .labelled("references"), .labelledDefault("maxOrder", .int(4))]) { _, a in
+        let op = "corpusBLEU"
+        let hypotheses = try a[0].array(op).map { try $0.strings(op) }
+        let references = try a[1].array("\(op)(references:)").map { try $0.strings("\(op)(references:)") }
+        return .double(try corpusBLEU(hypotheses, references: references, maxOrder: try a[2].int("\(op)(maxOrder:)")))
+    }
     registerTokenizer(b)
 }
 
@@ -46,8 +52,12 @@ private func registerTokenizer(_ b: Builtins) {
     let tokenizer = b.type(NativeType(name: "Tokenizer"))
     tokenizer.describe = { _ in "Tokenizer" }
     func this(_ v: Value) throws -> Tokenizer { try v.native(Tokenizer.self, "Tokenizer") }
-    tokenizer.bindInit([.labelledDefault("filters", .string(Tokenizer.defaultFilters)), .labelledDefault("lower", .bool(true))]) { _, a in
-        .native(NativeValue(Tokenizer(filters: try a[0].string("Tokenizer(filters:)"), lower: try a[1].bool("Tokenizer(lower:)")), type: tokenizer))
+    tokenizer.bindInit([.labelledDefault("filters", .string(Tokenizer.defaultFilters)), .labelledDefault("lower", .bool(true)),
+                        .labelledDefault("numWords", .none), .labelledDefault("oovToken", .none)]) { _, a in
+        let made = try Tokenizer(filters: try a[0].string("Tokenizer(filters:)"), lower: try a[1].bool("Tokenizer(lower:)"),
+                                 numWords: try a[2].unlessNil.map { try $0.int("Tokenizer(numWords:)") },
+                                 oovToken: try a[3].unlessNil.map { try $0.string("Tokenizer(oovToken:)") })
+        return .native(NativeValue(made, type: tokenizer))
     }
     tokenizer.bindMethod("fit", [.labelled("on")]) { _, a in
         try this(a[0]).fit(on: try a[1].strings("fit(on:)"))

@@ -6,11 +6,18 @@ import Tensors
 /// between spaces. `fit(on:)` counts words; ids start at 1, the most frequent word first, ties in
 /// order of first appearance (Keras sorts its insertion-ordered counts with a stable sort).
 /// `sequences(for:)` maps texts to ids, dropping words it has never seen.
+///
+/// `numWords` (Keras's `num_words`) keeps only ids below it in `sequences(for:)` (the
+/// `numWords - 1` most frequent words; `wordIndex` still lists every word, as Keras's does).
+/// `oovToken` (Keras's `oov_token`) takes id 1, ahead of every word, and stands in `sequences(for:)`
+/// for a word that was never seen or whose id is not below `numWords`.
 public final class Tokenizer {
     public static let defaultFilters = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
 
     public let filters: Set<Character>
     public let lower: Bool
+    public let numWords: Int?
+    public let oovToken: String?
     /// Word → id (1 is the most frequent word).
     public private(set) var wordIndex: [String: Int] = [:]
     /// Id → word.
@@ -19,9 +26,15 @@ public final class Tokenizer {
     public private(set) var wordCounts: [String: Int] = [:]
     private var firstSeen: [String: Int] = [:]
 
-    public init(filters: String = Tokenizer.defaultFilters, lower: Bool = true) {
+    public init(filters: String = Tokenizer.defaultFilters, lower: Bool = true, numWords: Int? = nil,
+                oovToken: String? = nil) throws {
+        if let numWords, numWords < 1 {
+            throw PreprocessingError("Tokenizer: numWords must be at least 1 (got \(numWords)); leave it out to keep every word")
+        }
         self.filters = Set(filters)
         self.lower = lower
+        self.numWords = numWords
+        self.oovToken = oovToken
     }
 
     /// Keras's `text_to_word_sequence`.
@@ -38,16 +51,25 @@ public final class Tokenizer {
                 wordCounts[word, default: 0] += 1
             }
         }
-        let ordered = wordCounts.keys.sorted { a, b in
+        let ordered = (oovToken.map { [$0] } ?? []) + wordCounts.keys.sorted { a, b in
             let (ca, cb) = (wordCounts[a]!, wordCounts[b]!)
             return ca != cb ? ca > cb : firstSeen[a]! < firstSeen[b]!
         }
-        wordIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0 + 1) })
+        // As Keras's dict(zip(words, ids)): a word spelled like the oovToken keeps the later id.
+        wordIndex = [:]
+        for (k, word) in ordered.enumerated() { wordIndex[word] = k + 1 }
         indexWord = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0 + 1, $1) })
     }
 
     /// Keras's `texts_to_sequences`.
     public func sequences(for texts: [String]) -> [[Int]] {
-        texts.map { words(in: $0).compactMap { wordIndex[$0] } }
+        let oov = oovToken.flatMap { wordIndex[$0] }
+        return texts.map { text in
+            words(in: text).compactMap { word -> Int? in
+                guard let id = wordIndex[word] else { return oov }
+                if let numWords, id >= numWords { return oov }
+                return id
+            }
+        }
     }
 }
