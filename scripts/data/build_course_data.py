@@ -13,7 +13,7 @@ Sources, fetched with the ordinary clients (standard library only, no root neede
   installed, else one unpacked (dpkg-deb -x, not installed) from `apt-get download libsword-utils
   libsword1.9.0 libsword-common libclucene-core1v5`.
 
-Writes (UTF-8, NFC, one example a line, tab-separated, no header; see notebooks/data/README.md):
+Writes (UTF-8, NFC, one example a line, tab-separated, no header; see notebooks/data/README.txt):
 - reviews-train.tsv, reviews-test.tsv: `label<TAB>text`, label 1 = fresh, 0 = rotten.
 - verses-train.tsv, verses-test.tsv: `reference<TAB>english<TAB>spanish`, the verse pairs whose
   English side has at most MAX_ENGLISH_WORDS words.
@@ -77,7 +77,7 @@ def check_hash(path, expected):
     got = sha256(path)
     if got != expected:
         fail(f"{os.path.basename(path)} has sha256 {got}, not the {expected} this script was written for; "
-             "check the file, then update the hash and the counts in notebooks/data/README.md")
+             "check the file, then update the hash and the counts in notebooks/data/README.txt")
 
 
 def clean_space(text):
