@@ -199,7 +199,9 @@ final class Publisher: @unchecked Sendable {
         case .ran: time = "ran in \(seconds) s"
         case .cache: time = "from the cache (ran in \(seconds) s)"
         case .resumed(let from) where from > 0:
-            time = "ran cells \(from + 1)-\(notebook.cells.count) in \(seconds) s (cells 1-\(from) kept from the session)"
+            let kept = from == 1 ? "cell 1" : "cells 1-\(from)"
+            let ran = from + 1 == notebook.cells.count ? "cell \(from + 1)" : "cells \(from + 1)-\(notebook.cells.count)"
+            time = "ran \(ran) in \(seconds) s (\(kept) kept from the session)"
         case .resumed: time = "ran in \(seconds) s"
         case .rerendered: time = "re-rendered (no code changed)"
         }

@@ -196,6 +196,7 @@ final class WatchSession: @unchecked Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nbrun-watch-\(getpid())-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         directory = folder.path
+        Self.directories.withLock { _ = $0.insert(folder.path) }
         var invocation = self.invocation
         invocation.watchDirectory = folder.path
         let process = Process()
@@ -300,6 +301,9 @@ final class WatchSession: @unchecked Sendable {
         return kilobytes << 10
     }
 
+    /// The folders of the checkpoints' FIFOs, removed when the run is interrupted.
+    static let directories = Locked(Set<String>())
+
     /// Stops the worker and every copy of it.
     func shutdown() {
         let pids = (runner.map { [$0] } ?? []) + checkpoints.values.sorted { $0.sequence > $1.sequence }.map(\.pid)
@@ -308,7 +312,10 @@ final class WatchSession: @unchecked Sendable {
             stop([process.processIdentifier])
         }
         try? lifeline?.fileHandleForWriting.close()
-        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+        if let directory {
+            try? FileManager.default.removeItem(atPath: directory)
+            Self.directories.withLock { _ = $0.remove(directory) }
+        }
         checkpoints = [:]
         runner = nil
         process = nil

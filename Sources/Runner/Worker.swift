@@ -337,6 +337,7 @@ public struct WorkerPool {
     /// Stops every worker (when the run is interrupted).
     public static func stopAll() {
         live.withLock { for pid in $0 { kill(pid, SIGKILL) } }
+        WatchSession.directories.withLock { for folder in $0 { try? FileManager.default.removeItem(atPath: folder) } }
     }
 
     private func failAll(_ count: Int, because reason: String, job: Job) -> [CellRun] {
