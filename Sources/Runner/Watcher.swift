@@ -10,7 +10,7 @@ import Reports
 /// cell. It runs until interrupted (Ctrl-C, handled by the command).
 public struct Watcher {
     public var runner: Runner
-    public var interval: TimeInterval = 0.2
+    public var interval: TimeInterval = 0.1
 
     public init(runner: Runner) {
         self.runner = runner
@@ -110,13 +110,15 @@ final class WatchRounds {
             return
         }
         let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
+        var warmUps: [() -> Void] = []
         for (i, notebook) in notebooks.enumerated() where changed == nil || changed!.contains(notebook.path) {
             let key = ResultsCache.key(notebook, options: options, build: cache.build)
             let outputName = plan.entries[i].outputName
+            var fromCache = false
             if sessions[notebook.path] == nil, options.readCache,
                case .hit(let runs, let seconds) = cache.lookup(notebook, outputName: outputName, key: key) {
                 publisher.publish(i, runs: runs, seconds: seconds, source: .cache)
-                continue
+                fromCache = true
             }
             let session = sessions[notebook.path] ?? WatchSession(
                 executable: executable,
@@ -128,6 +130,16 @@ final class WatchRounds {
                 note: { terminal.print("\(notebook.path): \($0)", verbose: true) })
             sessions[notebook.path] = session
             let stamp = Self.stamp(notebook.path)
+            if fromCache {
+                warmUps.append {
+                    // The page came from the cache; the session is made now, quietly, so that the
+                    // first edit resumes from a checkpoint too (an edit meanwhile stops it there).
+                    let warm = session.run(notebook, key: key, progress: { _, _ in }, interrupted: { Self.stamp(notebook.path) != stamp })
+                    terminal.print("\(notebook.path): the session is ready for edits (its cells ran in \(String(format: "%.2f", warm.seconds)) s)",
+                                   verbose: true)
+                }
+                continue
+            }
             let outcome = session.run(notebook, key: key, progress: { runs, running in
                 if let running { publisher.writeLivePage(i, runs: runs, running: running) }
             }, interrupted: { Self.stamp(notebook.path) != stamp })
@@ -142,6 +154,7 @@ final class WatchRounds {
         }
         publisher.finish()
         _ = publisher.summarize(seconds: Date().timeIntervalSince(started))
+        for warmUp in warmUps { warmUp() }
     }
 
     private static func stamp(_ path: String) -> Date? {

@@ -130,4 +130,19 @@ struct WatchModeTests {
         #expect(fresh.status == 0, "\(fresh.all)")
         #expect(box.read("fresh/w.snap") == watched)
     }
+
+    @Test func checkpointsStayWithinTheirMemoryDroppingTheOldest() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let cells = (1...4).map { "```swift id=c\($0)\nlet t\($0) = Tensor(randomUniform: [256, 256])\nprint(\"c\($0)\", t\($0).shape)\n```\n" }
+        try box.write("nb/m.md", cells.joined(separator: "\n"))
+        let watch = try Running(box, ["-v", "--watch", "--checkpoint-memory", "64K", "nb/m.md"])
+        defer { watch.stop() }
+        #expect(watch.wait(for: "watching nb/m.md for changes"), "\(watch.output)")
+        #expect(watch.output.contains("nb/m.md: dropped the checkpoint before cell 2: checkpoints held"), "\(watch.output)")
+        // An edit after the dropped checkpoints still gives the right results.
+        try box.write("nb/m.md", cells.joined(separator: "\n").replacingOccurrences(of: "print(\"c4\"", with: "print(\"c4 edited\""))
+        #expect(watch.wait(for: "watching for changes"), "\(watch.output)")
+        #expect(box.read("output/m.snap.new")?.contains("| c4 edited (256, 256)") == true, "\(watch.output)")
+    }
 }
