@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./dev build --product nbrun >&2
-exec python3 benchmarks/cache.py --nbrun .build/debug/nbrun --repeats "${1:-5}" notebooks/*.md
+exec python3 benchmarks/cache.py --nbrun "${NBRUN_BUILD_DIR:-.build}/debug/nbrun" --repeats "${1:-5}" notebooks/*.md
