@@ -132,6 +132,9 @@ struct ResultsCache {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try AtomicFile.write(try encoder.encode(entry), to: url(outputName))
+            // Stored results are local: the folder keeps itself out of git.
+            let ignore = folder.appendingPathComponent(".gitignore")
+            if !FileManager.default.fileExists(atPath: ignore.path) { try AtomicFile.write("*\n", to: ignore) }
             return nil
         } catch {
             return "\(error)"

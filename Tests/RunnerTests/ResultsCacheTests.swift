@@ -43,7 +43,7 @@ struct ResultsCacheTests {
         let first = try box.nbrun(["nb/data.md"])
         #expect(first.status == 0, "\(first.all)")
         #expect(first.output.contains("ran in"), "\(first.all)")
-        #expect(box.exists("output/.nbrun-cache/data.json"))
+        #expect(box.exists("output/.nbrun-cache/data.json") && box.read("output/.nbrun-cache/.gitignore") == "*\n")
         let page = box.read("output/data.html")
 
         try FileManager.default.removeItem(at: box.folder.appendingPathComponent("output/data.html"))
