@@ -40,6 +40,15 @@ public final class Session {
         return box.result
     }
 
+    /// The files cells read through the data sandbox since the last call, in order (a path
+    /// read twice is listed twice when its content changed in between).
+    public func takeFilesRead() -> [FileRead] {
+        var seen = Set<FileRead>()
+        let files = ctx.bindings.filesRead.filter { seen.insert($0).inserted }
+        ctx.bindings.filesRead = []
+        return files
+    }
+
     private func runHere(_ cell: CellSource) -> CellResult {
         let started = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }

@@ -10,6 +10,8 @@ public enum NotebookExecution {
     /// What a run reports as it goes (a worker sends these to the parent process).
     public enum Event: Codable, Sendable {
         case started(cell: Int)
+        /// The files the cell read through the data sandbox (sent before `finished`, when any).
+        case filesRead(cell: Int, files: [FileRead])
         case finished(cell: Int, run: CellRun)
     }
 
@@ -37,6 +39,8 @@ public enum NotebookExecution {
                 emit(.started(cell: i))
                 let result = session.run(source(cell))
                 run = CellRun(outcome: judge(result, expectError: cell.options.expectError), result: result)
+                let files = session.takeFilesRead()
+                if !files.isEmpty { emit(.filesRead(cell: i, files: files)) }
                 if run.outcome.isFailure && !notebook.frontMatter.allowErrors { stopped = true }
             }
             emit(.finished(cell: i, run: run))

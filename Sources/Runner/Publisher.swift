@@ -18,6 +18,7 @@ final class Publisher: @unchecked Sendable {
     struct Report {
         var runs: [CellRun]
         var seconds: Double
+        var source = Source.ran
         var passed = 0, failed = 0, skipped = 0, notRun = 0, changed = 0
         var snapshotNote: String?
         /// Failure text per cell index (for JUnit).
@@ -39,9 +40,21 @@ final class Publisher: @unchecked Sendable {
         DiagnosticFormatter(color: color) { file, line in file == notebook.path ? notebook.line(line) : nil }
     }
 
-    func publish(_ job: Int, runs: [CellRun], seconds: Double) {
+    /// Where a notebook's runs come from, as its line on the terminal says.
+    enum Source: Equatable {
+        /// Its cells ran (all of them).
+        case ran
+        /// The results cache (`seconds`: the time of the run that made them).
+        case cache
+        /// Watch mode: the session resumed before cell `from` (0-based); earlier cells were kept.
+        case resumed(from: Int)
+        /// Watch mode: no code changed, the page was made again from the session's runs.
+        case rerendered
+    }
+
+    func publish(_ job: Int, runs: [CellRun], seconds: Double, source: Source) {
         let notebook = notebooks[job]
-        var report = Report(runs: runs, seconds: seconds)
+        var report = Report(runs: runs, seconds: seconds, source: source)
         var messages: [String] = []
         let plain = formatter(for: notebook, color: false)
         let shown = formatter(for: notebook, color: terminal.color)
@@ -93,6 +106,19 @@ final class Publisher: @unchecked Sendable {
         lock.withLock { reports[job] = report }
         for m in messages { terminal.print(m, quiet: true) }
         terminal.print(line(notebook, report), quiet: report.failed + report.changed > 0)
+    }
+
+    /// Watch mode's page while a notebook runs: the cells so far, a line saying which cell runs,
+    /// and a `<meta http-equiv="refresh">` so that an open browser tab follows (no JavaScript).
+    func writeLivePage(_ job: Int, runs: [CellRun], running cell: Int) {
+        guard options.formats.contains(.html) else { return }
+        let notebook = notebooks[job]
+        var html = HTMLPage.render(notebook: notebook, runs: runs, navigation: navigation(for: job),
+                                   options: HTMLPage.Options(generator: "nbrun \(nbrunVersion)")).html
+        let status = "<p class=\"run-summary\" role=\"status\">Running cell \(cell + 1) of \(notebook.cells.count)…</p>\n"
+        if let head = html.range(of: "<head>\n") { html.replaceSubrange(head, with: "<head>\n<meta http-equiv=\"refresh\" content=\"1\"/>\n") }
+        if let main = html.range(of: "<main>\n") { html.replaceSubrange(main, with: "<main>\n" + status) }
+        write(html, to: url(job, "html"))
     }
 
     /// Compares with the recorded snapshot, writing what cli.md says. Returns a note for the
@@ -167,7 +193,19 @@ final class Publisher: @unchecked Sendable {
         if r.skipped > 0 { parts.append("\(r.skipped) skipped") }
         if r.notRun > 0 { parts.append("\(r.notRun) not run") }
         let name = notebook.path.padding(toLength: max(notebook.path.count, 28), withPad: " ", startingAt: 0)
-        return "\(name)  \(parts.joined(separator: "  "))  \(String(format: "%.2f", r.seconds)) s" + (r.snapshotNote.map { "   \($0)" } ?? "")
+        let seconds = String(format: "%.2f", r.seconds)
+        let time: String
+        switch r.source {
+        case .ran: time = "ran in \(seconds) s"
+        case .cache: time = "from the cache (ran in \(seconds) s)"
+        case .resumed(let from) where from > 0:
+            let kept = from == 1 ? "cell 1" : "cells 1-\(from)"
+            let ran = from + 1 == notebook.cells.count ? "cell \(from + 1)" : "cells \(from + 1)-\(notebook.cells.count)"
+            time = "ran \(ran) in \(seconds) s (\(kept) kept from the session)"
+        case .resumed: time = "ran in \(seconds) s"
+        case .rerendered: time = "re-rendered (no code changed)"
+        }
+        return "\(name)  \(parts.joined(separator: "  "))  \(time)" + (r.snapshotNote.map { "   \($0)" } ?? "")
     }
 
     private func colorDiff(_ diff: String) -> String {
@@ -196,8 +234,9 @@ final class Publisher: @unchecked Sendable {
 
     /// Prints the summary line and returns the exit status.
     func summarize(seconds: Double) -> Int32 {
-        let all = notebooks.indices.compactMap { reports[$0] }
-        let cells = notebooks.map(\.cells.count).reduce(0, +)
+        let reported = notebooks.indices.filter { reports[$0] != nil }  // watch mode publishes the changed ones
+        let all = reported.compactMap { reports[$0] }
+        let cells = reported.map { notebooks[$0].cells.count }.reduce(0, +)
         let passed = all.map(\.passed).reduce(0, +), failed = all.map(\.failed).reduce(0, +)
         let changed = all.map(\.changed).reduce(0, +), skipped = all.map(\.skipped).reduce(0, +)
         let notRun = all.map(\.notRun).reduce(0, +)
@@ -207,8 +246,10 @@ final class Publisher: @unchecked Sendable {
         if skipped > 0 { parts.append("\(skipped) skipped") }
         if notRun > 0 { parts.append("\(notRun) not run") }
         let pages = options.formats.contains(.html) ? " Pages in \(options.outputDirectory)/." : ""
-        let n = notebooks.count
-        terminal.print("\(counted(n, "notebook")), \(counted(cells, "cell")): \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s.\(pages)", quiet: true)
+        let cached = all.filter { $0.source == .cache }.count
+        let fromCache = cached == 0 ? "" : cached == all.count ? " (all from the cache)" : " (\(cached) from the cache)"
+        let n = reported.count
+        terminal.print("\(counted(n, "notebook")), \(counted(cells, "cell")): \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s\(fromCache).\(pages)", quiet: true)
         if couldNotWrite { return 2 }
         return failed + changed > 0 ? 1 : 0
     }

@@ -17,6 +17,11 @@ public struct RunOptions: Sendable {
     public var seedOverride: Int?
     public var memoryLimit = 4 << 30
     public var unsafeHTML = false
+    /// Whether stored results may stand in for a run (not with `--rerun`; with `--ci` only when
+    /// `--use-cache` is given). Runs that went as asked are stored either way.
+    public var readCache = true
+    /// `--watch`: private memory a notebook's checkpoints may hold together (the oldest are dropped).
+    public var checkpointMemory = 2 << 30
     public var verbosity = Verbosity.normal
     public var color = ColorMode.auto
 

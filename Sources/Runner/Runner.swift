@@ -38,8 +38,11 @@ public struct Runner {
         func invocation(_ path: String) -> WorkerInvocation {
             WorkerInvocation(path: path, seed: options.seedOverride, memoryLimit: options.memoryLimit, unsafeHTML: options.unsafeHTML)
         }
+        let cache = ResultsCache(outputDirectory: options.outputDirectory, executable: executable)
         let pool = WorkerPool(executable: executable, parallelism: min(options.jobs, plan.entries.count))
-        pool.prestart(plan.entries.prefix(pool.parallelism).map { invocation($0.path) })
+        // Notebooks with a cache entry most likely need no worker.
+        let likelyToRun = plan.entries.filter { !options.readCache || !cache.exists($0.outputName) }
+        pool.prestart(likelyToRun.prefix(pool.parallelism).map { invocation($0.path) })
         var notebooks: [Notebook] = []
         var malformed = false
         for entry in plan.entries {
@@ -70,16 +73,35 @@ public struct Runner {
             return 2
         }
 
-        // 2. Run them, publishing each as it finishes.
+        // 2. Those whose results are stored are published from them; the others run, each
+        //    published as it finishes, and stored when it went as the notebook asked.
         let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
-        let progress = ProgressLine(notebooks: notebooks, terminal: terminal)
-        let jobs = notebooks.map {
-            WorkerPool.Job(notebook: $0, invocation: invocation($0.path))
+        let keys = notebooks.map { ResultsCache.key($0, options: options, build: cache.build) }
+        var toRun: [Int] = []
+        for (i, notebook) in notebooks.enumerated() {
+            guard options.readCache else { toRun.append(i); continue }
+            switch cache.lookup(notebook, outputName: plan.entries[i].outputName, key: keys[i]) {
+            case .hit(let runs, let seconds):
+                publisher.publish(i, runs: runs, seconds: seconds, source: .cache)
+            case .miss(let reason):
+                if let reason { terminal.print("\(notebook.path): running it: \(reason)", verbose: true) }
+                toRun.append(i)
+            }
         }
+        if toRun.isEmpty {
+            pool.cancelPrestarted()
+            publisher.finish()
+            return publisher.summarize(seconds: Date().timeIntervalSince(started))
+        }
+        let progress = ProgressLine(notebooks: toRun.map { notebooks[$0] }, terminal: terminal)
+        let jobs = toRun.map {
+            WorkerPool.Job(notebook: notebooks[$0], invocation: invocation(notebooks[$0].path))
+        }
+        let filesRead = Locked([Int: [FileRead]]())
         // The pages' syntax highlighting is done while the workers run (the parent is idle),
         // at a low priority so that it takes only the cores the workers leave.
         if options.formats.contains(.html) {
-            let sources = notebooks.map(HTMLPage.sourcesToHighlight)
+            let sources = toRun.map { HTMLPage.sourcesToHighlight(notebooks[$0]) }
             let highlighter = Thread {
                 #if os(Linux)
                 setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // Linux: this thread only
@@ -91,8 +113,22 @@ public struct Runner {
         }
         _ = pool.run(jobs) { event in
             progress.update(event)
-            if case .notebookFinished(let job, let runs, let seconds) = event {
-                publisher.publish(job, runs: runs, seconds: seconds)
+            switch event {
+            case .filesRead(let job, _, let files):
+                filesRead.withLock { $0[job, default: []] += files }
+            case .notebookFinished(let job, let runs, let seconds):
+                let i = toRun[job]
+                publisher.publish(i, runs: runs, seconds: seconds, source: .ran)
+                if ResultsCache.storable(runs, cellCount: notebooks[i].cells.count) {
+                    var seen = Set<FileRead>()
+                    let files = filesRead.withLock { $0[job] ?? [] }.filter { seen.insert($0).inserted }
+                    if let problem = cache.store(notebooks[i], outputName: plan.entries[i].outputName, key: keys[i],
+                                                 runs: runs, files: files, seconds: seconds) {
+                        terminal.print("note: the results of \(notebooks[i].path) were not cached: \(problem)", verbose: true)
+                    }
+                }
+            default:
+                break
             }
         }
         pool.cancelPrestarted()  // none is left: each was taken by the job with its invocation
@@ -120,7 +156,7 @@ final class ProgressLine: @unchecked Sendable {
             switch event {
             case .notebookStarted(let job): running[job] = (0, Date())
             case .cellStarted(let job, let cell): running[job] = (cell, running[job]?.since ?? Date())
-            case .cellFinished: return nil
+            case .cellFinished, .filesRead: return nil
             case .notebookFinished(let job, _, _): running[job] = nil
             }
             return running.keys.sorted().map { job in

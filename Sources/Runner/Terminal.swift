@@ -21,9 +21,11 @@ final class Terminal: @unchecked Sendable {
         verbosity = options.verbosity
     }
 
-    /// Prints lines (clearing the live status line first).
-    func print(_ text: String, quiet: Bool = false) {
+    /// Prints lines (clearing the live status line first): `quiet` ones even under `-q`,
+    /// `verbose` ones only under `-v`.
+    func print(_ text: String, quiet: Bool = false, verbose: Bool = false) {
         guard verbosity != .quiet || quiet else { return }
+        guard !verbose || verbosity == .verbose else { return }
         lock.withLock {
             clearStatus()
             FileHandle.standardOutput.write(Data((text + "\n").utf8))

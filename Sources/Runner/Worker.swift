@@ -18,6 +18,9 @@ public enum Worker {
             FileHandle.standardError.write(Data("error: \(path) is not a valid notebook\n".utf8))
             return 2
         }
+        if let directory = invocation.watchDirectory {
+            return WatchWorker.main(invocation, directory: directory, channel: channel)
+        }
         let encoder = JSONEncoder()
         let fault = Fault(ProcessInfo.processInfo.environment["NBRUN_WORKER_FAULT"])
         _ = NotebookExecution.run(notebook, seed: invocation.seed ?? notebook.frontMatter.seed, memoryLimit: invocation.memoryLimit) { event in
@@ -36,7 +39,7 @@ public enum Worker {
     }
 }
 
-/// How a worker is started: `nbrun --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html]`.
+/// How a worker is started: `nbrun --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html] [--watch DIR]`.
 /// The pool writes these arguments and nbrun's main reads them with `init?(arguments:)`, by hand:
 /// ArgumentParser's reflection would cost every worker start several milliseconds (issue 4: a
 /// notebook of one empty cell runs in under 50 ms).
@@ -45,18 +48,21 @@ public struct WorkerInvocation: Hashable, Sendable {
     public var seed: Int?
     public var memoryLimit = 4 << 30
     public var unsafeHTML = false
+    /// `--watch DIR`: a watch worker (Checkpoints.swift), its checkpoints' FIFOs in DIR.
+    public var watchDirectory: String?
 
-    public init(path: String, seed: Int?, memoryLimit: Int, unsafeHTML: Bool) {
+    public init(path: String, seed: Int?, memoryLimit: Int, unsafeHTML: Bool, watchDirectory: String? = nil) {
         self.path = path
         self.seed = seed
         self.memoryLimit = memoryLimit
         self.unsafeHTML = unsafeHTML
+        self.watchDirectory = watchDirectory
     }
 
     /// The command line after the executable's name.
     public var arguments: [String] {
         ["--worker", path] + (seed.map { ["--seed", String($0)] } ?? []) + ["--memory-limit", String(memoryLimit)]
-            + (unsafeHTML ? ["--unsafe-html"] : [])
+            + (unsafeHTML ? ["--unsafe-html"] : []) + (watchDirectory.map { ["--watch", $0] } ?? [])
     }
 
     /// Reads `arguments`' form back; nil when `args` is not a worker's command line.
@@ -73,6 +79,9 @@ public struct WorkerInvocation: Hashable, Sendable {
                 guard let n = rest.popFirst().flatMap({ Int($0) }), n > 0 else { return nil }
                 memoryLimit = n
             case "--unsafe-html": unsafeHTML = true
+            case "--watch":
+                guard let directory = rest.popFirst() else { return nil }
+                watchDirectory = directory
             default: return nil
             }
         }
@@ -117,6 +126,8 @@ public struct WorkerPool {
         case notebookStarted(job: Int)
         case cellStarted(job: Int, cell: Int)
         case cellFinished(job: Int, cell: Int, run: CellRun)
+        /// Files a cell read through the data sandbox (before its `cellFinished`).
+        case filesRead(job: Int, cell: Int, files: [FileRead])
         case notebookFinished(job: Int, runs: [CellRun], seconds: Double)
     }
 
@@ -232,6 +243,8 @@ public struct WorkerPool {
                     case .started(let cell):
                         state.withLock { $0.current = (cell, Date()) }
                         progress(.cellStarted(job: index, cell: cell))
+                    case .filesRead(let cell, let files):
+                        progress(.filesRead(job: index, cell: cell, files: files))
                     case .finished(let cell, let run):
                         state.withLock { s in
                             if cell < s.runs.count { s.runs[cell] = run }
@@ -324,6 +337,7 @@ public struct WorkerPool {
     /// Stops every worker (when the run is interrupted).
     public static func stopAll() {
         live.withLock { for pid in $0 { kill(pid, SIGKILL) } }
+        WatchSession.directories.withLock { for folder in $0 { try? FileManager.default.removeItem(atPath: folder) } }
     }
 
     private func failAll(_ count: Int, because reason: String, job: Job) -> [CellRun] {

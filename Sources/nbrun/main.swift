@@ -49,8 +49,17 @@ struct Nbrun: ParsableCommand {
     @Flag(help: "Pass raw HTML in prose through (for trusted course sources).")
     var unsafeHTML = false
 
-    @Flag(help: "Re-run and re-render when a notebook changes.")
+    @Flag(help: "Re-run and re-render when a notebook changes (from its first changed cell).")
     var watch = false
+
+    @Option(help: ArgumentHelp("With --watch, memory a notebook's checkpoints may hold together (default 2G).", valueName: "SIZE"))
+    var checkpointMemory = "2G"
+
+    @Flag(help: "Run every notebook, ignoring stored results (they are stored anew).")
+    var rerun = false
+
+    @Flag(help: "With --ci, take stored results of unchanged notebooks instead of running them.")
+    var useCache = false
 
     @Flag(name: [.short, .long], help: "Print only failures and the summary.")
     var quiet = false
@@ -70,6 +79,8 @@ struct Nbrun: ParsableCommand {
             throw ValidationError("--format takes html, ipynb or html,ipynb (got '\(f)')")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if parseMemory(checkpointMemory) == nil { throw ValidationError("--checkpoint-memory takes a size such as 512M or 2G (got '\(checkpointMemory)')") }
+        if rerun && useCache { throw ValidationError("--rerun ignores stored results, so it cannot be used with --use-cache") }
         if ci && updateSnapshots { throw ValidationError("--ci never writes snapshots, so it cannot be used with -u") }
     }
 
@@ -86,6 +97,8 @@ struct Nbrun: ParsableCommand {
         o.seedOverride = seed
         o.memoryLimit = parseMemory(memoryLimit) ?? (4 << 30)
         o.unsafeHTML = unsafeHTML
+        o.readCache = !rerun && (!ci || useCache)
+        o.checkpointMemory = parseMemory(checkpointMemory) ?? (2 << 30)
         o.verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         o.color = RunOptions.ColorMode(rawValue: color) ?? .auto
         return o
@@ -113,7 +126,7 @@ func parseMemory(_ text: String) -> Int? {
 if CommandLine.arguments.dropFirst().first == "--worker" {
     guard let worker = WorkerInvocation(arguments: CommandLine.arguments.dropFirst()) else {
         FileHandle.standardError.write(Data("""
-            error: nbrun --worker is started by nbrun itself, as --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html] \
+            error: nbrun --worker is started by nbrun itself, as --worker PATH [--seed N] [--memory-limit BYTES] [--unsafe-html] [--watch DIR] \
             (got: \(CommandLine.arguments.dropFirst().joined(separator: " ")))
 
             """.utf8))
@@ -157,8 +170,7 @@ let signalSources = [SIGINT, SIGTERM].map { sig in
 
 let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
 let runner = Runner(options: options, executable: executable)
-let status = runner.run()
 if command.watch {
     Watcher(runner: runner).loop()
 }
-exit(status)
+exit(runner.run())

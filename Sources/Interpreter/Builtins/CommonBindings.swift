@@ -2,6 +2,7 @@
 // keep, turning engine errors into cell errors, and reading tensors and shapes out of values.
 import Foundation
 import Layers
+import Reports
 import Tensors
 
 /// The state of one interpreter session that the tensor API needs: Keras's name counters and
@@ -10,6 +11,8 @@ import Tensors
 final class BindingState {
     let layers: LayerSession
     let baseDirectory: String
+    /// Files read through the sandbox since the runner last took them (`Session.takeFilesRead`).
+    var filesRead: [FileRead] = []
 
     init(options: SessionOptions) {
         layers = LayerSession(random: RandomGenerator(seed: options.seed))

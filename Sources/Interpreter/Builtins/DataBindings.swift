@@ -4,6 +4,7 @@
 // sandbox.
 import Foundation
 import Layers
+import Reports
 import Tensors
 
 func registerDataBindings(_ b: Builtins) {
@@ -103,6 +104,8 @@ func sandboxedPath(_ path: String, in ctx: Context, operation: String) throws ->
     guard full == base || full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
         throw RuntimeError("\(operation): \"\(path)\" is outside the notebook's folder; a notebook reads only files below it")
     }
+    // Recorded for the results cache, as the cell named it, with what is there now.
+    ctx.bindings.filesRead.append(FileRead(path: path, digest: FileRead.digest(ofFileAt: full)))
     return full
 }
 

@@ -48,7 +48,13 @@ func skinnyProduct(_ m: Int, _ n: Int, _ k: Int, _ x: UnsafePointer<Float>, draw
     }
 }
 
-private func skinnyParts(_ n: Int) -> Int { min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 2048)) }
+private func skinnyParts(_ n: Int) -> Int { min(skinnyCores, max(1, n / 2048)) }
+/// The cores, or NBRUN_TENSOR_THREADS when set, as for the tensor engine's splits (watch mode's
+/// workers set it to 1 so that they never start dispatch threads: see Runner/Checkpoints.swift).
+private let skinnyCores: Int = {
+    if let v = ProcessInfo.processInfo.environment["NBRUN_TENSOR_THREADS"], let n = Int(v), n > 0 { return n }
+    return ProcessInfo.processInfo.activeProcessorCount
+}()
 
 /// The loop of both: `rowsOf(part, rows, columns)` gives w's rows `rows` (up to four),
 /// restricted to `columns` (core `part`'s share), as a pointer to the first and the distance
