@@ -145,3 +145,41 @@ struct HostileNotebookTests {
         expectSiblingIntact(box)
     }
 }
+
+extension HostileNotebookTests {
+    // MARK: - Nesting: no crash, nothing exponential
+
+    @Test func deepNestingIsAnErrorAtItsLineAndNeverStopsTheRun() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        func nested(_ depth: Int) -> String { String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) }
+        try box.write("course/sibling.md", Self.sibling)
+        try box.write("course/deep.md", """
+            # Deep
+
+            ```swift id=shown skip
+            let x = \(nested(3000))
+            ```
+
+            ```swift id=interpolated skip
+            let s = \(String(repeating: "\"\\(", count: 5000) + "1" + String(repeating: ")\"", count: 5000))
+            ```
+
+            ```swift id=exponential expect-error
+            let y = \(nested(26))
+            ```
+
+            ```swift id=after
+            print("after")
+            ```
+            """)
+        let run = try box.nbrun(["-j", "2", "course"])
+        #expect(run.status == 0, "\(run.all)")
+        let snap = try #require(box.read("output/deep.snap"))
+        #expect(snap.contains("=== exponential (cell 3, id exponential, line 11): expected-error\n--- error\n| deep.md:12:21: error: brackets '[' nested more than 12 deep in a row"), "\(snap)")
+        #expect(snap.contains("=== after (cell 4, id after, line 15): passed\n--- output\n| after"))
+        let page = try #require(box.read("output/deep.html"))
+        #expect(page.contains(nested(3000)))
+        expectSiblingIntact(box)
+    }
+}
