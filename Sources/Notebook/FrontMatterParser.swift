@@ -45,8 +45,8 @@ enum FrontMatterParser {
                 if let n = reader.integer(value) { frontMatter.seed = n }
                 else { diagnostics.append(reader.error("'seed' must be a whole number, such as 42", at: value)) }
             case "timeout":
-                if let t = reader.number(value), t > 0 { frontMatter.timeout = t }
-                else { diagnostics.append(reader.error("'timeout' must be a number of seconds greater than 0", at: value)) }
+                if let t = reader.number(value), t > 0, t <= FrontMatter.longestTimeout { frontMatter.timeout = t }
+                else { diagnostics.append(reader.error("'timeout' must be a number of seconds greater than 0 and at most \(Int(FrontMatter.longestTimeout)) (a day)", at: value)) }
             case "allow-errors":
                 if let b = reader.boolean(value) { frontMatter.allowErrors = b }
                 else { diagnostics.append(reader.error("'allow-errors' must be true or false", at: value)) }
@@ -124,7 +124,7 @@ enum FrontMatterParser {
                     diagnostics.append(error("unknown tolerance key '\(key)'\(hint)", at: keyNode))
                     continue
                 }
-                guard let x = number(value), x >= 0 else {
+                guard let x = number(value), x >= 0, x.isFinite else {
                     diagnostics.append(error("'\(key)' must be a number of at least 0, such as 1e-5", at: value))
                     continue
                 }

@@ -183,3 +183,144 @@ extension HostileNotebookTests {
         expectSiblingIntact(box)
     }
 }
+
+extension HostileNotebookTests {
+    // MARK: - Memory, orphans, partial files, big outputs, limits
+
+    @Test func memoryPastTheLimitFailsOnlyItsNotebook() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("course/sibling.md", Self.sibling)
+        try box.write("course/array.md", "```swift id=grow\nvar a = [1]\nwhile true { a += a }\n```\n")
+        try box.write("course/text.md", "```swift id=grow\nvar s = \"ab\"\nwhile true { s += s }\n```\n")
+        try box.write("course/map.md", "```swift id=grow\nlet xs = (0..<2_000_000_000).map { $0 }\n```\n")
+        let run = try box.nbrun(["-j", "2", "--memory-limit", "256M", "course"])
+        #expect(run.status == 1, "\(run.all)")
+        for name in ["array", "text", "map"] {
+            #expect(run.output.contains("course/\(name).md:2:1: error: the notebook used more than 256.0 MiB of memory (--memory-limit)"), "\(name): \(run.all)")
+        }
+        expectSiblingIntact(box)
+    }
+
+    @Test func anArchiveIsCheckedBeforeItInflates() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        // A zip whose one deflated entry claims 1 GiB uncompressed (the bytes are never inflated).
+        func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        let name = Array("x.npy".utf8), payload: [UInt8] = [0x03, 0x00], size = 1 << 30
+        let local = le(0x0403_4B50, 4) + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(payload.count, 4) + le(size, 4)
+            + le(name.count, 2) + le(0, 2) + name + payload
+        let central = le(0x0201_4B50, 4) + le(20, 2) + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(payload.count, 4)
+            + le(size, 4) + le(name.count, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0, 4) + name
+        let end = le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(1, 2) + le(1, 2) + le(central.count, 4) + le(local.count, 4) + le(0, 2)
+        try FileManager.default.createDirectory(at: box.folder.appendingPathComponent("course/data"), withIntermediateDirectories: true)
+        try Data(local + central + end).write(to: box.folder.appendingPathComponent("course/data/bomb.npz"))
+        try box.write("course/sibling.md", Self.sibling)
+        try box.write("course/bomb.md", "```swift id=bomb expect-error\nlet w = loadNumpyArchive(\"data/bomb.npz\")\n```\n")
+        let run = try box.nbrun(["--memory-limit", "512M", "course"])
+        #expect(run.status == 0, "\(run.all)")
+        #expect(box.read("output/bomb.snap")?.contains("entry x.npy holds 1.0 GiB uncompressed, over the 0.5 GiB memory limit (--memory-limit)") == true,
+                "\(box.read("output/bomb.snap") ?? "")")
+        expectSiblingIntact(box)
+    }
+
+    /// The pids of live nbrun workers whose command line names `path`.
+    func workers(running path: String) -> [String] {
+        let procs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return procs.filter { pid in
+            guard pid.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let args = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return args.contains("--worker") && args.contains { $0.hasSuffix(path) }
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/cmdline")))
+    func workersDieWithTheirParent() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let name = "orphan-\(UUID().uuidString.prefix(6)).md"
+        try box.write("course/\(name)", "```swift id=spin timeout=60\nvar n = 0\nwhile true { n += 1 }\n```\n")
+        let process = Process()
+        process.executableURL = Sandbox.executable
+        process.arguments = ["course"]
+        process.currentDirectoryURL = box.folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var started = false
+        for _ in 0..<100 where !started {
+            Thread.sleep(forTimeInterval: 0.05)
+            started = !workers(running: name).isEmpty
+        }
+        #expect(started)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var gone = false
+        for _ in 0..<40 where !gone {
+            Thread.sleep(forTimeInterval: 0.05)
+            gone = workers(running: name).isEmpty
+        }
+        #expect(gone, "a worker outlived nbrun: \(workers(running: name))")
+    }
+
+    @Test func aCellThatPrintsALotIsReadInLinearTime() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("course/sibling.md", Self.sibling)
+        // 20 MB in one report line: read in quadratic time, it took ~70 s and was stopped as a hang.
+        try box.write("course/loud.md", """
+            ```swift id=loud timeout=20
+            let line = String(repeating: "x", count: 99)
+            for _ in 0..<200_000 { print(line) }
+            ```
+            """)
+        let run = try box.nbrun(["course"], environment: ["NBRUN_WATCHDOG_GRACE": "2"])
+        #expect(run.status == 0, "\(run.all)")
+        #expect(box.read("output/loud.snap")?.contains("=== loud (cell 1, id loud, line 1): passed") == true)
+        expectSiblingIntact(box)
+    }
+
+    @Test func anInterruptionLeavesNoTemporaryFileOfAnyKind() throws {
+        for delay in [0.6, 1.0, 1.4] {
+            let box = try Sandbox()
+            defer { box.remove() }
+            try box.write("course/a-loud.md", """
+                ```swift id=loud
+                let line = String(repeating: "x", count: 99)
+                for _ in 0..<100_000 { print(line) }
+                ```
+                """)
+            try box.write("course/b-spin.md", "```swift id=spin timeout=30\nvar n = 0\nwhile true { n += 1 }\n```\n")
+            let run = try box.nbrun(["-j", "2", "course"], interruptAfter: delay)
+            #expect(run.status == 130)
+            #expect(run.errors.contains("nothing half-written remains"))
+            let hidden = box.files().filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
+            #expect(hidden.isEmpty, "left behind after \(delay) s: \(hidden)")
+        }
+    }
+
+    @Test func oversizedNotebooksAndOutOfRangeNumbersAreExitStatusTwo() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("big.md", "# Big\n\n" + String(repeating: "text ", count: 300_000))
+        let big = try box.nbrun(["--max-notebook-size", "1M", "big.md"])
+        #expect(big.status == 2)
+        #expect(big.errors.contains("error: big.md is 1.4 MiB, over the 1.0 MiB limit for a notebook"), "\(big.all)")
+        let raised = try box.nbrun(["--max-notebook-size", "2M", "big.md"])
+        #expect(raised.status == 0, "\(raised.all)")
+
+        try box.write("front.md", "---\ntimeout: 1e15\n---\n```swift\nprint(1)\n```\n")
+        let front = try box.nbrun(["front.md"])
+        #expect(front.status == 2)
+        #expect(front.errors.contains("front.md:2:10: error: 'timeout' must be a number of seconds greater than 0 and at most 86400"), "\(front.all)")
+        try box.write("cell.md", "```swift timeout=1e15\nprint(1)\n```\n")
+        let cell = try box.nbrun(["cell.md"])
+        #expect(cell.status == 2)
+        #expect(cell.errors.contains("cell.md:1:"), "\(cell.all)")
+        for (flag, value) in [("--memory-limit", "1e30"), ("--memory-limit", "1K"), ("--jobs", "100000"), ("--max-notebook-size", "0")] {
+            let r = try box.nbrun([flag, value, "cell.md"])
+            #expect(r.status == 2 && r.errors.contains(flag), "\(flag) \(value): \(r.all)")
+        }
+        #expect(!box.exists("output/cell.html") && !box.exists("output/front.html"))
+    }
+}
