@@ -324,3 +324,35 @@ extension HostileNotebookTests {
         #expect(!box.exists("output/cell.html") && !box.exists("output/front.html"))
     }
 }
+
+extension HostileNotebookTests {
+    // MARK: - Terminal escapes
+
+    @Test func controlCharactersAreShownEscapedInTheTerminalAndTheSnapshot() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("course/sibling.md", Self.sibling)
+        try box.write("course/escape.md", """
+            ---
+            allow-errors: true
+            ---
+            ```swift id=loud
+            print("title\\u{1B}]0;pwned\\u{07} clear\\u{1B}[2J")
+            fatalError("bell\\u{07}")
+            ```
+
+            ```swift id=raw
+            let s = "\u{1B}[2J"
+            ```
+            """)
+        let run = try box.nbrun(["course"])
+        #expect(run.status == 1)
+        #expect(!run.all.contains("\u{1B}") && !run.all.contains("\u{07}"), "\(run.all.debugDescription)")
+        #expect(run.output.contains("Fatal error: bell\\u{7}"), "\(run.all)")
+        #expect(run.output.contains("let s = \"\\u{1B}[2J\""), "\(run.all)")
+        let snap = try #require(box.read("output/escape.snap"))
+        #expect(!snap.contains("\u{1B}") && !snap.contains("\u{07}"))
+        #expect(snap.contains("| title\\u{1B}]0;pwned\\u{7} clear\\u{1B}[2J"), "\(snap)")
+        expectSiblingIntact(box)
+    }
+}
