@@ -66,10 +66,13 @@ public final class Session {
         }
         guard globalFunction.size <= ctx.globals.slotCount else {
             globalScope.names = savedNames
-            return CellResult(status: .failed, outputs: [.error(Diagnostic("the session has too many top-level names (\(Frame.topLevelCapacity))", at: nil, kind: "limit"))], duration: seconds())
+            let at = SourceLocation(file: cell.file, line: cell.line, column: cell.column)
+            return CellResult(status: .failed, outputs: [.error(Diagnostic(
+                "the session has too many top-level names (more than \(Frame.topLevelCapacity)); put this cell's declarations inside a function or a type",
+                at: at, kind: "limit"))], duration: seconds())
         }
         ctx.timeoutSeconds = cell.timeout
-        ctx.deadline = started + UInt64(max(cell.timeout, 0) * 1e9)
+        ctx.deadline = started + UInt64(min(max(cell.timeout, 0), 1e9) * 1e9)  // no overflow, whatever the caller sets
         ctx.output = ""
         ctx.outputs = []
         ctx.depth = 0

@@ -78,6 +78,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var sanitize: [Sanitizer] = []
     /// Seconds one cell may run.
     public var timeout: Double = 60
+    /// The longest time limit a notebook or cell may set (a day): larger ones are errors, as is
+    /// `timeout: 1e15`, which no clock can count to.
+    public static let longestTimeout: Double = 86_400
     public var allowErrors = false
     /// Number of lines the front matter takes, fences included (0 when there is none).
     public var lineCount = 0

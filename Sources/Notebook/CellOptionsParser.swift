@@ -44,8 +44,8 @@ enum CellOptionsParser {
                 if isValidID(value) { id = value }
                 else { fail("cell id '\(value)' must use only letters, digits and '-'") }
             case "timeout":
-                if let t = Double(value), t > 0, t.isFinite { options.timeout = t }
-                else { fail("'timeout' must be a number of seconds greater than 0, such as timeout=5") }
+                if let t = Double(value), t > 0, t <= FrontMatter.longestTimeout { options.timeout = t }
+                else { fail("'timeout' must be a number of seconds greater than 0 and at most \(Int(FrontMatter.longestTimeout)) (a day), such as timeout=5") }
             case "rtol", "atol":
                 if let x = Double(value), x >= 0, x.isFinite {
                     if key == "rtol" { options.rtol = x } else { options.atol = x }

@@ -23,6 +23,18 @@ enum FrontMatterParser {
         frontMatter.lineCount = close + 1
         let yaml = lines[1..<close].joined(separator: "\n")
         let reader = Reader(path: path, lineOffset: 1)
+        // Limits before YAML sees it: Yams hashes mapping keys with aliases expanded, so nine
+        // levels of nine aliases (a "billion laughs") took minutes. nbrun's keys need no aliases.
+        if yaml.utf8.count > maximumSize {
+            diagnostics.append(Diagnostic("front matter is \(yaml.utf8.count / 1024) KiB, over its limit of \(maximumSize / 1024) KiB",
+                                          at: SourceLocation(file: path, line: 1, column: 1), length: 3, kind: "front-matter"))
+            return frontMatter
+        }
+        if let (line, column) = firstAlias(in: yaml) {
+            diagnostics.append(Diagnostic("front matter may not use YAML aliases (*name); write the value out",
+                                          at: SourceLocation(file: path, line: line + 1, column: column), kind: "front-matter"))
+            return frontMatter
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -45,8 +57,8 @@ enum FrontMatterParser {
                 if let n = reader.integer(value) { frontMatter.seed = n }
                 else { diagnostics.append(reader.error("'seed' must be a whole number, such as 42", at: value)) }
             case "timeout":
-                if let t = reader.number(value), t > 0 { frontMatter.timeout = t }
-                else { diagnostics.append(reader.error("'timeout' must be a number of seconds greater than 0", at: value)) }
+                if let t = reader.number(value), t > 0, t <= FrontMatter.longestTimeout { frontMatter.timeout = t }
+                else { diagnostics.append(reader.error("'timeout' must be a number of seconds greater than 0 and at most \(Int(FrontMatter.longestTimeout)) (a day)", at: value)) }
             case "allow-errors":
                 if let b = reader.boolean(value) { frontMatter.allowErrors = b }
                 else { diagnostics.append(reader.error("'allow-errors' must be true or false", at: value)) }
@@ -61,6 +73,29 @@ enum FrontMatterParser {
             }
         }
         return frontMatter
+    }
+
+    static let maximumSize = 64 << 10
+
+    /// The first YAML alias (`*name` where a value or key may start), outside quotes and comments.
+    static func firstAlias(in yaml: String) -> (line: Int, column: Int)? {
+        for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var quote: Character?
+            var previous: Character = " "
+            for (j, c) in line.enumerated() {
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    if " \t[{,:-".contains(previous) { quote = c }
+                } else if c == "#" && (previous == " " || previous == "\t" || j == 0) {
+                    break
+                } else if c == "*" && " \t[{,:-?".contains(previous) {
+                    return (i + 1, j + 1)
+                }
+                previous = c
+            }
+        }
+        return nil
     }
 
     /// Turns Yams nodes into typed values and positions in the notebook file.
@@ -124,7 +159,7 @@ enum FrontMatterParser {
                     diagnostics.append(error("unknown tolerance key '\(key)'\(hint)", at: keyNode))
                     continue
                 }
-                guard let x = number(value), x >= 0 else {
+                guard let x = number(value), x >= 0, x.isFinite else {
                     diagnostics.append(error("'\(key)' must be a number of at least 0, such as 1e-5", at: value))
                     continue
                 }

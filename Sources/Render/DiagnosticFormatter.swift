@@ -29,20 +29,20 @@ public struct DiagnosticFormatter {
     public func format(_ d: Diagnostic) -> String {
         var out: [String] = []
         let head = d.location.map { "\(shown($0)): " } ?? ""
-        out.append(paint(head, .bold) + paint("\(d.severity.rawValue):", severityStyle(d.severity)) + " " + paint(d.message, .bold))
+        out.append(paint(head, .bold) + paint("\(d.severity.rawValue):", severityStyle(d.severity)) + " " + paint(ControlCharacters.escape(d.message), .bold))
         if let range = d.range {
             out.append(contentsOf: excerpt(range))
         }
         for fix in d.fixIts {
-            out.append(paint("fix-it:", .green) + " " + fix.message)
+            out.append(paint("fix-it:", .green) + " " + ControlCharacters.escape(fix.message))
         }
         for note in d.notes {
             let at = note.range.map { "\(shown($0.start)): " } ?? ""
-            out.append("\(at)note: \(note.message)")
+            out.append("\(at)note: \(ControlCharacters.escape(note.message))")
             if let r = note.range, r != d.range { out.append(contentsOf: excerpt(r, context: 0)) }
         }
         for frame in d.callChain {
-            out.append("called from \(frame.function) at \(shown(frame.location))")
+            out.append("called from \(ControlCharacters.escape(frame.function)) at \(shown(frame.location))")
             if frame.repeats > 0 {
                 out.append("[previous line repeated \(frame.repeats) more time\(frame.repeats == 1 ? "" : "s")]")
             }
@@ -62,10 +62,10 @@ public struct DiagnosticFormatter {
         var context: [String] = []
         for n in stride(from: line - 1, through: first, by: -1) {
             guard let s = sourceLines(file, n), !Self.isFence(s) else { break }
-            context.insert(gutter(String(n), width) + s, at: 0)
+            context.insert(gutter(String(n), width) + ControlCharacters.escape(s), at: 0)
         }
         out += context
-        out.append(gutter(String(line), width) + text)
+        out.append(gutter(String(line), width) + ControlCharacters.escape(text))
         // Columns count UTF-8 bytes; place the caret under the matching character.
         let bytes = Array(text.utf8)
         let startByte = min(max(range.start.column - 1, 0), bytes.count)
@@ -78,8 +78,8 @@ public struct DiagnosticFormatter {
     }
 
     private func shown(_ location: SourceLocation) -> String {
-        guard let name = displayNames[location.file] else { return location.description }
-        return "\(name):\(location.line):\(location.column)"
+        guard let name = displayNames[location.file] else { return ControlCharacters.escape(location.description) }
+        return "\(ControlCharacters.escape(name)):\(location.line):\(location.column)"
     }
 
     static func isFence(_ line: String) -> Bool {
@@ -91,8 +91,9 @@ public struct DiagnosticFormatter {
         String(repeating: " ", count: width - number.count + 1) + number + " | "
     }
 
+    /// Characters as shown: control characters take the width of their escapes.
     private func displayWidth(_ bytes: ArraySlice<UInt8>, tabsFrom: String?) -> Int {
-        String(decoding: bytes, as: UTF8.self).count
+        ControlCharacters.escape(String(decoding: bytes, as: UTF8.self)).count
     }
 
     private enum Style: String { case bold = "1", red = "1;31", yellow = "1;33", cyan = "1;36", green = "32" }

@@ -53,6 +53,11 @@ public enum HTMLPage {
         }
     }
 
+    /// The stack of the threads that parse, highlight and render notebooks (nbrun's parent
+    /// process): swift-syntax and cmark recurse into nested input, and a thread's default stack
+    /// may be as small as 512 KiB (or 2 MiB under `ulimit -s unlimited`).
+    public static let threadStackSize = 64 << 20
+
     public static func render(notebook: Notebook, runs: [CellRun], navigation: PageNavigation = PageNavigation(),
                               options: Options = Options()) -> Rendered {
         let formatter = DiagnosticFormatter(color: false, contextLines: options.errorContextLines) { file, line in

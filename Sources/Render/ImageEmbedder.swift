@@ -5,7 +5,8 @@ import Reports
 /// Makes a page self-contained: local images (`![plot](figures/loss.png)`) are read relative to
 /// the notebook's folder and embedded as `data:` URIs; remote ones (`https://…`, `//…`) stay
 /// links as the author wrote them. A missing or unreadable local image becomes a visible note
-/// on the page and a warning for the caller, never a failure.
+/// on the page and a warning for the caller; one the sandbox refuses (a link out of the
+/// notebook's folder, `..`, an absolute path, `/proc`) is not read at all and is an error.
 struct ImageEmbedder {
     /// The folder local image paths are relative to.
     var baseDirectory: URL
@@ -46,7 +47,7 @@ struct ImageEmbedder {
                 out += "<span class=\"missing-image\">image not embedded: \(HTML.escape(path)) (\(HTML.escape(problem.description)))</span>"
                 warnings.append(Diagnostic("image \(path) not embedded: \(problem.description)",
                                            at: SourceLocation(file: notebookPath, line: line(of: path, in: prose), column: 1),
-                                           kind: "image", severity: .warning))
+                                           kind: "image", severity: problem.refused ? .error : .warning))
             }
         }
         out += rest
@@ -77,10 +78,16 @@ struct ImageEmbedder {
         let path = Self.decode(src)
         let ext = (path as NSString).pathExtension.lowercased()
         guard let mime = Self.mimeTypes[ext] else { return .failure(ImageProblem("not a known image type")) }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
-        guard let data = try? Data(contentsOf: url) else {
-            return .failure(ImageProblem(FileManager.default.fileExists(atPath: url.path) ? "unreadable" : "file not found"))
+        // The notebooks' one file sandbox (Reports/FileSandbox.swift), as for data.
+        let real: String
+        switch FileSandbox.resolve(path, below: baseDirectory.path) {
+        case .success(let r): real = r
+        case .failure(.missing): return .failure(ImageProblem("file not found"))
+        case .failure(let refusal):
+            return .failure(ImageProblem(refusal.reason + "; a page shows only images that are regular files below the notebook's folder",
+                                         refused: true))
         }
+        guard let data = FileManager.default.contents(atPath: real) else { return .failure(ImageProblem("unreadable")) }
         return .success("data:\(mime);base64,\(data.base64EncodedString())")
     }
 
@@ -96,5 +103,7 @@ struct ImageEmbedder {
 
 struct ImageProblem: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// Refused by the sandbox (an error of the notebook), not merely missing (a warning).
+    var refused = false
+    init(_ description: String, refused: Bool = false) { (self.description, self.refused) = (description, refused) }
 }

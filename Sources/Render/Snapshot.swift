@@ -140,7 +140,7 @@ extension Snapshot {
             var body: [String] = []
             func section(_ title: String, _ text: String) {
                 body.append("--- " + title)
-                var content = clean(text)
+                var content = ControlCharacters.escape(clean(text))
                 if content.hasSuffix("\n") { content.removeLast() }
                 body += content.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "|" : "| " + $0 }
             }

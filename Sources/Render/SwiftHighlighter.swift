@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
@@ -29,6 +30,8 @@ public enum SwiftHighlighter {
     private static let prepared = PreparedHTML()
 
     private static func highlight(_ code: String) -> String {
+        // swift-syntax's time doubles with each `[` of a run (Reports/BracketNesting): plain text.
+        if BracketNesting.check(code) != nil { return HTML.escape(code) }
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var out = ""

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Which notebooks a run covers and where each one's page and snapshot go (cli.md, "What a run
 /// writes"): a file `notebooks/attention.md` → `output/attention.html`; in a folder run the
@@ -33,6 +34,7 @@ public struct NotebookPlan: Sendable {
             if !isDirectory.boolValue {
                 guard fm.isReadableFile(atPath: path) else { throw Problem(description: "cannot read \(path): permission denied") }
                 let name = (path as NSString).lastPathComponent
+                try checkSandbox(path, below: (path as NSString).deletingLastPathComponent, folderRun: false)
                 entries.append(Entry(path: path, outputName: stripExtension(name)))
                 continue
             }
@@ -46,7 +48,9 @@ public struct NotebookPlan: Sendable {
                 if relative.hasSuffix(".md") { found.append(relative) }
             }
             for relative in found.sorted() {
-                entries.append(Entry(path: root == "." ? relative : root + "/" + relative, outputName: stripExtension(relative)))
+                let notebook = root == "." ? relative : root + "/" + relative
+                try checkSandbox(notebook, below: root, folderRun: true)
+                entries.append(Entry(path: notebook, outputName: stripExtension(relative)))
             }
         }
         var seen: [String: String] = [:]
@@ -59,6 +63,24 @@ public struct NotebookPlan: Sendable {
         var unique: [Entry] = []
         for entry in entries where !unique.contains(entry) { unique.append(entry) }
         return NotebookPlan(entries: unique, isCourse: isCourse)
+    }
+
+    /// The notebooks' file sandbox, as for data and images (Reports/FileSandbox.swift): a
+    /// notebook is a regular file below its folder (the course's, in a folder run) after
+    /// resolving symbolic links, so `lesson.md -> /proc/self/environ` is never published.
+    private static func checkSandbox(_ path: String, below folder: String, folderRun: Bool) throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+        guard case .failure(let refusal) = FileSandbox.resolve(absolute, below: folder.isEmpty ? "." : folder, allowAbsolute: true) else { return }
+        let place = folderRun ? "the folder \(folder)" : "its folder"
+        switch refusal {
+        case .outside(let real):
+            throw Problem(description: "\(path) leads outside \(place) (to \(real)); nbrun runs only notebooks that are regular files below it")
+        case .notRegularFile:
+            throw Problem(description: "\(path) is not a regular file; nbrun runs only notebooks that are regular files below \(place)")
+        case .missing, .empty, .absolute:
+            throw Problem(description: "no such notebook: \(path)")
+        }
     }
 
     /// Share `index` (1-based) of `count`: every count-th notebook, so shares are equal in size

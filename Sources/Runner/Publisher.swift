@@ -19,7 +19,7 @@ final class Publisher: @unchecked Sendable {
         var runs: [CellRun]
         var seconds: Double
         var source = Source.ran
-        var passed = 0, failed = 0, skipped = 0, notRun = 0, changed = 0
+        var passed = 0, failed = 0, skipped = 0, notRun = 0, changed = 0, pageErrors = 0
         var snapshotNote: String?
         /// Failure text per cell index (for JUnit).
         var failures: [Int: String] = [:]
@@ -97,6 +97,8 @@ final class Publisher: @unchecked Sendable {
             let page = HTMLPage.render(notebook: notebook, runs: runs, navigation: navigation(for: job),
                                        options: HTMLPage.Options(generator: "nbrun \(nbrunVersion)"))
             for w in page.warnings { messages.append(shown.format(w)) }
+            // An image the sandbox refused is an error of the notebook, as a failed cell is.
+            report.pageErrors = page.warnings.filter { $0.severity == .error }.count
             write(page.html, to: url(job, "html"))
         }
         if options.formats.contains(.ipynb) {
@@ -105,7 +107,7 @@ final class Publisher: @unchecked Sendable {
 
         lock.withLock { reports[job] = report }
         for m in messages { terminal.print(m, quiet: true) }
-        terminal.print(line(notebook, report), quiet: report.failed + report.changed > 0)
+        terminal.print(line(notebook, report), quiet: report.failed + report.changed + report.pageErrors > 0)
     }
 
     /// Watch mode's page while a notebook runs: the cells so far, a line saying which cell runs,
@@ -190,6 +192,7 @@ final class Publisher: @unchecked Sendable {
         var parts = [counted(notebook.cells.count, "cell"), "\(r.passed) passed"]
         if r.failed > 0 { parts.append(terminal.paint("\(r.failed) failed", "1;31")) }
         if r.changed > 0 { parts.append(terminal.paint("\(r.changed) changed", "1;33")) }
+        if r.pageErrors > 0 { parts.append(terminal.paint(counted(r.pageErrors, "page error"), "1;31")) }
         if r.skipped > 0 { parts.append("\(r.skipped) skipped") }
         if r.notRun > 0 { parts.append("\(r.notRun) not run") }
         let name = notebook.path.padding(toLength: max(notebook.path.count, 28), withPad: " ", startingAt: 0)
@@ -239,19 +242,20 @@ final class Publisher: @unchecked Sendable {
         let cells = reported.map { notebooks[$0].cells.count }.reduce(0, +)
         let passed = all.map(\.passed).reduce(0, +), failed = all.map(\.failed).reduce(0, +)
         let changed = all.map(\.changed).reduce(0, +), skipped = all.map(\.skipped).reduce(0, +)
-        let notRun = all.map(\.notRun).reduce(0, +)
+        let notRun = all.map(\.notRun).reduce(0, +), pageErrors = all.map(\.pageErrors).reduce(0, +)
         var parts = ["\(passed) passed"]
         if failed > 0 { parts.append("\(failed) failed") }
         if changed > 0 { parts.append(counted(changed, "snapshot") + " changed") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
         if notRun > 0 { parts.append("\(notRun) not run") }
+        if pageErrors > 0 { parts.append(counted(pageErrors, "page error")) }
         let pages = options.formats.contains(.html) ? " Pages in \(options.outputDirectory)/." : ""
         let cached = all.filter { $0.source == .cache }.count
         let fromCache = cached == 0 ? "" : cached == all.count ? " (all from the cache)" : " (\(cached) from the cache)"
         let n = reported.count
         terminal.print("\(counted(n, "notebook")), \(counted(cells, "cell")): \(parts.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s\(fromCache).\(pages)", quiet: true)
         if couldNotWrite { return 2 }
-        return failed + changed > 0 ? 1 : 0
+        return failed + changed + pageErrors > 0 ? 1 : 0
     }
 }
 

@@ -15,7 +15,10 @@ public struct RunOptions: Sendable {
     public var junitPath: String?
     public var formats: Set<Format> = [.html]
     public var seedOverride: Int?
+    /// Bytes a notebook's worker may use (all of its memory; its tensors too).
     public var memoryLimit = 4 << 30
+    /// Bytes of the largest notebook file (a larger one is an error before anything runs).
+    public var maxNotebookSize = 10 << 20
     public var unsafeHTML = false
     /// Whether stored results may stand in for a run (not with `--rerun`; with `--ci` only when
     /// `--use-cache` is given). Runs that went as asked are stored either way.

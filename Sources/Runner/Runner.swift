@@ -46,6 +46,13 @@ public struct Runner {
         var notebooks: [Notebook] = []
         var malformed = false
         for entry in plan.entries {
+            let size = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.size] as? Int) ?? 0
+            if size > options.maxNotebookSize {
+                terminal.error("error: \(entry.path) is \(WorkerLimits.describe(size)), over the \(WorkerLimits.describe(options.maxNotebookSize)) "
+                    + "limit for a notebook; split it, or raise the limit with --max-notebook-size")
+                malformed = true
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: entry.path) else {
                 terminal.error("error: cannot read \(entry.path)")
                 malformed = true
@@ -109,6 +116,7 @@ public struct Runner {
                 sources.forEach(SwiftHighlighter.prepare)
             }
             highlighter.qualityOfService = .background
+            highlighter.stackSize = HTMLPage.threadStackSize
             highlighter.start()
         }
         _ = pool.run(jobs) { event in

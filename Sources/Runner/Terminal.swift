@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// What the run shows on the terminal (cli.md, "What the terminal shows"): on a TTY a live status
 /// line; in a log one line per notebook when it finishes; a summary at the end. Colour only on a
@@ -26,6 +27,7 @@ final class Terminal: @unchecked Sendable {
     func print(_ text: String, quiet: Bool = false, verbose: Bool = false) {
         guard verbosity != .quiet || quiet else { return }
         guard !verbose || verbosity == .verbose else { return }
+        let text = shown(text)
         lock.withLock {
             clearStatus()
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
@@ -33,10 +35,31 @@ final class Terminal: @unchecked Sendable {
     }
 
     func error(_ text: String) {
+        let text = shown(text)
         lock.withLock {
             clearStatus()
             FileHandle.standardError.write(Data((text + "\n").utf8))
         }
+    }
+
+    /// The last guard before the terminal: control characters are escaped, except, with
+    /// colour on, the colour sequences nbrun itself writes (`ESC [ 1;31 m`).
+    func shown(_ text: String) -> String {
+        guard color else { return ControlCharacters.escape(text) }
+        var out = ""
+        var rest = Substring(text)
+        while let esc = rest.firstIndex(of: "\u{1B}") {
+            out += ControlCharacters.escape(String(rest[..<esc]))
+            let after = rest[rest.index(after: esc)...]
+            if after.first == "[", let m = after.dropFirst().firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == ";")) }), after[m] == "m" {
+                out += rest[esc...m]
+                rest = rest[rest.index(after: m)...]
+            } else {
+                out += "\\u{1B}"
+                rest = after
+            }
+        }
+        return out + ControlCharacters.escape(String(rest))
     }
 
     /// Replaces the live status line (TTY only).
@@ -44,6 +67,7 @@ final class Terminal: @unchecked Sendable {
         guard isTTY, verbosity != .quiet else { return }
         lock.withLock {
             let width = max(20, Self.columns() - 1)
+            let text = ControlCharacters.escape(text)
             let line = text.count > width ? String(text.prefix(width - 1)) + "…" : text
             FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + line).utf8))
             statusShown = true

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Render
 import Reports
 
 /// The worker side: `nbrun --worker PATH` runs one notebook and reports each cell to its parent
@@ -7,6 +8,8 @@ import Reports
 /// sent to standard error first, so nothing else can ever mix into the channel.
 public enum Worker {
     public static func main(_ invocation: WorkerInvocation) -> Int32 {
+        ParentWatch.start()
+        WorkerLimits.apply(memoryLimit: invocation.memoryLimit)
         let path = invocation.path
         let channel = FileHandle(fileDescriptor: dup(STDOUT_FILENO), closeOnDealloc: true)
         dup2(STDERR_FILENO, STDOUT_FILENO)
@@ -153,7 +156,8 @@ public struct WorkerPool {
         for (index, job) in jobs.enumerated() {
             slots.wait()
             group.enter()
-            Thread.detachNewThread {
+            // The page is written on this thread (`progress`): a stack for nested input.
+            let thread = Thread {
                 progress(.notebookStarted(job: index))
                 let start = Date()
                 let runs = runOne(job, index: index, progress: progress)
@@ -162,6 +166,8 @@ public struct WorkerPool {
                 slots.signal()
                 group.leave()
             }
+            thread.stackSize = HTMLPage.threadStackSize
+            thread.start()
         }
         group.wait()
         return results.withLock { $0 }
@@ -181,6 +187,7 @@ public struct WorkerPool {
         process.standardError = started.errors
         process.standardInput = FileHandle.nullDevice
         process.environment = workerEnvironment(ProcessInfo.processInfo.environment)
+            .merging([ParentWatch.variable: String(getpid())]) { _, ours in ours }
         try process.run()
         Self.live.withLock { _ = $0.insert(process.processIdentifier) }
         return started
@@ -221,10 +228,12 @@ public struct WorkerPool {
         }
         let (process, channel, errors) = (started.process, started.channel, started.errors)
         // Standard error is drained so a chatty worker never blocks; its tail explains a crash.
-        let stderrTail = Locked(Data())
+        // Its head names an allocation that failed ("Fatal error: failed to allocate ..."), before the backtrace.
+        let stderrTail = Locked(Data()), stderrHead = Locked(Data())
         let stderrDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             while case let chunk = errors.fileHandleForReading.availableData, !chunk.isEmpty {
+                stderrHead.withLock { if $0.count < 1024 { $0 = ($0 + chunk).prefix(1024) } }
                 stderrTail.withLock { $0 = ($0 + chunk).suffix(4096) }
             }
             stderrDone.signal()
@@ -232,12 +241,23 @@ public struct WorkerPool {
         let readerDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let decoder = JSONDecoder()
+            // Linear in the report's size: each byte is looked at once for a newline (a cell that
+            // prints 100 MB is one long line), and consumed lines are dropped once per chunk.
             var buffer = Data()
+            var scanned = 0  // bytes of `buffer` known to hold no newline
             while case let chunk = channel.fileHandleForReading.availableData, !chunk.isEmpty {
                 buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 0x0A) {
-                    let line = buffer[buffer.startIndex..<newline]
-                    buffer = Data(buffer[(newline + 1)...])
+                var lineStart = buffer.startIndex
+                var lines: [Range<Data.Index>] = []
+                while let newline = buffer[(lineStart + scanned)...].firstIndex(of: 0x0A) {
+                    lines.append(lineStart..<newline)
+                    lineStart = newline + 1
+                    scanned = 0
+                }
+                scanned = buffer.endIndex - lineStart
+                let complete = lines.map { buffer[$0] }
+                if lineStart > buffer.startIndex { buffer = Data(buffer[lineStart...]) }
+                for line in complete {
                     guard let event = try? decoder.decode(NotebookExecution.Event.self, from: line) else { continue }
                     switch event {
                     case .started(let cell):
@@ -257,8 +277,15 @@ public struct WorkerPool {
             readerDone.signal()
         }
         // The watchdog: a cell far past its time limit means a hang the interpreter cannot see.
+        // It also stops a worker whose memory passes --memory-limit (WorkerLimits).
         var killedForTimeout: (cell: Int, limit: Double)?
+        var killedForMemory: Int?
         while readerDone.wait(timeout: .now() + 0.05) == .timedOut {
+            if killedForMemory == nil, killedForTimeout == nil,
+               let resident = WorkerLimits.residentBytes(of: process.processIdentifier), resident > job.invocation.memoryLimit {
+                killedForMemory = resident
+                kill(process.processIdentifier, SIGKILL)
+            }
             let current = state.withLock { $0.current }
             if let (cell, started) = current {
                 let limit = cells[cell].options.timeout ?? job.notebook.frontMatter.timeout
@@ -288,7 +315,13 @@ public struct WorkerPool {
         let crashed = state.withLock { $0.current?.cell } ?? missing
         let reason: String
         let status: CellResult.Status
-        if let (cell, limit) = killedForTimeout, cell == crashed {
+        let tail = String(decoding: stderrTail.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let limit = WorkerLimits.describe(job.invocation.memoryLimit)
+        let head = String(decoding: stderrHead.withLock { $0 }, as: UTF8.self)
+        if killedForMemory != nil || ["failed to allocate", "Could not allocate memory"].contains(where: { head.contains($0) || tail.contains($0) }) {
+            reason = "the notebook used more than \(limit) of memory (--memory-limit) while running this cell; its worker process was stopped"
+            status = .failed
+        } else if let (cell, limit) = killedForTimeout, cell == crashed {
             reason = "the cell ran past its time limit of \(formatSeconds(limit)) and did not stop; its worker process was stopped"
             status = .timedOut
         } else if process.terminationReason == .uncaughtSignal {
@@ -298,7 +331,6 @@ public struct WorkerPool {
             reason = "nbrun's worker running this notebook \(what) while running this cell"
             status = .failed
         } else {
-            let tail = String(decoding: stderrTail.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             reason = "nbrun's worker stopped (exit status \(process.terminationStatus)) before finishing this cell" + (tail.isEmpty ? "" : ": \(tail)")
             status = .failed
         }

@@ -69,6 +69,12 @@ enum NumpyArchive {
             guard compressed >= 0, compressed <= bytes.count, size >= 0, size <= Int(Int32.max) * 4, local >= 0 else {
                 throw fail("entry \(entryName) has impossible sizes (corrupt archive)")
             }
+            // Checked before inflating: a small archive may claim gigabytes (a zip bomb).
+            let arena = TensorArena.current
+            guard size <= arena.limit - arena.liveBytes else {
+                throw fail("entry \(entryName) holds \(TensorMemory.formatGiB(size)) uncompressed, over the "
+                    + "\(TensorMemory.formatGiB(arena.limit)) memory limit (--memory-limit) with \(TensorMemory.formatGiB(arena.liveBytes)) in use")
+            }
             guard try u32(local) == 0x0403_4B50 else { throw fail("corrupt local header for \(entryName)") }
             let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
             guard start + compressed <= bytes.count else { throw fail("entry \(entryName) is truncated") }

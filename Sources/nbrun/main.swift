@@ -43,8 +43,11 @@ struct Nbrun: ParsableCommand {
     @Option(help: "Override every notebook's seed.")
     var seed: Int?
 
-    @Option(help: ArgumentHelp("Tensor memory per notebook, such as 512M or 4G.", valueName: "SIZE"))
-    var memoryLimit = "4G"
+    @Option(help: ArgumentHelp("Memory per notebook's worker, such as 512M or 4G (default: three quarters of the machine's memory shared among the jobs).", valueName: "SIZE"))
+    var memoryLimit: String?
+
+    @Option(help: ArgumentHelp("Largest notebook file, such as 10M.", valueName: "SIZE"))
+    var maxNotebookSize = "10M"
 
     @Flag(help: "Pass raw HTML in prose through (for trusted course sources).")
     var unsafeHTML = false
@@ -71,9 +74,14 @@ struct Nbrun: ParsableCommand {
     var color = "auto"
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs takes a number from 1 to 1024 (got \(jobs))") }
         if let shard, parseShard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4 (got '\(shard)')") }
-        if parseMemory(memoryLimit) == nil { throw ValidationError("--memory-limit takes a size such as 512M or 4G (got '\(memoryLimit)')") }
+        if let memoryLimit, parseMemory(memoryLimit).map({ $0 >= 64 << 20 }) != true {
+            throw ValidationError("--memory-limit takes a size from 64M to 1024T, such as 512M or 4G (got '\(memoryLimit)')")
+        }
+        if parseMemory(maxNotebookSize).map({ $0 >= 1024 }) != true {
+            throw ValidationError("--max-notebook-size takes a size from 1K to 1024T, such as 10M (got '\(maxNotebookSize)')")
+        }
         if RunOptions.ColorMode(rawValue: color) == nil { throw ValidationError("--color takes auto, always or never (got '\(color)')") }
         for f in format.split(separator: ",") where RunOptions.Format(rawValue: String(f)) == nil {
             throw ValidationError("--format takes html, ipynb or html,ipynb (got '\(f)')")
@@ -95,7 +103,8 @@ struct Nbrun: ParsableCommand {
         o.junitPath = junit
         o.formats = Set(format.split(separator: ",").compactMap { RunOptions.Format(rawValue: String($0)) })
         o.seedOverride = seed
-        o.memoryLimit = parseMemory(memoryLimit) ?? (4 << 30)
+        o.memoryLimit = memoryLimit.flatMap(parseMemory) ?? WorkerLimits.defaultMemoryLimit(jobs: o.jobs)
+        o.maxNotebookSize = parseMemory(maxNotebookSize) ?? RunOptions().maxNotebookSize
         o.unsafeHTML = unsafeHTML
         o.readCache = !rerun && (!ci || useCache)
         o.checkpointMemory = parseMemory(checkpointMemory) ?? (2 << 30)
@@ -118,7 +127,8 @@ func parseMemory(_ text: String) -> Int? {
     if number.hasSuffix("B") { number.removeLast() }
     var scale = 1.0
     if let last = number.last, let unit = units[last] { scale = unit; number.removeLast() }
-    guard let value = Double(number), value > 0, value.isFinite else { return nil }
+    // At most 1024 T: anything larger is a typo (and 1e30 would not fit in an Int).
+    guard let value = Double(number), value > 0, value.isFinite, value * scale <= 1024 * 1024 * 1024 * 1024 * 1024 else { return nil }
     return Int(value * scale)
 }
 

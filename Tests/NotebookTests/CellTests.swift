@@ -84,7 +84,7 @@ struct CellTests {
             ```
             """)
         #expect(messages(out) == [
-            "1:10: error: 'timeout' must be a number of seconds greater than 0, such as timeout=5",
+            "1:10: error: 'timeout' must be a number of seconds greater than 0 and at most 86400 (a day), such as timeout=5",
             "1:23: error: 'rtol' must be a number of at least 0, such as rtol=1e-4",
             "1:31: error: cell id 'has_underscore' must use only letters, digits and '-'",
             "1:49: error: cell option 'skip' takes no value: write just 'skip'",

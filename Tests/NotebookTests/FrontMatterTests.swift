@@ -53,7 +53,7 @@ struct FrontMatterTests {
             """)
         #expect(messages(out) == [
             "2:7: error: 'seed' must be a whole number, such as 42",
-            "3:10: error: 'timeout' must be a number of seconds greater than 0",
+            "3:10: error: 'timeout' must be a number of seconds greater than 0 and at most 86400 (a day)",
             "4:15: error: 'allow-errors' must be true or false",
             "5:12: error: 'tolerance' must be a mapping such as {rtol: 1e-5, atol: 1e-6}",
             "6:8: error: 'title' must be text",

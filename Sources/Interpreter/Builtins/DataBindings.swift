@@ -92,29 +92,35 @@ private func registerTokenizer(_ b: Builtins) {
 
 // MARK: - The sandbox
 
-/// The real path of `path` (relative to the notebook's folder), refusing absolute paths and
-/// anything that leaves the folder through `..` or a symbolic link.
+/// The real path of `path` (relative to the notebook's folder) under the one file sandbox
+/// (Reports/FileSandbox.swift): a regular file below the folder after resolving symbolic links.
 func sandboxedPath(_ path: String, in ctx: Context, operation: String) throws -> String {
-    guard !path.isEmpty else { throw RuntimeError("\(operation): the path is empty") }
-    if path.hasPrefix("/") || path.hasPrefix("~") {
+    switch FileSandbox.resolve(path, below: ctx.bindings.baseDirectory) {
+    case .success(let real):
+        // A file is read whole into memory: one larger than the memory limit never fits.
+        let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? 0
+        let limit = TensorArena.current.limit
+        if size > limit {
+            throw RuntimeError("\(operation): \"\(path)\" is \(gib(size)), over the \(gib(limit)) memory limit (--memory-limit)")
+        }
+        // Recorded for the results cache, as the cell named it, with what is there now.
+        ctx.bindings.filesRead.append(FileRead(path: path, digest: FileRead.digest(ofFileAt: real)))
+        return real
+    case .failure(.empty): throw RuntimeError("\(operation): the path is empty")
+    case .failure(.absolute):
         throw RuntimeError("\(operation): \"\(path)\" is an absolute path; a notebook reads only files below its own folder, by relative paths")
-    }
-    let base = URL(fileURLWithPath: ctx.bindings.baseDirectory).standardizedFileURL.resolvingSymlinksInPath().path
-    let full = URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath().path
-    guard full == base || full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+    case .failure(.outside):
         throw RuntimeError("\(operation): \"\(path)\" is outside the notebook's folder; a notebook reads only files below it")
+    case .failure(.missing): throw RuntimeError("\(operation): no file \"\(path)\" in the notebook's folder")
+    case .failure(.notRegularFile):
+        throw RuntimeError("\(operation): \"\(path)\" is not a regular file (a folder, a device or a kernel file); a notebook reads only regular files below its folder")
     }
-    // Recorded for the results cache, as the cell named it, with what is there now.
-    ctx.bindings.filesRead.append(FileRead(path: path, digest: FileRead.digest(ofFileAt: full)))
-    return full
 }
+
+private func gib(_ bytes: Int) -> String { String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
 
 private func readSandboxedText(_ path: String, _ ctx: Context, _ operation: String) throws -> String {
     let full = try sandboxedPath(path, in: ctx, operation: operation)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
-        throw RuntimeError("\(operation): no file \"\(path)\" in the notebook's folder")
-    }
     guard let data = FileManager.default.contents(atPath: full) else { throw RuntimeError("\(operation): cannot read \"\(path)\"") }
     guard let text = String(data: data, encoding: .utf8) else { throw RuntimeError("\(operation): \"\(path)\" is not UTF-8 text") }
     return text

@@ -220,29 +220,6 @@ func characterSet(_ name: String) throws -> CharacterSet {
     }
 }
 
-/// `String(format:)` with C format specifiers: numbers are passed as the types the specifier asks.
-func formatString(_ format: String, _ args: [Value]) throws -> String {
-    var cargs: [CVarArg] = []
-    for a in args {
-        switch a {
-        case .int(let i): cargs.append(i)
-        case .double(let d): cargs.append(d)
-        case .float(let f): cargs.append(Double(f))
-        case .string(let s): cargs.append(s)
-        case .bool(let b): cargs.append(b ? 1 : 0)
-        default: throw RuntimeError("String(format:): cannot format a value of type '\(typeName(a))'")
-        }
-    }
-    // %@ takes NSString on Linux; replace with %s-free approach: format strings one by one.
-    if format.contains("%@") {
-        var out = format
-        for case .string(let s) in args { if let r = out.range(of: "%@") { out.replaceSubrange(r, with: s) } }
-        let rest = args.filter { if case .string = $0 { return false }; return true }
-        return rest.isEmpty ? out : try formatString(out, rest)
-    }
-    return String(format: format, arguments: cargs)
-}
-
 /// `s.split(separator: c)` for an ASCII separator, scanning UTF-8 bytes instead of Characters
 /// (Character iteration dominated splitting a long text into words). Nil when a separator touches
 /// a non-ASCII byte or is CR/LF: a grapheme cluster may then span it (a combining accent after a

@@ -30,6 +30,15 @@ enum CellParser {
     }
 
     static func parse(_ cell: CellSource) -> Parsed {
+        if let excess = BracketNesting.check(cell.code) {
+            // Refused before swift-syntax sees it: its parse time doubles with each `[` (Reports/BracketNesting).
+            let empty = Parser.parse(source: "")
+            let map = SourceMap(converter: SourceLocationConverter(fileName: cell.file, tree: empty), file: cell.file,
+                                firstLine: cell.line, column: cell.column)
+            let at = SourceLocation(file: cell.file, line: cell.line + excess.line - 1,
+                                    column: excess.line == 1 ? cell.column + excess.column - 1 : excess.column)
+            return Parsed(tree: empty, map: map, errors: [Diagnostic(excess.message, at: at, kind: "limit")])
+        }
         let raw = Parser.parse(source: cell.code)
         let converter = SourceLocationConverter(fileName: cell.file, tree: raw)
         let map = SourceMap(converter: converter, file: cell.file, firstLine: cell.line, column: cell.column)
