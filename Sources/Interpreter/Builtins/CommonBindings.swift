@@ -25,6 +25,7 @@ func registerTensorAPI(_ b: Builtins) {
     registerModelBindings(b)
     registerDataBindings(b)
     registerFigureBindings(b)
+    registerGradientBindings(b)
 }
 
 /// Runs a native body, turning the engines' errors (TensorError, PreprocessingError) into cell

@@ -40,6 +40,9 @@ public final class Bidirectional: Layer {
     public override var weights: [Tensor] {
         get throws { try forwardLayer.weights + backwardLayer.weights }
     }
+    public override var weightNames: [String] {
+        forwardLayer.weightNames.map { "forward_" + $0 } + backwardLayer.weightNames.map { "backward_" + $0 }
+    }
     public override var weightShapes: [[Int]] { forwardLayer.weightShapes + backwardLayer.weightShapes }
     public override var parameterCount: Int { forwardLayer.parameterCount + backwardLayer.parameterCount }
     public override var isBuilt: Bool { forwardLayer.isBuilt }

@@ -46,6 +46,8 @@ public class Recurrent: Layer {
     public override var acceptsInitialState: Bool { true }
     public override var returnsList: Bool { returnState }
 
+    public override var weightNames: [String] { ["kernel", "recurrent_kernel", "bias"] }
+
     /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
     public override func build(_ inputShapes: [TensorShape]) throws {
         let features = try lastAxis(inputShapes[0], layer: name)
