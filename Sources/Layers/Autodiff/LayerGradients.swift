@@ -46,7 +46,7 @@ public struct LayerGradients {
 public func valueWithGradient(session: LayerSession, inputs: [Tensor] = [],
                               _ body: ([Tensor]) throws -> Tensor) throws -> LayerGradients {
     guard session.training == nil else {
-        throw layerError("valueWithGradient: cannot take a gradient inside the closure of another (nested gradients are not supported)")
+        throw layerError("gradient: cannot take a gradient inside the closure of another (nested gradients are not supported)")
     }
     let scope = TrainingScope()
     session.training = scope
@@ -54,7 +54,7 @@ public func valueWithGradient(session: LayerSession, inputs: [Tensor] = [],
     let watchedInputs = try inputs.map(scope.tape.watch)
     let y = try body(watchedInputs)
     guard y.dtype == .float32, !y.isSymbolic, y.rank == 0 || y.scalarCount == 1 && y.shape.dimensions.allSatisfy({ $0 == 1 }) else {
-        throw layerError("valueWithGradient: the closure must return a scalar tensor (the loss), got \(y.dtype) of shape \(y.shape); "
+        throw layerError("gradient: the closure must return a scalar tensor (the loss), got \(y.dtype) of shape \(y.shape); "
             + "reduce it, e.g. with .mean() or .sum()")
     }
     session.training = nil
@@ -76,7 +76,7 @@ public func valueWithGradient(session: LayerSession, inputs: [Tensor] = [],
 public func differentiableForward(session: LayerSession, _ body: () throws -> Tensor) throws
     -> (output: Tensor, pullback: (Tensor) throws -> LayerGradients) {
     guard session.training == nil else {
-        throw layerError("valueWithGradient: cannot take a gradient inside the closure of another (nested gradients are not supported)")
+        throw layerError("gradient: cannot take a gradient inside the closure of another (nested gradients are not supported)")
     }
     let scope = TrainingScope()
     session.training = scope
