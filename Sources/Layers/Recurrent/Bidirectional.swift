@@ -43,6 +43,11 @@ public final class Bidirectional: Layer {
     public override var weightNames: [String] {
         forwardLayer.weightNames.map { "forward_" + $0 } + backwardLayer.weightNames.map { "backward_" + $0 }
     }
+    /// While gradients are taken: one tape node over both directions' fused passes.
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try recordedRecurrentCall(self, inputs, masks: masks, states: states, weights: weights)
+    }
     public override var weightShapes: [[Int]] { forwardLayer.weightShapes + backwardLayer.weightShapes }
     public override var parameterCount: Int { forwardLayer.parameterCount + backwardLayer.parameterCount }
     public override var isBuilt: Bool { forwardLayer.isBuilt }

@@ -48,6 +48,12 @@ public class Recurrent: Layer {
 
     public override var weightNames: [String] { ["kernel", "recurrent_kernel", "bias"] }
 
+    /// While gradients are taken: one tape node over the fused training pass (Autodiff/RecurrentNodes.swift).
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try recordedRecurrentCall(self, inputs, masks: masks, states: states, weights: weights)
+    }
+
     /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
     public override func build(_ inputShapes: [TensorShape]) throws {
         let features = try lastAxis(inputShapes[0], layer: name)
