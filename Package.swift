@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "Reports", swiftSettings: optimised),
         // OpenBLAS (Debian: libopenblas0) is loaded at run time by Sources/Tensors/BLAS.swift.
         .target(name: "Tensors", swiftSettings: tensorKernels),
-        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
+        .target(name: "Layers", dependencies: ["Tensors", "Reports"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: ["Layers", "Tensors", "Reports"]
                     + syntax("SwiftSyntax", "SwiftParser", "SwiftParserDiagnostics", "SwiftDiagnostics", "SwiftOperators"),
                 swiftSettings: optimised,
