@@ -93,7 +93,7 @@ let package = Package(
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors", "Reports"], exclude: ["Fixtures"], swiftSettings: optimised),
         // Cells/ holds literate cell files (Swift source run by the tests, not compiled into them).
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], exclude: ["Cells"],
                     swiftSettings: optimised),

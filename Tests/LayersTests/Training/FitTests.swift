@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import Tensors
+import Reports
 @testable import Layers
 
 /// Two Dense layers trained through `TrainingStep` with their backward written out.
@@ -184,5 +185,18 @@ struct TwoDense {
         #expect(first == Batches.permutation(10, &b))
         #expect(first.sorted() == Array(0..<10) && first != Array(0..<10))
         #expect(Batches.permutation(10, &a) != first)  // the next epoch draws a new order
+    }
+}
+
+extension FitTests {
+    @Test func historyPlotsEverySeriesPerEpoch() throws {
+        var history = History()
+        history.append(epoch: 0, logs: [("accuracy", 0.5), ("loss", 0.75), ("val_loss", 0.625)])
+        history.append(epoch: 1, logs: [("accuracy", 0.75), ("loss", 0.5), ("val_loss", 0.5)])
+        #expect(history["loss"] == [0.75, 0.5] && history.keys == ["accuracy", "loss", "val_loss"])
+        guard case .linePlot(let plot) = history.plot() else { Issue.record("not a line plot"); return }
+        #expect(plot.xLabel == "epoch")
+        #expect(plot.series.map(\.label) == ["accuracy", "loss", "val_loss"])
+        #expect(plot.series[2].x == [1, 2] && plot.series[2].y == [0.625, 0.5])
     }
 }

@@ -11,13 +11,14 @@ import Tensors
         let metric: Metric = switch name {
         case "binary_accuracy": .binaryAccuracy
         case "binary_accuracy_0.3": .binaryAccuracy(threshold: 0.3)
-        case "sparse_categorical_accuracy": .sparseCategoricalAccuracy
+        case "sparse_categorical_accuracy", "sparse_categorical_accuracy_keras_mask": .sparseCategoricalAccuracy
         default: .categoricalAccuracy
         }
         var mean = RunningMean()
         for (batch, want) in zip(entry["batches"] as! [[Any]], entry["results"] as! [NSNumber]) {
             let (values, shape) = try metric.values(predicted: try fixtureTensor(batch[1]), expected: try fixtureTensor(batch[0]))
-            mean.add(values, shape: shape)
+            // With a Keras mask on the predictions, Keras weighs each position by it.
+            mean.add(values, shape: shape, weights: batch.count > 2 ? fixtureFloats(batch[2]) : nil)
             #expect(mean.result == want.floatValue, "\(name): \(mean.result) vs \(want)")
         }
     }

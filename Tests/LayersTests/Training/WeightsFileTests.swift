@@ -59,3 +59,13 @@ import Tensors
         #expect(try model.weights.map(\.scalars) == before)   // nothing loaded
     }
 }
+
+extension WeightsFileTests {
+    @Test func userLayersPrefixTheirLayersPathsAsKerasDoes() throws {
+        let session = testSession()
+        let w1 = try Dense(units: 3, session: session, name: "dense_1"), v = try Dense(units: 1, session: session, name: "dense_2")
+        let node = CustomLayerNode(className: "BahdanauAttention", session: session, heldLayers: { [w1, v] })
+        _ = try v(try w1(try Tensor(shape: [1, 2, 4], scalars: Array(repeating: 0.5, count: 8))))
+        #expect(trainableSlots(of: node).map(\.path) == TrainingFixtures.all["customLayerPaths"] as! [String])
+    }
+}
