@@ -94,6 +94,12 @@ open class Layer: GraphOperation {
         parameterShapes.append(shape)
     }
 
+    /// Changes weight `index` in place (training), drawing it first if it was deferred.
+    func withParameter<R>(_ index: Int, _ body: (inout [Float]) throws -> R) rethrows -> R {
+        _ = parameter(index)
+        return try body(&drawnParameters[index])
+    }
+
     /// Weight `index`, drawn now if it was deferred (the others stay as they are).
     func parameter(_ index: Int) -> [Float] {
         if let table = deferred.removeValue(forKey: index) { drawnParameters[index] = table.values() }

@@ -1,0 +1,122 @@
+// Optimizers as Keras 3 runs them: gradients clipped (`clipNorm` per weight, `globalClipNorm`
+// over one call's weights), then each weight's update rule with its own state (moments and step
+// count), so one optimizer can update several models.
+import Foundation
+import Tensors
+
+/// Identifies one weight for an optimizer's state: the object that holds it and its index there.
+public struct WeightKey: Hashable {
+    let owner: ObjectIdentifier
+    let index: Int
+
+    public init(owner: AnyObject, index: Int) {
+        self.owner = ObjectIdentifier(owner)
+        self.index = index
+    }
+}
+
+/// An optimizer's state for one weight: its step count and the rule's slots (`m`, `v`, ...).
+final class WeightState {
+    /// Keeps the weight's owner alive so its `ObjectIdentifier` is never reused for another.
+    let owner: AnyObject?
+    var steps = 0
+    var slots: [[Float]]
+
+    init(owner: AnyObject?, slots: [[Float]]) {
+        self.owner = owner
+        self.slots = slots
+    }
+}
+
+/// The base of `SGD`, `Adam` and `RMSProp`. Subclasses give the number of state slots a weight
+/// needs and the update of one weight (`step`), in Keras 3's operation order, in float32.
+public class Optimizer {
+    /// Keras keeps the learning rate as a float32 variable; it may be changed between steps.
+    public var learningRate: Double
+    public let clipNorm: Double?
+    public let globalClipNorm: Double?
+    /// Per-weight state, created (zeros) the first time a weight is updated.
+    private var states: [WeightKey: WeightState] = [:]
+    private var owners: [WeightKey: AnyObject] = [:]
+
+    init(learningRate: Double, clipNorm: Double?, globalClipNorm: Double?, kind: String) throws {
+        if clipNorm != nil && globalClipNorm != nil {
+            throw layerError("\(kind): give clipNorm or globalClipNorm, not both (Keras allows one)")
+        }
+        if let c = clipNorm, !(c > 0) { throw layerError("\(kind): clipNorm must be positive, got \(c)") }
+        if let c = globalClipNorm, !(c > 0) { throw layerError("\(kind): globalClipNorm must be positive, got \(c)") }
+        self.learningRate = learningRate
+        self.clipNorm = clipNorm
+        self.globalClipNorm = globalClipNorm
+    }
+
+    /// The optimizer's name in messages (`SGD`, `Adam`, `RMSProp`).
+    public var kind: String { "Optimizer" }
+    /// How many state arrays of the weight's size the rule keeps.
+    var slotCount: Int { 0 }
+    /// Updates `weight` along `gradient` (same count) with `state` (`state.steps` is already the
+    /// step number, counting from 1).
+    func step(_ weight: inout [Float], _ gradient: [Float], _ state: WeightState) {}
+
+    /// Steps taken by the weight `key` (0 before its first update).
+    public func steps(of key: WeightKey) -> Int { states[key]?.steps ?? 0 }
+
+    /// One Keras `apply_gradients` call: clips `gradients` (global norm over all of them), then
+    /// updates each weight with its own state. `weights[i]` and `gradients[i]` have the same
+    /// count; `keys[i]` names weight i. `owners[i]`, when given, is kept alive with the state.
+    public func apply(_ gradients: [[Float]], to weights: inout [[Float]], keys: [WeightKey],
+                      owners: [AnyObject]? = nil) throws {
+        guard gradients.count == weights.count, keys.count == weights.count else {
+            throw layerError("\(kind).update: \(gradients.count) gradients for \(weights.count) weights")
+        }
+        for (i, (g, w)) in zip(gradients, weights).enumerated() where g.count != w.count {
+            throw layerError("\(kind).update: gradient \(i) has \(g.count) elements, its weight \(w.count)")
+        }
+        for (i, g) in gradients.enumerated() {
+            if let bad = g.first(where: { !$0.isFinite }) {
+                throw layerError("\(kind).update: gradient \(i) contains \(bad); the loss or the model produced a non-finite number")
+            }
+        }
+        let clipped = clip(gradients)
+        for i in weights.indices {
+            let state = self.state(keys[i], count: weights[i].count, owner: owners?[i])
+            state.steps += 1
+            step(&weights[i], clipped[i], state)
+        }
+    }
+
+    private func state(_ key: WeightKey, count: Int, owner: AnyObject?) -> WeightState {
+        if let s = states[key], s.slots.allSatisfy({ $0.count == count }) { return s }
+        let s = WeightState(owner: owner, slots: Array(repeating: [Float](repeating: 0, count: count), count: slotCount))
+        states[key] = s
+        return s
+    }
+
+    // MARK: Clipping (keras/src/optimizers/base_optimizer.py `_clip_gradients`)
+
+    func clip(_ gradients: [[Float]]) -> [[Float]] {
+        if let c = clipNorm {
+            // tf.clip_by_norm: g * clip / max(‖g‖, clip).
+            let limit = Float(c)
+            return gradients.map { g in
+                let norm = Float(squaredSum(g)).squareRoot()
+                let divisor = Swift.max(norm, limit)
+                return g.map { ($0 * limit) / divisor }
+            }
+        }
+        if let c = globalClipNorm {
+            // clip_by_global_norm: scale = clip * min(1 / ‖all‖, 1 / clip).
+            let norm = Float(gradients.reduce(0) { $0 + Double(Float(squaredSum($1))) }).squareRoot()
+            let scale = Float(c) * Swift.min(1 / norm, Float(1 / c))
+            return gradients.map { g in g.map { $0 * scale } }
+        }
+        return gradients
+    }
+}
+
+/// Σ x², accumulated in Double (TensorFlow's float32 reductions round differently by a few ulps).
+func squaredSum(_ x: [Float]) -> Double {
+    var total = 0.0
+    for v in x { total += Double(v * v) }
+    return total
+}
