@@ -26,6 +26,7 @@ func registerTensorAPI(_ b: Builtins) {
     registerDataBindings(b)
     registerFigureBindings(b)
     registerGradientBindings(b)
+    registerTrainingBindings(b)
 }
 
 /// Runs a native body, turning the engines' errors (TensorError, PreprocessingError) into cell
