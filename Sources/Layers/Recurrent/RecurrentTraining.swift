@@ -53,14 +53,9 @@ public final class RecurrentTrace {
          hadInitialStates: Bool, mask: [Float]?, dropoutMask: [Float]?, stateCount: Int, units: Int, gateStore: Int) {
         (self.layer, self.batch, self.time, self.features, self.weights) = (layer, batch, time, features, weights)
         (self.outputShapes, self.hadInitialStates, self.mask, self.dropoutMask) = (outputShapes, hadInitialStates, mask, dropoutMask)
-        let size = time * batch * units
-        previous = (0..<stateCount).map { _ in
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: size)
-            p.initialize(repeating: 0, count: size)
-            return p
-        }
+        // Left uninitialised: the forward pass writes every row of every step.
+        previous = (0..<stateCount).map { _ in .allocate(capacity: time * batch * units) }
         gates = .allocate(capacity: time * batch * gateStore)
-        gates.initialize(repeating: 0, count: time * batch * gateStore)
     }
 
     /// Bidirectional's trace: its directions' traces, no buffers of its own.
@@ -146,10 +141,13 @@ extension Recurrent: RecurrentTraining {
         if !returnSequences, let g = outputGradients[0] { last = floats(g) }
         // Pre-activation gradients per step, input side, and recurrent side when they differ.
         let rows = time * batch
+        // (Every row of every step is written, except masked rows: zeros.)
         let da = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
-        da.initialize(repeating: 0, count: rows * width)
         let daRecurrent = separateRecurrentGradient ? UnsafeMutablePointer<Float>.allocate(capacity: rows * width) : da
-        if separateRecurrentGradient { daRecurrent.initialize(repeating: 0, count: rows * width) }
+        if trace.mask != nil {
+            da.initialize(repeating: 0, count: rows * width)
+            if separateRecurrentGradient { daRecurrent.initialize(repeating: 0, count: rows * width) }
+        }
         defer {
             da.deallocate()
             if separateRecurrentGradient { daRecurrent.deallocate() }
