@@ -53,14 +53,9 @@ public final class RecurrentTrace {
          hadInitialStates: Bool, mask: [Float]?, dropoutMask: [Float]?, stateCount: Int, units: Int, gateStore: Int) {
         (self.layer, self.batch, self.time, self.features, self.weights) = (layer, batch, time, features, weights)
         (self.outputShapes, self.hadInitialStates, self.mask, self.dropoutMask) = (outputShapes, hadInitialStates, mask, dropoutMask)
-        let size = time * batch * units
-        previous = (0..<stateCount).map { _ in
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: size)
-            p.initialize(repeating: 0, count: size)
-            return p
-        }
+        // Left uninitialised: the forward pass writes every row of every step.
+        previous = (0..<stateCount).map { _ in .allocate(capacity: time * batch * units) }
         gates = .allocate(capacity: time * batch * gateStore)
-        gates.initialize(repeating: 0, count: time * batch * gateStore)
     }
 
     /// Bidirectional's trace: its directions' traces, no buffers of its own.
@@ -96,7 +91,7 @@ public final class RecurrentTrace {
 
 /// Keras 3's input dropout mask for a recurrent layer: `(batch, features)`, one for all steps and
 /// gates, 0 where a uniform draw is below `rate`, else 1/(1 − rate).
-func recurrentDropoutMask(batch: Int, features: Int, rate: Float, generator: inout RandomGenerator) -> [Float] {
+func inputDropoutMask(batch: Int, features: Int, rate: Float, generator: inout RandomGenerator) -> [Float] {
     let scale = 1 / (1 - rate)
     return (0..<(batch * features)).map { _ in generator.nextUniform() < rate ? 0 : scale }
 }
@@ -113,7 +108,7 @@ extension Recurrent: RecurrentTraining {
         }
         try checkAllocation([time, batch, gateStore + stateCount * units], layer: name)
         let dropoutMask = training && dropout > 0
-            ? recurrentDropoutMask(batch: batch, features: features, rate: dropout, generator: &generator) : nil
+            ? inputDropoutMask(batch: batch, features: features, rate: dropout, generator: &generator) : nil
         let maskValues = mask.map(floats)
         let trace = RecurrentTrace(layer: self, batch: batch, time: time, features: features, weights: parameters,
                                    outputShapes: specs.map { $0.0.dimensions.map { $0 ?? 0 } },
@@ -146,10 +141,13 @@ extension Recurrent: RecurrentTraining {
         if !returnSequences, let g = outputGradients[0] { last = floats(g) }
         // Pre-activation gradients per step, input side, and recurrent side when they differ.
         let rows = time * batch
+        // (Every row of every step is written, except masked rows: zeros.)
         let da = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
-        da.initialize(repeating: 0, count: rows * width)
         let daRecurrent = separateRecurrentGradient ? UnsafeMutablePointer<Float>.allocate(capacity: rows * width) : da
-        if separateRecurrentGradient { daRecurrent.initialize(repeating: 0, count: rows * width) }
+        if trace.mask != nil {
+            da.initialize(repeating: 0, count: rows * width)
+            if separateRecurrentGradient { daRecurrent.initialize(repeating: 0, count: rows * width) }
+        }
         defer {
             da.deallocate()
             if separateRecurrentGradient { daRecurrent.deallocate() }
@@ -215,26 +213,25 @@ extension Recurrent: RecurrentTraining {
 }
 
 /// aᵀ · b for a `(rows, left)` and b `(rows, right)`: a `(left, right)` tensor.
-func transposedProduct(_ a: UnsafePointer<Float>?, _ b: UnsafePointer<Float>, rows: Int, left: Int, right: Int,
-                       ldb: Int? = nil) throws -> Tensor {
+func transposedProduct(_ a: UnsafePointer<Float>?, _ b: UnsafePointer<Float>, rows: Int, left: Int, right: Int) throws -> Tensor {
     var out = [Float](repeating: 0, count: left * right)
     if rows > 0 && left > 0 && right > 0, let a {
         out.withUnsafeMutableBufferPointer { o in
-            BLAS.sgemm(transposeA: true, m: left, n: right, k: rows, a, lda: left, b, ldb: ldb ?? right,
+            BLAS.sgemm(transposeA: true, m: left, n: right, k: rows, a, lda: left, b, ldb: right,
                        o.baseAddress!, ldc: right)
         }
     }
     return try tensor([left, right], out)
 }
 
-/// The sums of each column of a `(rows, columns)` matrix whose rows are `stride` apart.
-func columnSums(_ a: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int? = nil) -> [Float] {
+/// The sums of each column of a `(rows, columns)` matrix.
+func columnSums(_ a: UnsafePointer<Float>, rows: Int, columns: Int) -> [Float] {
     var sums = [Float](repeating: 0, count: columns)
     guard rows > 0, columns > 0 else { return sums }
     let ones = [Float](repeating: 1, count: rows)
     ones.withUnsafeBufferPointer { one in
         sums.withUnsafeMutableBufferPointer { s in
-            BLAS.sgemv(transpose: true, m: rows, n: columns, a, lda: stride ?? columns, one.baseAddress!, s.baseAddress!)
+            BLAS.sgemv(transpose: true, m: rows, n: columns, a, lda: columns, one.baseAddress!, s.baseAddress!)
         }
     }
     return sums
