@@ -15,17 +15,34 @@ public struct WeightKey: Hashable {
     }
 }
 
-/// An optimizer's state for one weight: its step count and the rule's slots (`m`, `v`, ...).
+/// An optimizer's state for one weight: its step count and the rule's slots (`m`, `v`, ...),
+/// each as many zero-initialised floats as the weight has.
 final class WeightState {
     /// Keeps the weight's owner alive so its `ObjectIdentifier` is never reused for another.
     let owner: AnyObject?
     var steps = 0
-    var slots: [[Float]]
+    let count: Int
+    let slots: [UnsafeMutablePointer<Float>]
 
-    init(owner: AnyObject?, slots: [[Float]]) {
+    init(owner: AnyObject?, count: Int, slotCount: Int) {
         self.owner = owner
-        self.slots = slots
+        self.count = count
+        slots = (0..<slotCount).map { _ in
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(count, 1))
+            p.initialize(repeating: 0, count: Swift.max(count, 1))
+            return p
+        }
     }
+
+    deinit { for p in slots { p.deallocate() } }
+}
+
+/// `body` on the weight and the gradient as raw buffers (empty weights skip it).
+@inline(__always)
+func withBuffers(_ w: inout [Float], _ g: [Float], _ body: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, Int) -> Void) {
+    let n = w.count
+    guard n > 0 else { return }
+    w.withUnsafeMutableBufferPointer { wp in g.withUnsafeBufferPointer { gp in body(wp.baseAddress!, gp.baseAddress!, n) } }
 }
 
 /// The base of `SGD`, `Adam` and `RMSProp`. Subclasses give the number of state slots a weight
@@ -86,8 +103,8 @@ public class Optimizer {
     }
 
     private func state(_ key: WeightKey, count: Int, owner: AnyObject?) -> WeightState {
-        if let s = states[key], s.slots.allSatisfy({ $0.count == count }) { return s }
-        let s = WeightState(owner: owner, slots: Array(repeating: [Float](repeating: 0, count: count), count: slotCount))
+        if let s = states[key], s.count == count { return s }
+        let s = WeightState(owner: owner, count: count, slotCount: slotCount)
         states[key] = s
         return s
     }
