@@ -83,23 +83,34 @@ public class Optimizer {
     /// count; `keys[i]` names weight i. `owners[i]`, when given, is kept alive with the state.
     public func apply(_ gradients: [[Float]], to weights: inout [[Float]], keys: [WeightKey],
                       owners: [AnyObject]? = nil) throws {
-        guard gradients.count == weights.count, keys.count == weights.count else {
-            throw layerError("\(kind).update: \(gradients.count) gradients for \(weights.count) weights")
+        guard keys.count == weights.count else {
+            throw layerError("\(kind).update: \(keys.count) keys for \(weights.count) weights")
         }
-        for (i, (g, w)) in zip(gradients, weights).enumerated() where g.count != w.count {
-            throw layerError("\(kind).update: gradient \(i) has \(g.count) elements, its weight \(w.count)")
+        let clipped = try prepare(gradients, counts: weights.map(\.count))
+        for i in weights.indices { step(keys[i], owner: owners?[i], &weights[i], clipped[i]) }
+    }
+
+    /// Checks the gradients against the weights' sizes and for non-finite values, then clips them.
+    func prepare(_ gradients: [[Float]], counts: [Int]) throws -> [[Float]] {
+        guard gradients.count == counts.count else {
+            throw layerError("\(kind).update: \(gradients.count) gradients for \(counts.count) weights")
+        }
+        for (i, (g, n)) in zip(gradients, counts).enumerated() where g.count != n {
+            throw layerError("\(kind).update: gradient \(i) has \(g.count) elements, its weight \(n)")
         }
         for (i, g) in gradients.enumerated() {
             if let bad = g.first(where: { !$0.isFinite }) {
                 throw layerError("\(kind).update: gradient \(i) contains \(bad); the loss or the model produced a non-finite number")
             }
         }
-        let clipped = clip(gradients)
-        for i in weights.indices {
-            let state = self.state(keys[i], count: weights[i].count, owner: owners?[i])
-            state.steps += 1
-            step(&weights[i], clipped[i], state)
-        }
+        return clip(gradients)
+    }
+
+    /// One weight's update with its state (created on its first update).
+    func step(_ key: WeightKey, owner: AnyObject?, _ weight: inout [Float], _ gradient: [Float]) {
+        let state = self.state(key, count: weight.count, owner: owner)
+        state.steps += 1
+        step(&weight, gradient, state)
     }
 
     private func state(_ key: WeightKey, count: Int, owner: AnyObject?) -> WeightState {
