@@ -26,12 +26,13 @@ public final class Adam: Optimizer {
         let alpha = Float(learningRate) * (1 - beta2Power).squareRoot() / (1 - beta1Power)
         // Python computes 1 - beta in double before TensorFlow casts it to float32.
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = Float(epsilon)
-        for i in w.indices {
-            let m = state.slots[0][i] + (g[i] - state.slots[0][i]) * oneMinusBeta1
-            let v = state.slots[1][i] + (g[i] * g[i] - state.slots[1][i]) * oneMinusBeta2
-            state.slots[0][i] = m
-            state.slots[1][i] = v
-            w[i] -= (m * alpha) / (v.squareRoot() + eps)
+        let m = state.slots[0], v = state.slots[1]
+        withBuffers(&w, g) { w, g, n in
+            for i in 0..<n {
+                m[i] = m[i] + (g[i] - m[i]) * oneMinusBeta1
+                v[i] = v[i] + (g[i] * g[i] - v[i]) * oneMinusBeta2
+                w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
+            }
         }
     }
 }

@@ -15,17 +15,34 @@ public struct WeightKey: Hashable {
     }
 }
 
-/// An optimizer's state for one weight: its step count and the rule's slots (`m`, `v`, ...).
+/// An optimizer's state for one weight: its step count and the rule's slots (`m`, `v`, ...),
+/// each as many zero-initialised floats as the weight has.
 final class WeightState {
     /// Keeps the weight's owner alive so its `ObjectIdentifier` is never reused for another.
     let owner: AnyObject?
     var steps = 0
-    var slots: [[Float]]
+    let count: Int
+    let slots: [UnsafeMutablePointer<Float>]
 
-    init(owner: AnyObject?, slots: [[Float]]) {
+    init(owner: AnyObject?, count: Int, slotCount: Int) {
         self.owner = owner
-        self.slots = slots
+        self.count = count
+        slots = (0..<slotCount).map { _ in
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(count, 1))
+            p.initialize(repeating: 0, count: Swift.max(count, 1))
+            return p
+        }
     }
+
+    deinit { for p in slots { p.deallocate() } }
+}
+
+/// `body` on the weight and the gradient as raw buffers (empty weights skip it).
+@inline(__always)
+func withBuffers(_ w: inout [Float], _ g: [Float], _ body: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, Int) -> Void) {
+    let n = w.count
+    guard n > 0 else { return }
+    w.withUnsafeMutableBufferPointer { wp in g.withUnsafeBufferPointer { gp in body(wp.baseAddress!, gp.baseAddress!, n) } }
 }
 
 /// The base of `SGD`, `Adam` and `RMSProp`. Subclasses give the number of state slots a weight
@@ -66,28 +83,39 @@ public class Optimizer {
     /// count; `keys[i]` names weight i. `owners[i]`, when given, is kept alive with the state.
     public func apply(_ gradients: [[Float]], to weights: inout [[Float]], keys: [WeightKey],
                       owners: [AnyObject]? = nil) throws {
-        guard gradients.count == weights.count, keys.count == weights.count else {
-            throw layerError("\(kind).update: \(gradients.count) gradients for \(weights.count) weights")
+        guard keys.count == weights.count else {
+            throw layerError("\(kind).update: \(keys.count) keys for \(weights.count) weights")
         }
-        for (i, (g, w)) in zip(gradients, weights).enumerated() where g.count != w.count {
-            throw layerError("\(kind).update: gradient \(i) has \(g.count) elements, its weight \(w.count)")
+        let clipped = try prepare(gradients, counts: weights.map(\.count))
+        for i in weights.indices { step(keys[i], owner: owners?[i], &weights[i], clipped[i]) }
+    }
+
+    /// Checks the gradients against the weights' sizes and for non-finite values, then clips them.
+    func prepare(_ gradients: [[Float]], counts: [Int]) throws -> [[Float]] {
+        guard gradients.count == counts.count else {
+            throw layerError("\(kind).update: \(gradients.count) gradients for \(counts.count) weights")
+        }
+        for (i, (g, n)) in zip(gradients, counts).enumerated() where g.count != n {
+            throw layerError("\(kind).update: gradient \(i) has \(g.count) elements, its weight \(n)")
         }
         for (i, g) in gradients.enumerated() {
             if let bad = g.first(where: { !$0.isFinite }) {
                 throw layerError("\(kind).update: gradient \(i) contains \(bad); the loss or the model produced a non-finite number")
             }
         }
-        let clipped = clip(gradients)
-        for i in weights.indices {
-            let state = self.state(keys[i], count: weights[i].count, owner: owners?[i])
-            state.steps += 1
-            step(&weights[i], clipped[i], state)
-        }
+        return clip(gradients)
+    }
+
+    /// One weight's update with its state (created on its first update).
+    func step(_ key: WeightKey, owner: AnyObject?, _ weight: inout [Float], _ gradient: [Float]) {
+        let state = self.state(key, count: weight.count, owner: owner)
+        state.steps += 1
+        step(&weight, gradient, state)
     }
 
     private func state(_ key: WeightKey, count: Int, owner: AnyObject?) -> WeightState {
-        if let s = states[key], s.slots.allSatisfy({ $0.count == count }) { return s }
-        let s = WeightState(owner: owner, slots: Array(repeating: [Float](repeating: 0, count: count), count: slotCount))
+        if let s = states[key], s.count == count { return s }
+        let s = WeightState(owner: owner, count: count, slotCount: slotCount)
         states[key] = s
         return s
     }

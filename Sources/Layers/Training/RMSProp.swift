@@ -22,27 +22,31 @@ public final class RMSProp: Optimizer {
 
     public override var kind: String { "RMSProp" }
     /// velocity, then the momentum (when used), then the average gradient (when centered).
-    override var slotCount: Int { 3 }
+    override var slotCount: Int { 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0) }
 
     override func step(_ w: inout [Float], _ g: [Float], _ state: WeightState) {
         let lr = Float(learningRate), r = Float(rho), oneMinusRho = Float(1 - rho)
         let eps = Float(epsilon), mu = Float(momentum)
-        for i in w.indices {
-            let v = r * state.slots[0][i] + oneMinusRho * (g[i] * g[i])
-            state.slots[0][i] = v
-            var denominator = v + eps
-            if centered {
-                let a = r * state.slots[2][i] + oneMinusRho * g[i]
-                state.slots[2][i] = a
-                denominator = v - a * a + eps
-            }
-            let increment = (lr * g[i]) / denominator.squareRoot()
-            if momentum > 0 {
-                let m = mu * state.slots[1][i] + increment
-                state.slots[1][i] = m
-                w[i] -= m
-            } else {
-                w[i] -= increment
+        let velocity = state.slots[0]
+        let moment = momentum > 0 ? state.slots[1] : nil
+        let average = centered ? state.slots[state.slots.count - 1] : nil
+        withBuffers(&w, g) { w, g, n in
+            for i in 0..<n {
+                let v = r * velocity[i] + oneMinusRho * (g[i] * g[i])
+                velocity[i] = v
+                var denominator = v + eps
+                if let average {
+                    let a = r * average[i] + oneMinusRho * g[i]
+                    average[i] = a
+                    denominator = v - a * a + eps
+                }
+                let increment = (lr * g[i]) / denominator.squareRoot()
+                if let moment {
+                    moment[i] = mu * moment[i] + increment
+                    w[i] -= moment[i]
+                } else {
+                    w[i] -= increment
+                }
             }
         }
     }

@@ -22,14 +22,16 @@ public final class SGD: Optimizer {
     override func step(_ w: inout [Float], _ g: [Float], _ state: WeightState) {
         let lr = Float(learningRate)
         guard momentum != 0 else {
-            for i in w.indices { w[i] -= g[i] * lr }
+            withBuffers(&w, g) { w, g, n in for i in 0..<n { w[i] -= g[i] * lr } }
             return
         }
-        let mu = Float(momentum)
-        for i in w.indices {
-            let m = state.slots[0][i] * mu - g[i] * lr
-            state.slots[0][i] = m
-            w[i] += nesterov ? m * mu - g[i] * lr : m
+        let mu = Float(momentum), nesterov = self.nesterov
+        let m = state.slots[0]
+        withBuffers(&w, g) { w, g, n in
+            for i in 0..<n {
+                m[i] = m[i] * mu - g[i] * lr
+                w[i] += nesterov ? m[i] * mu - g[i] * lr : m[i]
+            }
         }
     }
 }

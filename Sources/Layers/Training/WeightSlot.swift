@@ -74,8 +74,8 @@ extension Optimizer {
         for (slot, g) in zip(slots, gradients) where g.isSymbolic || g.shape != TensorShape(slot.shape) {
             throw layerError("\(kind).update: the gradient of \(slot.path) has shape \(g.shape), the weight \(TensorShape(slot.shape))")
         }
-        var weights = slots.map(\.values)
-        try apply(gradients.map(floats), to: &weights, keys: slots.map(\.key), owners: slots.map(\.layer))
-        for (slot, w) in zip(slots, weights) { slot.update { $0 = w } }
+        let clipped = try prepare(gradients.map(floats), counts: slots.map { $0.shape.reduce(1, *) })
+        // In place: the layer's weight is the only copy, so no weight is copied.
+        for (slot, g) in zip(slots, clipped) { slot.update { step(slot.key, owner: slot.layer, &$0, g) } }
     }
 }
