@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "Reports", swiftSettings: optimised),
         // OpenBLAS (Debian: libopenblas0) is loaded at run time by Sources/Tensors/BLAS.swift.
         .target(name: "Tensors", swiftSettings: tensorKernels),
-        .target(name: "Layers", dependencies: ["Tensors"], swiftSettings: tensorKernels),
+        .target(name: "Layers", dependencies: ["Tensors", "Reports"], swiftSettings: tensorKernels),
         .target(name: "Interpreter", dependencies: ["Layers", "Tensors", "Reports"]
                     + syntax("SwiftSyntax", "SwiftParser", "SwiftParserDiagnostics", "SwiftDiagnostics", "SwiftOperators"),
                 swiftSettings: optimised,
@@ -93,7 +93,7 @@ let package = Package(
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Reports"], swiftSettings: optimised),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors"], exclude: ["Fixtures"], swiftSettings: optimised),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors", "Reports"], exclude: ["Fixtures"], swiftSettings: optimised),
         // Cells/ holds literate cell files (Swift source run by the tests, not compiled into them).
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Reports"], exclude: ["Cells"],
                     swiftSettings: optimised),

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""TensorFlow eager side of the Layers benchmark: the same cases as LayersBench, median ms as
-JSON on stdout (fastest of the repeats). Run by benchmarks/layers.sh."""
+"""TensorFlow side of the Layers benchmark (eager; the training step as a tf.function): the same
+cases as LayersBench, ms as JSON on stdout (fastest of the repeats). Run by benchmarks/layers.sh."""
 import json
 import os
 import sys
@@ -39,6 +39,24 @@ def main():
         return tf.reduce_sum(weights * values, axis=1).numpy()
 
     results["bahdanau_64x30x1024"] = milliseconds(10, attention)
+
+    # A training step (forward and backward) of the course classifier's recurrent part: two
+    # Bidirectional(LSTM(64, dropout=0.5, return_sequences=True)) on (256, 50, 128), gradients of
+    # the weights and the input. Compiled with tf.function, as Keras's fit runs its train step.
+    first = L.Bidirectional(L.LSTM(64, dropout=0.5, return_sequences=True))
+    second = L.Bidirectional(L.LSTM(64, dropout=0.5, return_sequences=True))
+    x, upstream = tf.random.uniform((256, 50, 128)), tf.random.uniform((256, 50, 128))
+    second(first(x))
+
+    @tf.function
+    def train_step():
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = second(first(x, training=True), training=True)
+            loss = tf.reduce_sum(y * upstream)
+        return tape.gradient(loss, [x] + first.trainable_weights + second.trainable_weights)
+
+    results["bilstm2_train_256x50x128"] = milliseconds(3, lambda: [g.numpy() for g in train_step()])
     json.dump(results, sys.stdout)
     print(f"TensorFlow {tf.__version__}, threads: intra {tf.config.threading.get_intra_op_parallelism_threads()}",
           file=sys.stderr)

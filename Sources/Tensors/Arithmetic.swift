@@ -68,14 +68,22 @@ extension Tensor {
 
     // MARK: Operators
 
+    // Each operator's pullback follows its forward: the gradient summed back over broadcast axes.
+
     public static func + (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary(.add, a, b)
+        let y = try binary(.add, a, b)
+        guard Tape.tracked(a, b) else { return y }
+        return y.recorded(a, b) { g in [try a.unbroadcast(g), try b.unbroadcast(g)] }
     }
     public static func - (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary(.subtract, a, b)
+        let y = try binary(.subtract, a, b)
+        guard Tape.tracked(a, b) else { return y }
+        return y.recorded(a, b) { g in [try a.unbroadcast(g), try b.unbroadcast(-g)] }
     }
     public static func * (a: Tensor, b: Tensor) throws -> Tensor {
-        try binary(.multiply, a, b)
+        let y = try binary(.multiply, a, b)
+        guard Tape.tracked(a, b) else { return y }
+        return y.recorded(a, b) { g in [try a.unbroadcast(g * b), try b.unbroadcast(g * a)] }
     }
     /// Division; for int32 tensors it truncates toward zero as Swift does, and a zero divisor
     /// throws.
@@ -83,7 +91,10 @@ extension Tensor {
         if a.dtype == .int32, b.dtype == .int32, !b.isSymbolic, b.int32Scalars.contains(0) {
             throw TensorError("divide (/): integer division by zero (shapes \(a.shape) and \(b.shape))")
         }
-        return try binary(.divide, a, b)
+        let y = try binary(.divide, a, b)
+        guard Tape.tracked(a, b) else { return y }
+        // d(a/b)/db = -a/b² = -y/b.
+        return y.recorded(a, b) { g in [try a.unbroadcast(g / b), try b.unbroadcast(-(g * y) / b)] }
     }
 
     public static func + (a: Tensor, b: Float) throws -> Tensor { try a + a.scalarLike(b, operation: "add (+)") }
@@ -96,7 +107,9 @@ extension Tensor {
     public static func / (a: Float, b: Tensor) throws -> Tensor { try b.scalarLike(a, operation: "divide (/)") / b }
 
     public static prefix func - (x: Tensor) throws -> Tensor {
-        try x.map(.negate)
+        let y = try x.map(.negate)
+        guard Tape.tracked(x) else { return y }
+        return y.recorded(x) { g in [try -g] }
     }
 
     // MARK: Comparisons (masks)
@@ -118,10 +131,22 @@ extension Tensor {
 
 /// Elementwise maximum of two tensors, broadcast (NaN wins, as in NumPy).
 public func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Tensor.binary(.maximum, a, b)
+    let y = try Tensor.binary(.maximum, a, b)
+    guard Tape.tracked(a, b) else { return y }
+    // As TensorFlow: the gradient goes to `a` where a >= b, to `b` elsewhere.
+    return y.recorded(a, b) { g in
+        let toA = try Tensor.compare(.greaterEqual, a, b)
+        return [try a.unbroadcast(g * toA), try b.unbroadcast(g * (1 - toA))]
+    }
 }
 
 /// Elementwise minimum of two tensors, broadcast (NaN wins, as in NumPy).
 public func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Tensor.binary(.minimum, a, b)
+    let y = try Tensor.binary(.minimum, a, b)
+    guard Tape.tracked(a, b) else { return y }
+    // As TensorFlow: the gradient goes to `a` where a <= b, to `b` elsewhere.
+    return y.recorded(a, b) { g in
+        let toA = try Tensor.compare(.lessEqual, a, b)
+        return [try a.unbroadcast(g * toA), try b.unbroadcast(g * (1 - toA))]
+    }
 }

@@ -38,7 +38,7 @@ extension Tensor {
         let rowBytes = outDims[a] * inner * 4
         // Initializer parameters are owned: without this, the optimiser may release `tensors`
         // (and a temporary tensor only it holds) right after `sources` is read.
-        self = try withExtendedLifetime(tensors) {
+        let y = try withExtendedLifetime(tensors) {
             try Tensor.raw(first.dtype, outDims) { out, count in
                 guard count > 0 else { return }
                 Parallel.chunks(outer, costPerElement: rowBytes / 4) { r in
@@ -50,6 +50,18 @@ extension Tensor {
                         }
                     }
                 }
+            }
+        }
+        guard Tape.tracked(tensors) else { self = y; return }
+        // Each input's gradient is its slice of the result's gradient along the axis.
+        let lengths = tensors.map { $0.dims[a] }
+        self = y.recorded(tensors) { g in
+            var start = 0
+            return try lengths.map { length in
+                var index = [TensorIndex](repeating: .all, count: a)
+                index.append(.range(start..<(start + length)))
+                start += length
+                return try g.indexed(index)
             }
         }
     }
@@ -78,7 +90,7 @@ extension Tensor {
         let outer = inDims[..<a].reduce(1, *), length = inDims[a]
         let innerBytes = inDims[(a + 1)...].reduce(1, *) * 4
         let src = UnsafeRawPointer(buffer!.raw)
-        return try Tensor.raw(dtype, outDims) { out, total in
+        let y = try Tensor.raw(dtype, outDims) { out, total in
             guard total > 0 else { return }
             var dst = out
             for o in 0..<outer {
@@ -87,6 +99,13 @@ extension Tensor {
                     for _ in 0..<count { dst.copyMemory(from: s, byteCount: innerBytes); dst += innerBytes }
                 }
             }
+        }
+        guard Tape.tracked(self) else { return y }
+        // The gradient of each element: the sum of its `count` copies.
+        let inner = inDims[(a + 1)...].reduce(1, *)
+        return y.recorded(self) { g in
+            [try g.reshapedUnchecked([outer, length, count, inner]).reduce(.sum, axes: [2], keep: false)
+                .reshapedUnchecked(inDims)]
         }
     }
 
@@ -106,7 +125,14 @@ extension Tensor {
         for (i, m) in multiples.enumerated() where m != 1 {
             result = try result.tileAxis(i, m)
         }
-        return result
+        guard Tape.tracked(self) else { return result }
+        // The gradient of each element: the sum over its tiles, seen as axes (m0, d0, m1, d1, ...).
+        let inDims = self.dims
+        return result.recorded(self) { g in
+            let split = zip(multiples, inDims).flatMap { [$0, $1] }
+            let tileAxes = Array(stride(from: 0, to: split.count, by: 2))
+            return [try g.reshapedUnchecked(split).reduce(.sum, axes: tileAxes, keep: false).reshapedUnchecked(inDims)]
+        }
     }
 
     private func tileAxis(_ a: Int, _ m: Int) throws -> Tensor {

@@ -99,10 +99,21 @@ extension Tensor {
         let base = zip(starts, inStrides).reduce(0) { $0 + $1.0 * $1.1 }
         let strides = zip(steps, inStrides).map { $0 * $1 }
         let src = UnsafeRawPointer(buffer!.raw)
-        return try Tensor.raw(dtype, outDims.map { $0! }) { out, total in
+        let y = try Tensor.raw(dtype, outDims.map { $0! }) { out, total in
             guard total > 0 else { return }
             var dst = out.assumingMemoryBound(to: UInt8.self)
             gather(src, base: base, counts: n, strides: strides, axis: 0, dst: &dst)
+        }
+        guard Tape.tracked(self) else { return y }
+        // The gradient written back at the selected positions (distinct ones), zeros elsewhere.
+        return y.recorded(self) { g in
+            let gs = UnsafeRawPointer(g.buffer!.raw)
+            return [try Tensor.float32(inDims) { out, total in
+                out.initialize(repeating: 0, count: total)
+                guard g.scalarCount > 0 else { return }
+                var from = gs.assumingMemoryBound(to: UInt8.self)
+                scatter(UnsafeMutableRawPointer(out), base: base, counts: n, strides: strides, axis: 0, src: &from)
+            }]
         }
     }
 }
@@ -140,5 +151,51 @@ private func gather(_ src: UnsafeRawPointer, base: Int, counts: [Int], strides: 
     }
     for i in 0..<counts[axis] {
         gather(src, base: base + i * strides[axis], counts: counts, strides: strides, axis: axis + 1, dst: &dst)
+    }
+}
+
+/// The inverse of `gather`: writes consecutive elements of `src` to `dst + base + sum(i_k * strides[k])`.
+private func scatter(_ dst: UnsafeMutableRawPointer, base: Int, counts: [Int], strides: [Int], axis: Int,
+                     src: inout UnsafePointer<UInt8>) {
+    if axis == counts.count {
+        (dst + base * 4).copyMemory(from: src, byteCount: 4)
+        src += 4
+        return
+    }
+    for i in 0..<counts[axis] {
+        scatter(dst, base: base + i * strides[axis], counts: counts, strides: strides, axis: axis + 1, src: &src)
+    }
+}
+
+extension Tensor {
+    /// Rows of this table `(rows, columns)` picked by the int32 `ids` (any shape):
+    /// `(ids..., columns)`, as `tf.gather(table, ids)`. An id outside the table is an error.
+    /// Differentiable in the table: its gradient adds each id's row gradient to that row.
+    public func gatheringRows(_ ids: Tensor) throws -> Tensor {
+        let op = "gatheringRows"
+        guard rank == 2, dtype == .float32 else { throw TensorError("\(op): needs a float32 table of rank 2, got \(dtype) \(shape)") }
+        guard ids.dtype == .int32 else { throw TensorError("\(op): ids must be int32, got \(ids.dtype) \(ids.shape)") }
+        let outShape = TensorShape(ids.shape.dimensions + [shape.dimensions[1]])
+        if isSymbolic || ids.isSymbolic { return Tensor(symbolicShape: outShape, dtype: .float32) }
+        let (rows, columns) = (dims[0], dims[1])
+        let idValues = ids.int32Scalars
+        if let bad = idValues.first(where: { $0 < 0 || Int($0) >= rows }) {
+            throw TensorError("\(op): id \(bad) is outside the table's \(rows) rows")
+        }
+        let table = UnsafePointer(buffer!.floats)
+        let y = try Tensor.float32(ids.dims + [columns]) { out, _ in
+            for (k, id) in idValues.enumerated() { (out + k * columns).update(from: table + Int(id) * columns, count: columns) }
+        }
+        guard Tape.tracked(self) else { return y }
+        return y.recorded(self) { g in
+            let gp = g.buffer!.floats
+            return [try Tensor.float32([rows, columns]) { out, count in
+                out.initialize(repeating: 0, count: count)
+                for (k, id) in idValues.enumerated() {
+                    let row = out + Int(id) * columns, src = gp + k * columns
+                    for j in 0..<columns { row[j] += src[j] }
+                }
+            }]
+        }
     }
 }

@@ -6,6 +6,23 @@
 /// (`tf.matmul(a, b, transpose_a=..., transpose_b=...)`).
 public func matmul(_ a: Tensor, transposed transposeA: Bool = false,
                    _ b: Tensor, transposed transposeB: Bool = false) throws -> Tensor {
+    let y = try product(a, transposeA, b, transposeB)
+    guard Tape.tracked(a, b) else { return y }
+    // The adjoints of C = op(A)·op(B), then summed over the batch axes A or B was broadcast along.
+    return y.recorded(a, b) { g in
+        let da: Tensor, db: Tensor
+        switch (transposeA, transposeB) {
+        case (false, false): da = try product(g, false, b, true); db = try product(a, true, g, false)
+        case (true, false): da = try product(b, false, g, true); db = try product(a, false, g, false)
+        case (false, true): da = try product(g, false, b, false); db = try product(g, true, a, false)
+        case (true, true): da = try product(b, true, g, true); db = try product(g, true, a, true)
+        }
+        return [try a.unbroadcast(da), try b.unbroadcast(db)]
+    }
+}
+
+/// The product itself (no recording).
+private func product(_ a: Tensor, _ transposeA: Bool, _ b: Tensor, _ transposeB: Bool) throws -> Tensor {
     guard a.dtype == .float32, b.dtype == .float32 else {
         throw TensorError("matmul: needs float32 tensors, got \(a.dtype) \(a.shape) x \(b.dtype) \(b.shape)")
     }

@@ -17,6 +17,28 @@ extension Tensor {
     }
 
     func reduce(_ kind: Reduction, axes: [Int], keep: Bool) throws -> Tensor {
+        let y = try reduceForward(kind, axes: axes, keep: keep)
+        guard Tape.tracked(self) else { return y }
+        let normal = try reductionAxes(axes, operation: kind.rawValue)
+        var kept = dims
+        for a in normal { kept[a] = 1 }
+        let count = Float(normal.reduce(1) { $0 * dims[$1] })
+        // sum: the gradient copied back over the reduced axes; mean: divided by their size;
+        // max/min: to the elements equal to the result, shared among ties (as TensorFlow).
+        return y.recorded(self) { g in
+            let spread = try g.reshapedUnchecked(kept).broadcasted(to: self.dims)
+            switch kind {
+            case .sum: return [spread]
+            case .mean: return [try spread / count]
+            case .max, .min:
+                let hits = try Tensor.compare(.equal, self, y.reshapedUnchecked(kept))
+                let ties = try hits.reduceForward(.sum, axes: normal, keep: true)
+                return [try spread * hits / ties]
+            }
+        }
+    }
+
+    private func reduceForward(_ kind: Reduction, axes: [Int], keep: Bool) throws -> Tensor {
         let operation = kind.rawValue
         let normal = try reductionAxes(axes, operation: operation)
         var keptDims = shape.dimensions

@@ -21,7 +21,13 @@ extension Tensor {
             }
         }
         if isSymbolic { return Tensor(symbolicShape: TensorShape(dims), dtype: dtype) }
-        return try reshapedUnchecked(dims.map { $0! })
+        return try reshapedUnchecked(dims.map { $0! }).recordedReshape(of: self)
+    }
+
+    /// A reshape's result recorded: the gradient takes the input's shape back.
+    func recordedReshape(of x: Tensor) -> Tensor {
+        guard Tape.tracked(x) else { return self }
+        return recorded(x) { g in [try g.reshapedUnchecked(x.dims)] }
     }
 
     /// Same storage, new dims with the same element count (our own callers only).
@@ -37,7 +43,7 @@ extension Tensor {
         var dims = shape.dimensions
         dims.insert(1, at: a)
         if isSymbolic { return Tensor(symbolicShape: TensorShape(dims), dtype: dtype) }
-        return try reshapedUnchecked(dims.map { $0! })
+        return try reshapedUnchecked(dims.map { $0! }).recordedReshape(of: self)
     }
 
     /// Removes the dimensions of size 1 at `axes`; with no axes, every dimension of size 1.
@@ -60,7 +66,7 @@ extension Tensor {
         }
         let dims = shape.dimensions.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
         if isSymbolic { return Tensor(symbolicShape: TensorShape(dims), dtype: dtype) }
-        return try reshapedUnchecked(dims.map { $0! })
+        return try reshapedUnchecked(dims.map { $0! }).recordedReshape(of: self)
     }
 
     /// Axes reversed: `(a, b, c)` becomes `(c, b, a)`.
@@ -82,6 +88,15 @@ extension Tensor {
         let outShape = TensorShape(perm.map { shape.dimensions[$0] })
         if isSymbolic { return Tensor(symbolicShape: outShape, dtype: dtype) }
         if perm == Array(0..<rank) { return self }
+        let y = try permuted(perm, outShape)
+        guard Tape.tracked(self) else { return y }
+        // The gradient goes back through the inverse permutation.
+        var inverse = perm
+        for (i, p) in perm.enumerated() { inverse[p] = i }
+        return y.recorded(self) { g in [try g.transposed(permutation: inverse)] }
+    }
+
+    private func permuted(_ perm: [Int], _ outShape: TensorShape) throws -> Tensor {
         let inDims = dims
         let outDims = outShape.knownDimensions!
         var inStrides = [Int](repeating: 1, count: rank)

@@ -9,7 +9,10 @@ public func softmax(_ x: Tensor) throws -> Tensor {
 
 /// Softmax along `axis`: every slice along it sums to 1.
 public func softmax(_ x: Tensor, alongAxis axis: Int) throws -> Tensor {
-    try softmaxLike(x, axis: axis, operation: "softmax", log: false)
+    let y = try softmaxLike(x, axis: axis, operation: "softmax", log: false)
+    guard Tape.tracked(x) else { return y }
+    // dx = y · (g − Σ g·y along the axis).
+    return y.recorded(x) { g in [try y * (g - (g * y).sum(alongAxes: axis))] }
 }
 
 /// log(softmax(x)) along the last axis, computed stably.
@@ -18,7 +21,10 @@ public func logSoftmax(_ x: Tensor) throws -> Tensor {
 }
 
 public func logSoftmax(_ x: Tensor, alongAxis axis: Int) throws -> Tensor {
-    try softmaxLike(x, axis: axis, operation: "logSoftmax", log: true)
+    let y = try softmaxLike(x, axis: axis, operation: "logSoftmax", log: true)
+    guard Tape.tracked(x) else { return y }
+    // dx = g − softmax(x) · Σ g along the axis.
+    return y.recorded(x) { g in [try g - exp(y) * g.sum(alongAxes: axis)] }
 }
 
 private func softmaxLike(_ x: Tensor, axis: Int, operation: String, log: Bool) throws -> Tensor {

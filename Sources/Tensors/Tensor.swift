@@ -13,6 +13,8 @@ public struct Tensor {
     var buffer: TensorBuffer?
     /// Free for the Layers module (which layer produced a symbolic tensor); Tensors never reads it.
     public var origin: AnyObject?
+    /// Where this tensor came from on a recording `GradientTape` (nil: not tracked).
+    var tapeOutput: TapeOutput?
 
     /// A concrete tensor over `buffer`, whose count must match `dims`.
     init(dtype: DType, dims: [Int], buffer: TensorBuffer) {

@@ -1,5 +1,6 @@
 // LayersBench: the seed's layer shapes, timed in nbrun's layers and compared with TensorFlow's
-// eager times measured in the same run by benchmarks/layers_tf.py (see benchmarks/layers.sh).
+// times measured in the same run by benchmarks/layers_tf.py (eager; the training step as a
+// tf.function, as Keras's fit runs it; see benchmarks/layers.sh).
 //
 //   LayersBench PYTHON TF_SCRIPT [ROUNDS]
 //
@@ -46,7 +47,24 @@ func makeCases() throws -> [Case] {
     let w1 = try Dense(units: 1024, session: session), w2 = try Dense(units: 1024, session: session)
     let v = try Dense(units: 1, session: session)
     let values = try random([64, 30, 1024]), query = try random([64, 1024])
+    // A training step of the course classifier's recurrent part: Bidirectional(LSTM(64,
+    // dropout: 0.5, returnSequences)) twice over (256, 50, 128), forward and backward (the
+    // gradients of the weights and the input), against TensorFlow's tf.function train step.
+    func course() throws -> Bidirectional {
+        try Bidirectional(try LSTM(units: 64, returnSequences: true, dropout: 0.5, session: session), session: session)
+    }
+    let (first, second) = (try course(), try course())
+    let trainInput = try random([256, 50, 128]), upstream = try random([256, 50, 128])
+    _ = try second(try first(trainInput)[0])
     return [
+        Case(name: "bilstm2_train_256x50x128", repeats: 3) {
+            let (y1, t1) = try first.trainingForward(trainInput, mask: nil, initialStates: [], training: true,
+                                                     generator: &session.random)
+            let (_, t2) = try second.trainingForward(y1[0], mask: nil, initialStates: [], training: true,
+                                                     generator: &session.random)
+            let g2 = try second.backward(t2, outputGradients: [upstream])
+            _ = try first.backward(t1, outputGradients: [g2.input])
+        },
         Case(name: "lstm_512_1x3x256", repeats: 200) { _ = try lstm(lstmInput) },
         Case(name: "gru_1024_64x30x512", repeats: 5) { _ = try gru(gruInput) },
         Case(name: "dense_30000_1x3x512", repeats: 50) { _ = try dense(denseInput) },
@@ -90,11 +108,11 @@ for _ in 0..<rounds {
     }
 }
 
-print("case".padding(toLength: 22, withPad: " ", startingAt: 0) + "     nbrun ms   TF eager ms   TF/nbrun")
+print("case".padding(toLength: 26, withPad: " ", startingAt: 0) + "     nbrun ms         TF ms   TF/nbrun")
 for c in cases {
     let ms = ours[c.name]!
     let tf = reference[c.name]
     let ratio = tf.map { String(format: "%9.2fx", $0 / ms) } ?? "         -"
     let tfText = tf.map { String(format: "%13.3f", $0) } ?? "            -"
-    print(c.name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%13.3f", ms) + tfText + "  " + ratio)
+    print(c.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%13.3f", ms) + tfText + "  " + ratio)
 }

@@ -28,6 +28,8 @@ func registerTensorAPI(_ b: Builtins) {
     registerModelBindings(b)
     registerDataBindings(b)
     registerFigureBindings(b)
+    registerGradientBindings(b)
+    registerTrainingBindings(b)
 }
 
 /// Runs a native body, turning the engines' errors (TensorError, PreprocessingError) into cell

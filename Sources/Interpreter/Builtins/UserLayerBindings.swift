@@ -88,6 +88,7 @@ func userLayerMember(_ v: Value, _ name: String) throws -> Value? {
     case "parameterCount": return .int(state.node.parameterCount)
     case "weights": return try engineCall { tensorsValue(try state.node.weights) }
     case "name": return .string(state.node.name)
+    case "trainableWeights": return try engineCall { tensorsValue(try trainableWeights(of: v)) }
     default: return nil
     }
 }

@@ -48,6 +48,9 @@ open class Layer: GraphOperation {
         parameterShapes.reduce(0) { $0 + $1.reduce(1, *) }
     }
 
+    /// Each weight's Keras name, in the order of `weights` (`kernel`, `bias`, ...).
+    open var weightNames: [String] { parameterShapes.indices.map { "weight_\($0)" } }
+
     /// The shapes `setWeights` expects (empty before the layer is built).
     open var weightShapes: [[Int]] { parameterShapes }
 
@@ -91,6 +94,12 @@ open class Layer: GraphOperation {
         parameterShapes.append(shape)
     }
 
+    /// Changes weight `index` in place (training), drawing it first if it was deferred.
+    func withParameter<R>(_ index: Int, _ body: (inout [Float]) throws -> R) rethrows -> R {
+        _ = parameter(index)
+        return try body(&drawnParameters[index])
+    }
+
     /// Weight `index`, drawn now if it was deferred (the others stay as they are).
     func parameter(_ index: Int) -> [Float] {
         if let table = deferred.removeValue(forKey: index) { drawnParameters[index] = table.values() }
@@ -119,6 +128,15 @@ open class Layer: GraphOperation {
         fatalError("\(className).forward not implemented")  // our own bug, not a user's
     }
 
+    /// Computes concrete outputs as `forward` does, differentiably, while gradients are taken:
+    /// `weights` are this layer's weights (Keras order) as watched tensors of the tape, and the
+    /// outputs must be computed from them and the inputs with tensor operations (or recorded with
+    /// `GradientTape.record`, as a fused kernel does). Default: the layer cannot be trained yet.
+    open func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                              weights: [Tensor]) throws -> [Tensor] {
+        throw layerError("\(name): \(className) cannot be differentiated yet (gradients through it are not implemented)")
+    }
+
     /// Whether `initialState:` means something (recurrent layers).
     open var acceptsInitialState: Bool { false }
 
@@ -142,7 +160,12 @@ open class Layer: GraphOperation {
         if symbolic {
             return try recordCall(inputs, states: initialState, masks: masks, outMasks: outMasks, specs: specs)
         }
-        let outputs = try forward(inputs, masks: masks, states: initialState)
+        let outputs: [Tensor]
+        if let training = session.training {
+            outputs = try trainingForward(inputs, masks: masks, states: initialState, weights: try training.weights(of: self))
+        } else {
+            outputs = try forward(inputs, masks: masks, states: initialState)
+        }
         return zip(outputs, outMasks).map { withMask($0, $1) }
     }
 

@@ -13,6 +13,11 @@ public final class LayerSession {
     var recordingSuspended = 0
     /// The session's generator; layers draw their initial weights from it when they build.
     public var random: RandomGenerator
+    /// While gradients are being taken (`valueWithGradient`), the layers' weights as watched
+    /// leaves of the tape; nil otherwise (see Autodiff/LayerGradients.swift).
+    public internal(set) var training: TrainingScope?
+    /// The learning phase: true while gradients are taken (Dropout is then active).
+    public var isTraining: Bool { training != nil }
 
     public init(random: RandomGenerator) {
         self.random = random

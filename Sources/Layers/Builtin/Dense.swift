@@ -20,6 +20,8 @@ public final class Dense: Layer {
         super.init(session: session, baseName: "dense", className: "Dense", name: name)
     }
 
+    public override var weightNames: [String] { useBias ? ["kernel", "bias"] : ["kernel"] }
+
     public override func build(_ inputShapes: [TensorShape]) throws {
         let inputSize = try lastAxis(inputShapes[0], layer: name)
         let limit = glorotLimit([inputSize, units])
@@ -64,6 +66,21 @@ public final class Dense: Layer {
             }
             activation.apply(o, count: out.count, rowLength: units)
         })]
+    }
+
+    /// The same affine map and activation as tensor operations, so they differentiate.
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        var y = try matmul(inputs[0].converted(to: .float32), weights[0])
+        if useBias { y = try y + weights[1] }
+        switch activation {
+        case .linear: break
+        case .relu: y = try relu(y)
+        case .sigmoid: y = try sigmoid(y)
+        case .tanh: y = try tanh(y)
+        case .softmax: y = try softmax(y)
+        }
+        return [y]
     }
 
     /// `dense(x)`: the output for one input tensor.

@@ -1,7 +1,9 @@
 // Layers without recurrence or lookup: Dropout, Softmax, Concatenate, as Keras defines them.
 import Tensors
 
-/// `Dropout(rate:)`: the identity outside training (nbrun runs inference); passes the mask on.
+/// `Dropout(rate:)`: the identity outside training; while gradients are taken, each element is
+/// kept with probability 1 - rate (drawn from the session's generator) and scaled by 1/(1 - rate),
+/// as Keras does. Passes the mask on.
 public final class Dropout: Layer {
     public let rate: Float
 
@@ -13,6 +15,17 @@ public final class Dropout: Layer {
 
     public override func forward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor]) throws -> [Tensor] {
         [inputs[0]]
+    }
+
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        var x = inputs[0]
+        x.origin = nil
+        guard rate > 0 else { return [x] }
+        let scale = 1 / (1 - rate)
+        var keep = [Float](repeating: 0, count: x.scalarCount)
+        for i in keep.indices where session.random.nextUniform() >= rate { keep[i] = scale }
+        return [try x * Tensor(shape: dims(x), scalars: keep)]
     }
 
     public func callAsFunction(_ x: Tensor) throws -> Tensor { try apply([x])[0] }
@@ -53,6 +66,12 @@ public final class Softmax: Layer {
         let keep = try Tensor(shape: dims(mask), scalars: mask.scalars.map { $0 > 0.5 ? 1 : 0 })
         let masked = try x * keep + (1 - keep) * -1e9
         return [try softmax(masked, alongAxis: axis) * keep]
+    }
+
+    /// `forward` is tensor operations already (the mask carries no gradient).
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try forward(inputs, masks: masks, states: states)
     }
 
     public func callAsFunction(_ x: Tensor) throws -> Tensor { try apply([x])[0] }
@@ -103,6 +122,12 @@ public final class Concatenate: Layer {
             return y
         }
         return [try Tensor(concatenating: plain, alongAxis: axis)]
+    }
+
+    /// `forward` is tensor operations already.
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try forward(inputs, masks: masks, states: states)
     }
 
     public func callAsFunction(_ xs: [Tensor]) throws -> Tensor { try apply(xs)[0] }

@@ -27,6 +27,8 @@ public final class Embedding: Layer {
     /// Rows looked up while the table was still deferred (see `forward`).
     private var rowsDrawn = 0
 
+    public override var weightNames: [String] { ["embeddings"] }
+
     public override func build(_ inputShapes: [TensorShape]) throws {
         try addDeferredUniformWeight([vocabularySize, embeddingSize], -0.05, 0.05)
     }
@@ -72,6 +74,14 @@ public final class Embedding: Layer {
             }
         }
         return [try tensor(dims(inputs[0]) + [embeddingSize], out)]
+    }
+
+    /// The lookup as a gather of the watched table: its gradient is the sum of the output's
+    /// gradients at each id's row (zero rows for ids not looked up). The mask carries no gradient.
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        let ids = try tokenIds(inputs[0]).map { Int32($0) }
+        return [try weights[0].gatheringRows(Tensor(shape: dims(inputs[0]), int32Scalars: ids))]
     }
 
     /// The ids as row indices, checking each is a whole number inside the vocabulary.

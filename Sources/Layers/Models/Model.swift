@@ -13,6 +13,8 @@ public final class Model: GraphOperation {
     let nodes: [Node]
     /// The graph is one chain of layers (its summary looks like a Sequential model's).
     let isChain: Bool
+    /// Set by `compile(optimizer:loss:metrics:)` (Training/TrainingStep.swift).
+    public var compilation: Compilation?
     let session: LayerSession
 
     public init(inputs: [Tensor], outputs: [Tensor], session: LayerSession, name: String? = nil) throws {

@@ -8,6 +8,8 @@ import Tensors
 public final class Sequential: GraphOperation {
     public let layers: [Layer]
     let session: LayerSession
+    /// Set by `compile(optimizer:loss:metrics:)` (Training/TrainingStep.swift).
+    public var compilation: Compilation?
     /// The functional graph when built from an `Input`.
     private var graph: Model?
 

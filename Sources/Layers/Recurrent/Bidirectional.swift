@@ -40,6 +40,14 @@ public final class Bidirectional: Layer {
     public override var weights: [Tensor] {
         get throws { try forwardLayer.weights + backwardLayer.weights }
     }
+    public override var weightNames: [String] {
+        forwardLayer.weightNames.map { "forward_" + $0 } + backwardLayer.weightNames.map { "backward_" + $0 }
+    }
+    /// While gradients are taken: one tape node over both directions' fused passes.
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try recordedRecurrentCall(self, inputs, masks: masks, states: states, weights: weights)
+    }
     public override var weightShapes: [[Int]] { forwardLayer.weightShapes + backwardLayer.weightShapes }
     public override var parameterCount: Int { forwardLayer.parameterCount + backwardLayer.parameterCount }
     public override var isBuilt: Bool { forwardLayer.isBuilt }
@@ -52,7 +60,7 @@ public final class Bidirectional: Layer {
     }
 
     /// Initial states: the forward layer's, then the backward layer's.
-    private func splitStates(_ states: [Tensor]) throws -> ([Tensor], [Tensor]) {
+    func splitStates(_ states: [Tensor]) throws -> ([Tensor], [Tensor]) {
         let n = forwardLayer.stateCount
         guard states.isEmpty || states.count == 2 * n else {
             throw layerError("\(name): Bidirectional takes \(2 * n) initial states (forward, then backward), got \(states.count)")
@@ -86,19 +94,22 @@ public final class Bidirectional: Layer {
         let fw = try forwardLayer.forward(inputs, masks: masks, states: fs)
         var bw = try backwardLayer.forward(inputs, masks: masks, states: bs)
         if forwardLayer.returnSequences { bw[0] = try reversedInTime(bw[0]) }
-        let merged: [Tensor]
+        return try merge(fw[0], bw[0]) + fw.dropFirst() + bw.dropFirst()
+    }
+
+    /// The merged output(s) of the two directions' outputs (the backward one in input order).
+    func merge(_ fw: Tensor, _ bw: Tensor) throws -> [Tensor] {
         switch mergeMode {
-        case .concat: merged = [try Tensor(concatenating: [fw[0], bw[0]], alongAxis: -1)]
-        case .sum: merged = [try fw[0] + bw[0]]
-        case .mul: merged = [try fw[0] * bw[0]]
-        case .ave: merged = [try (fw[0] + bw[0]) / 2]
-        case .none: merged = [fw[0], bw[0]]
+        case .concat: return [try Tensor(concatenating: [fw, bw], alongAxis: -1)]
+        case .sum: return [try fw + bw]
+        case .mul: return [try fw * bw]
+        case .ave: return [try (fw + bw) / 2]
+        case .none: return [fw, bw]
         }
-        return merged + fw.dropFirst() + bw.dropFirst()
     }
 
     /// `(batch, time, units)` with the time axis reversed.
-    private func reversedInTime(_ x: Tensor) throws -> Tensor {
+    func reversedInTime(_ x: Tensor) throws -> Tensor {
         let d = dims(x)
         let (batch, time, units) = (d[0], d[1], d[2])
         let v = floats(x)
@@ -115,5 +126,68 @@ public final class Bidirectional: Layer {
     /// `bidirectional(x)` / `bidirectional(x, initialState: [...])`: the outputs in Keras's order.
     public func callAsFunction(_ x: Tensor, initialState: [Tensor] = []) throws -> [Tensor] {
         try apply([x], initialState: initialState)
+    }
+}
+
+extension Bidirectional: RecurrentTraining {
+    /// Both directions' training passes (the forward layer draws its dropout mask first), merged
+    /// as `forward` merges them.
+    public func trainingForward(_ x: Tensor, mask: Tensor?, initialStates: [Tensor], training: Bool,
+                                generator: inout RandomGenerator) throws -> (outputs: [Tensor], trace: RecurrentTrace) {
+        let (fs, bs) = try splitStates(initialStates)
+        let specs = try outputSpecs([x], states: initialStates)
+        if !isBuilt { try build([x.shape]) }
+        let (fw, forwardTrace) = try forwardLayer.trainingForward(x, mask: mask, initialStates: fs, training: training,
+                                                                  generator: &generator)
+        var (bw, backwardTrace) = try backwardLayer.trainingForward(x, mask: mask, initialStates: bs, training: training,
+                                                                    generator: &generator)
+        if forwardLayer.returnSequences { bw[0] = try reversedInTime(bw[0]) }
+        let trace = RecurrentTrace(layer: self, outputShapes: specs.map { $0.0.dimensions.map { $0 ?? 0 } },
+                                   directions: (forwardTrace, backwardTrace, fw[0], bw[0]))
+        return (try merge(fw[0], bw[0]) + fw.dropFirst() + bw.dropFirst(), trace)
+    }
+
+    /// The merged output's gradient split between the directions (concat: by halves; sum: to
+    /// both; ave: half to each; mul: times the other direction's output), each direction's
+    /// backward, then the input's gradients added.
+    public func backward(_ trace: RecurrentTrace, outputGradients: [Tensor?]) throws
+        -> (input: Tensor, initialStates: [Tensor], weights: [Tensor]) {
+        try trace.check(self, outputGradients)
+        guard let (forwardTrace, backwardTrace, fwOutput, bwOutput) = trace.directions else {
+            throw layerError("\(name): backward was given a trace without the two directions")
+        }
+        let merged = mergeMode == .none ? 2 : 1
+        var (gf, gb): (Tensor?, Tensor?)
+        switch mergeMode {
+        case .none: (gf, gb) = (outputGradients[0], outputGradients[1])
+        case .concat:
+            if let g = outputGradients[0] { (gf, gb) = try halves(g) }
+        case .sum: (gf, gb) = (outputGradients[0], outputGradients[0])
+        case .ave:
+            if let g = outputGradients[0] { let half = try g / 2; (gf, gb) = (half, half) }
+        case .mul:
+            if let g = outputGradients[0] { (gf, gb) = (try g * bwOutput, try g * fwOutput) }
+        }
+        if forwardLayer.returnSequences, let g = gb { gb = try reversedInTime(g) }
+        let n = forwardLayer.returnState ? forwardLayer.stateCount : 0
+        let fwStates = Array(outputGradients[merged..<(merged + n)]), bwStates = Array(outputGradients[(merged + n)...])
+        let f = try forwardLayer.backward(forwardTrace, outputGradients: [gf] + fwStates)
+        let b = try backwardLayer.backward(backwardTrace, outputGradients: [gb] + bwStates)
+        return (try f.input + b.input, f.initialStates + b.initialStates, f.weights + b.weights)
+    }
+
+    /// The two halves of the last axis of `(…, 2·units)`.
+    private func halves(_ g: Tensor) throws -> (Tensor, Tensor) {
+        let d = dims(g), v = floats(g)
+        let width = d[d.count - 1], half = width / 2, rows = v.count / Swift.max(width, 1)
+        var (a, b) = ([Float](), [Float]())
+        a.reserveCapacity(rows * half)
+        b.reserveCapacity(rows * half)
+        for r in 0..<rows {
+            a.append(contentsOf: v[(r * width)..<(r * width + half)])
+            b.append(contentsOf: v[(r * width + half)..<((r + 1) * width)])
+        }
+        let shape = Array(d.dropLast()) + [half]
+        return (try tensor(shape, a), try tensor(shape, b))
     }
 }

@@ -30,7 +30,8 @@ public final class GRU: Recurrent {
     override var inputBias: [Float]? { Array(parameters[2][0..<(3 * units)]) }
 
     override func step(_ x: UnsafePointer<Float>, rowStride: Int, batch: Int, state: UnsafePointer<Float>,
-                       next: UnsafeMutablePointer<Float>, scratch z: UnsafeMutablePointer<Float>) {
+                       next: UnsafeMutablePointer<Float>, scratch z: UnsafeMutablePointer<Float>,
+                       gates: UnsafeMutablePointer<Float>?) {
         let u = units, w = 3 * units
         let h = state
         parameters[1].withUnsafeBufferPointer { r in
@@ -48,7 +49,9 @@ public final class GRU: Recurrent {
             let rh = z + batch * w
             for b in 0..<batch {
                 for j in 0..<u {
-                    rh[b * u + j] = sigmoidScalar(x[b * rowStride + u + j] + z[b * w + u + j]) * h[b * u + j]
+                    let reset = sigmoidScalar(x[b * rowStride + u + j] + z[b * w + u + j])
+                    rh[b * u + j] = reset * h[b * u + j]
+                    gates?[b * gateStore + u + j] = reset
                 }
             }
             parameters[1].withUnsafeBufferPointer { r in
@@ -57,6 +60,7 @@ public final class GRU: Recurrent {
         }
         for b in 0..<batch {
             let (xr, zr, hr, out) = (x + b * rowStride, z + b * w, h + b * u, next + b * u)
+            let gr = gates.map { $0 + b * gateStore }  // update, reset, candidate (, h·U_h + b_h)
             // Eight units at a time (the same arithmetic as the scalar tail, lane by lane).
             var j = 0
             if resetAfter {
@@ -65,6 +69,10 @@ public final class GRU: Recurrent {
                     let reset = sigmoidScalar(load8(xr + u + j) + load8(zr + u + j))
                     let candidate = gateTanh(load8(xr + 2 * u + j) + reset * load8(zr + 2 * u + j))
                     store8(update * load8(hr + j) + (1 - update) * candidate, out + j)
+                    if let gr {
+                        store8(update, gr + j); store8(reset, gr + u + j); store8(candidate, gr + 2 * u + j)
+                        store8(load8(zr + 2 * u + j), gr + 3 * u + j)
+                    }
                     j += 8
                 }
             } else {
@@ -72,6 +80,7 @@ public final class GRU: Recurrent {
                     let update = sigmoidScalar(load8(xr + j) + load8(zr + j))
                     let candidate = gateTanh(load8(xr + 2 * u + j) + load8(zr + 2 * u + j))
                     store8(update * load8(hr + j) + (1 - update) * candidate, out + j)
+                    if let gr { store8(update, gr + j); store8(candidate, gr + 2 * u + j) }
                     j += 8
                 }
             }
@@ -81,11 +90,86 @@ public final class GRU: Recurrent {
                 if resetAfter {
                     let reset = sigmoidScalar(xr[u + j] + zr[u + j])
                     candidate = gateTanh(xr[2 * u + j] + reset * zr[2 * u + j])
+                    if let gr { (gr[u + j], gr[3 * u + j]) = (reset, zr[2 * u + j]) }
                 } else {
                     candidate = gateTanh(xr[2 * u + j] + zr[2 * u + j])
                 }
                 out[j] = update * hr[j] + (1 - update) * candidate
+                if let gr { (gr[j], gr[2 * u + j]) = (update, candidate) }
             }
         }
+    }
+
+    /// Update, reset, candidate, and with `resetAfter` the candidate's recurrent part h·U_h + b_h.
+    override var gateStore: Int { (resetAfter ? 4 : 3) * units }
+
+    override var separateRecurrentGradient: Bool { resetAfter }
+
+    /// h = z·h_prev + (1 − z)·ĥ: d(z) = d(h)·(h_prev − ĥ), d(ĥ) = d(h)·(1 − z), d(h_prev) = d(h)·z +
+    /// (recurrent terms). With `resetAfter` the candidate's recurrent part gets d(ĥ's
+    /// pre-activation)·r; without it, d(r·h_prev) = d(ĥ's pre-activation) · U_hᵀ first.
+    override func stepBackward(batch: Int, keep: UnsafePointer<Bool>, gates: UnsafePointer<Float>, previous: [UnsafePointer<Float>],
+                               weights: [[Float]], grad: UnsafeMutablePointer<Float>, da: UnsafeMutablePointer<Float>,
+                               daRecurrent: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        let u = units, w = 3 * units, store = gateStore
+        let hp = previous[0]
+        for b in 0..<batch where keep[b] {
+            let gr = gates + b * store, d = da + b * w, dr = daRecurrent + b * w
+            for j in 0..<u {
+                let (z, r, candidate) = (gr[j], gr[u + j], gr[2 * u + j])
+                let dh = grad[b * u + j]
+                let dCandidate = dh * (1 - z) * (1 - candidate * candidate)
+                d[j] = dh * (hp[b * u + j] - candidate) * z * (1 - z)
+                d[2 * u + j] = dCandidate
+                if resetAfter {
+                    let q = gr[3 * u + j]
+                    d[u + j] = dCandidate * q * r * (1 - r)
+                    (dr[j], dr[u + j], dr[2 * u + j]) = (d[j], d[u + j], dCandidate * r)
+                }
+                grad[b * u + j] = dh * z
+            }
+        }
+        if resetAfter {
+            addRecurrentGradient(batch: batch, daRecurrent, weights, into: grad)
+            return
+        }
+        // d(r·h_prev) into scratch, then the reset gate's and h_prev's shares.
+        weights[1].withUnsafeBufferPointer { r in
+            BLAS.sgemm(transposeB: true, m: batch, n: u, k: u, da + 2 * u, lda: w, r.baseAddress! + 2 * u, ldb: w,
+                       scratch, ldc: u)
+        }
+        for b in 0..<batch where keep[b] {
+            let gr = gates + b * store
+            for j in 0..<u {
+                let r = gr[u + j], drh = scratch[b * u + j]
+                da[b * w + u + j] = drh * hp[b * u + j] * r * (1 - r)
+                grad[b * u + j] += drh * r
+            }
+        }
+        addRecurrentGradient(batch: batch, da, weights, columns: 2 * u, into: grad)
+    }
+
+    /// resetAfter: d(U) = h_prevᵀ · daRecurrent, d(bias) = (column sums of da, of daRecurrent).
+    /// Otherwise d(U) = h_prevᵀ · da for update and reset, (r·h_prev)ᵀ · da for the candidate.
+    override func weightGradients(_ trace: RecurrentTrace, da: UnsafeMutablePointer<Float>,
+                                  daRecurrent: UnsafeMutablePointer<Float>) throws -> [Tensor] {
+        let u = units, w = 3 * units, rows = trace.time * trace.batch
+        let kernel = try kernelGradient(trace, da: da)
+        if resetAfter {
+            return [kernel, try transposedProduct(trace.previous[0], daRecurrent, rows: rows, left: u, right: w),
+                    try tensor([2, w], columnSums(da, rows: rows, columns: w) + columnSums(daRecurrent, rows: rows, columns: w))]
+        }
+        var recurrent = [Float](repeating: 0, count: u * w)
+        if rows > 0 {
+            let hp = trace.previous[0], store = gateStore
+            let rh = UnsafeMutablePointer<Float>.allocate(capacity: rows * u)
+            defer { rh.deallocate() }
+            for row in 0..<rows { for j in 0..<u { rh[row * u + j] = trace.gates[row * store + u + j] * hp[row * u + j] } }
+            recurrent.withUnsafeMutableBufferPointer { out in
+                BLAS.sgemm(transposeA: true, m: u, n: 2 * u, k: rows, hp, lda: u, da, ldb: w, out.baseAddress!, ldc: w)
+                BLAS.sgemm(transposeA: true, m: u, n: u, k: rows, rh, lda: u, da + 2 * u, ldb: w, out.baseAddress! + 2 * u, ldc: w)
+            }
+        }
+        return [kernel, try tensor([u, w], recurrent), try tensor([w], columnSums(da, rows: rows, columns: w))]
     }
 }

@@ -46,6 +46,14 @@ public class Recurrent: Layer {
     public override var acceptsInitialState: Bool { true }
     public override var returnsList: Bool { returnState }
 
+    public override var weightNames: [String] { ["kernel", "recurrent_kernel", "bias"] }
+
+    /// While gradients are taken: one tape node over the fused training pass (Autodiff/RecurrentNodes.swift).
+    public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+                                         weights: [Tensor]) throws -> [Tensor] {
+        try recordedRecurrentCall(self, inputs, masks: masks, states: states, weights: weights)
+    }
+
     /// Kernel `(features, gates·units)`, recurrent kernel `(units, gates·units)`, bias.
     public override func build(_ inputShapes: [TensorShape]) throws {
         let features = try lastAxis(inputShapes[0], layer: name)
@@ -106,7 +114,10 @@ public class Recurrent: Layer {
     nonisolated(unsafe) static var projectionChunkFloats = 1 << 20
 
     /// Runs the recurrence: outputs per step (in processing order), the last output, final states.
-    func runSequence(_ x: Tensor, mask: [Float]?, states initial: [[Float]])
+    /// Training passes `dropoutMask` (`(batch, features)`, multiplied into every step's input)
+    /// and a `trace` to fill: the input as projected, the states before each step and the gates.
+    func runSequence(_ x: Tensor, mask: [Float]?, states initial: [[Float]], dropoutMask: [Float]? = nil,
+                     trace: RecurrentTrace? = nil)
         throws -> (sequence: [Float], last: [Float], states: [[Float]]) {
         let shape = dims(x)
         let (batch, time, features) = (shape[0], shape[1], shape[2])
@@ -129,11 +140,19 @@ public class Recurrent: Layer {
             guard let xp else { return [] }
             return [Float](unsafeUninitializedCapacity: time * batch * features) { out, count in
                 for t in 0..<time {
-                    for b in 0..<batch { (out.baseAddress! + (t * batch + b) * features).update(from: xp + (b * time + t) * features, count: features) }
+                    for b in 0..<batch {
+                        let dst = out.baseAddress! + (t * batch + b) * features, src = xp + (b * time + t) * features
+                        if let dropoutMask {
+                            for i in 0..<features { dst[i] = src[i] * dropoutMask[b * features + i] }
+                        } else {
+                            dst.update(from: src, count: features)
+                        }
+                    }
                 }
                 count = time * batch * features
             }
         }
+        trace?.input = timeMajor
         // Buffers for the whole call: the projected chunk, states [h; c], the step's new states,
         // the step's scratch.
         // (A last chunk of under 5 rows joins the one before: up to `fiveRows` steps more.)
@@ -159,8 +178,11 @@ public class Recurrent: Layer {
             }
             for s in first..<(first + count) {
                 let t = goBackwards ? time - 1 - s : s
+                if let trace {
+                    for k in 0..<stateCount { (trace.previous[k] + t * size).update(from: state + k * size, count: size) }
+                }
                 step(projected + (t - t0) * stepFloats, rowStride: width, batch: batch,
-                     state: state, next: next, scratch: scratch)
+                     state: state, next: next, scratch: scratch, gates: trace.map { $0.gates + t * batch * gateStore })
                 for b in 0..<batch where mask.map({ $0[b * time + t] != 0 }) ?? true {
                     for k in 0..<stateCount {
                         (state + k * size + b * units).update(from: next + k * size + b * units, count: units)
@@ -187,9 +209,51 @@ public class Recurrent: Layer {
     /// One time step for all rows: `x` points at batch row 0's projected input (rows `rowStride`
     /// apart); reads `state` (`[h; c]`, each `(batch, units)`), writes the new states to `next`
     /// (h first: it is also the step's output). `scratch` holds `batch·(gates + 1)·units`.
+    /// In training, `gates` receives what `stepBackward` needs, `gateStore` floats per row.
     func step(_ x: UnsafePointer<Float>, rowStride: Int, batch: Int, state: UnsafePointer<Float>,
-              next: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+              next: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+              gates: UnsafeMutablePointer<Float>?) {
         fatalError("step")  // every subclass overrides it
+    }
+
+    // MARK: Training (RecurrentTraining.swift runs the passes; each layer gives its step's backward)
+
+    /// Floats per batch row that `step` records in `gates` for `stepBackward`.
+    var gateStore: Int { fatalError("gateStore") }  // every subclass overrides it
+
+    /// Whether the recurrent kernel's pre-activation gradients differ from the input kernel's
+    /// (GRU with `resetAfter`: the candidate's recurrent part is scaled by the reset gate).
+    var separateRecurrentGradient: Bool { false }
+
+    /// The backward of one step for all rows: `grad` holds d(states after the step) (`[h; c]`,
+    /// h including the output's gradient) and receives d(states before it); `da` (and
+    /// `daRecurrent`) receive the gradients of the pre-activations, `(batch, gates·units)`.
+    /// Masked rows (`keep` false) leave `grad` as it is and `da` zero. `previous`: the states
+    /// before the step; `gates`: what `step` recorded; `scratch`: `batch·units` floats.
+    func stepBackward(batch: Int, keep: UnsafePointer<Bool>, gates: UnsafePointer<Float>, previous: [UnsafePointer<Float>],
+                      weights: [[Float]], grad: UnsafeMutablePointer<Float>, da: UnsafeMutablePointer<Float>,
+                      daRecurrent: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        fatalError("stepBackward")  // every subclass overrides it
+    }
+
+    /// grad.h += daRecurrent · recurrent kernelᵀ, for the first `columns` gate columns.
+    func addRecurrentGradient(batch: Int, _ daRecurrent: UnsafePointer<Float>, _ weights: [[Float]],
+                              columns: Int? = nil, into grad: UnsafeMutablePointer<Float>) {
+        let width = gateCount * units
+        weights[1].withUnsafeBufferPointer { r in
+            BLAS.sgemm(transposeB: true, m: batch, n: units, k: columns ?? width, daRecurrent, lda: width,
+                       r.baseAddress!, ldb: width, beta: 1, grad, ldc: units)
+        }
+    }
+
+    /// d(kernel) = inputᵀ · da, d(recurrent kernel) = hᵀ · da, d(bias) = da's column sums (the
+    /// layers whose recurrent side differs override it).
+    func weightGradients(_ trace: RecurrentTrace, da: UnsafeMutablePointer<Float>,
+                               daRecurrent: UnsafeMutablePointer<Float>) throws -> [Tensor] {
+        let width = gateCount * units
+        return [try kernelGradient(trace, da: da),
+                try transposedProduct(trace.previous[0], da, rows: trace.time * trace.batch, left: units, right: width),
+                try tensor([width], columnSums(da, rows: trace.time * trace.batch, columns: width))]
     }
 
     /// `recurrent(x)` / `recurrent(x, initialState: [h, c])`: the outputs in Keras's order.
