@@ -10,11 +10,14 @@ public enum NotebookExecution {
     /// What a run reports as it goes (a worker sends these to the parent process).
     public enum Event: Codable, Sendable {
         case started(cell: Int)
+        /// A top-level statement of the running cell starts; `printed`: the text printed since
+        /// the previous event.
+        case statement(cell: Int, range: SourceRange, printed: String)
         case finished(cell: Int, run: CellRun)
     }
 
     public static func run(_ notebook: Notebook, seed: Int, memoryLimit: Int,
-                           emit: (Event) -> Void = { _ in }) -> [CellRun] {
+                           emit: @escaping (Event) -> Void = { _ in }) -> [CellRun] {
         let folder = (notebook.path as NSString).deletingLastPathComponent
         let session = Session(options: SessionOptions(
             seed: UInt64(bitPattern: Int64(seed)), memoryLimit: memoryLimit,
@@ -27,6 +30,8 @@ public enum NotebookExecution {
         session.parseAhead(notebook.cells.filter { !$0.options.skip }.map(source))
         var runs: [CellRun] = []
         var stopped = false
+        var running = 0
+        session.onStatement = { range, printed in emit(.statement(cell: running, range: range, printed: printed)) }
         for (i, cell) in notebook.cells.enumerated() {
             let run: CellRun
             if stopped {
@@ -35,6 +40,7 @@ public enum NotebookExecution {
                 run = CellRun(outcome: .skipped)
             } else {
                 emit(.started(cell: i))
+                running = i
                 let result = session.run(source(cell))
                 run = CellRun(outcome: judge(result, expectError: cell.options.expectError), result: result)
                 if run.outcome.isFailure && !notebook.frontMatter.allowErrors { stopped = true }
