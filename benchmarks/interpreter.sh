@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v python3 >/dev/null || { echo "error: python3 is needed for the reference side" >&2; exit 2; }
 ./dev build --product InterpreterBench >&2
-exec .build/debug/InterpreterBench --repeats "${1:-3}" --python benchmarks/interpreter.py --nbrun .build/debug/nbrun
+exec "${NBRUN_BUILD_DIR:-.build}/debug/InterpreterBench" --repeats "${1:-3}" --python benchmarks/interpreter.py --nbrun "${NBRUN_BUILD_DIR:-.build}/debug/nbrun"

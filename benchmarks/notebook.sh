@@ -15,7 +15,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cp output/attention.snap "$out/" 2>/dev/null || true
 # nbrun runs 4x as often as TensorFlow (it is 10x faster): its median is worth reporting too.
-nb=$(python3 benchmarks/measure.py --repeats "$((repeats * 4))" --name nbrun -- .build/debug/nbrun -q -o "$out" notebooks/attention.md)
+nb=$(python3 benchmarks/measure.py --repeats "$((repeats * 4))" --name nbrun -- "${NBRUN_BUILD_DIR:-.build}/debug/nbrun" -q -o "$out" notebooks/attention.md)
 tf=$(python3 benchmarks/measure.py --repeats "$repeats" --name tensorflow -- "$venv/bin/python" benchmarks/attention_tf.py)
 python3 - "$nb" "$tf" <<'PY'
 import sys
@@ -27,7 +27,7 @@ print(f"{'TensorFlow (eager)':<24}{float(tb):>10.3f}{float(tm):>10.3f}{float(tp)
 print(f"{'ratio TF / nbrun':<24}{float(tb)/float(nb):>9.1f}x{float(tm)/float(nm):>9.1f}x{float(tp)/float(np_):>9.1f}x")
 PY
 # Where nbrun's time goes: its cells over 10 ms, from one more run's JUnit report.
-.build/debug/nbrun -q -o "$out" --junit "$out/cells.xml" notebooks/attention.md >/dev/null || true
+"${NBRUN_BUILD_DIR:-.build}/debug/nbrun" -q -o "$out" --junit "$out/cells.xml" notebooks/attention.md >/dev/null || true
 python3 - "$out/cells.xml" <<'PY'
 import re, sys
 cells = re.findall(r'name="[^"]*id ([^)"]+)\)" time="([0-9.]+)"', open(sys.argv[1]).read())

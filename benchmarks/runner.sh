@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./dev build --product nbrun >&2
 ./dev build --product RunnerBench >&2
-exec .build/debug/RunnerBench --nbrun .build/debug/nbrun --repeats "${1:-3}"
+exec "${NBRUN_BUILD_DIR:-.build}/debug/RunnerBench" --nbrun "${NBRUN_BUILD_DIR:-.build}/debug/nbrun" --repeats "${1:-3}"
