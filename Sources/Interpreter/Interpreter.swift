@@ -22,6 +22,49 @@ public final class Session {
         arena = TensorArena(limit: options.memoryLimit)
         ctx = Context(options: options)
         globalScope = Scope(parent: nil, function: globalFunction)
+        let prelude = run(CellSource(code: Session.prelude, file: "<standard library>", line: 1))
+        precondition(prelude.status == .succeeded, "the standard library prelude failed: \(prelude.outputs)")
+    }
+
+    /// Standard library types written in Swift, declared before a notebook's first cell.
+    static let prelude = """
+        enum Result<Success, Failure: Error> {
+            case success(Success)
+            case failure(Failure)
+            func get() throws -> Success {
+                switch self {
+                case .success(let value): return value
+                case .failure(let error): throw error
+                }
+            }
+            func map<NewSuccess>(_ transform: (Success) -> NewSuccess) -> Result<NewSuccess, Failure> {
+                switch self {
+                case .success(let value): return .success(transform(value))
+                case .failure(let error): return .failure(error)
+                }
+            }
+            func mapError<NewFailure>(_ transform: (Failure) -> NewFailure) -> Result<Success, NewFailure> {
+                switch self {
+                case .success(let value): return .success(value)
+                case .failure(let error): return .failure(transform(error))
+                }
+            }
+            func flatMap<NewSuccess>(_ transform: (Success) -> Result<NewSuccess, Failure>) -> Result<NewSuccess, Failure> {
+                switch self {
+                case .success(let value): return transform(value)
+                case .failure(let error): return .failure(error)
+                }
+            }
+        }
+        """
+
+    /// Called as each top-level statement of a cell starts: its location and the text the cell
+    /// printed since the last call. A worker process reports both to its parent, so that if the
+    /// process dies (a crash, a kill for memory), the cell keeps its output and the error names
+    /// the statement that was running.
+    public var onStatement: ((Reports.SourceRange, String) -> Void)? {
+        get { ctx.statementHook }
+        set { ctx.statementHook = newValue }
     }
 
     /// Parses, resolves and runs one cell. Never throws and never traps: every problem of the

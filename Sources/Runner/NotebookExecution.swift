@@ -12,11 +12,14 @@ public enum NotebookExecution {
         case started(cell: Int)
         /// The files the cell read through the data sandbox (sent before `finished`, when any).
         case filesRead(cell: Int, files: [FileRead])
+        /// A top-level statement of the running cell starts; `printed`: the text printed since
+        /// the previous event.
+        case statement(cell: Int, range: SourceRange, printed: String)
         case finished(cell: Int, run: CellRun)
     }
 
     public static func run(_ notebook: Notebook, seed: Int, memoryLimit: Int,
-                           emit: (Event) -> Void = { _ in }) -> [CellRun] {
+                           emit: @escaping (Event) -> Void = { _ in }) -> [CellRun] {
         let folder = (notebook.path as NSString).deletingLastPathComponent
         let session = Session(options: SessionOptions(
             seed: UInt64(bitPattern: Int64(seed)), memoryLimit: memoryLimit,
@@ -29,6 +32,8 @@ public enum NotebookExecution {
         session.parseAhead(notebook.cells.filter { !$0.options.skip }.map(source))
         var runs: [CellRun] = []
         var stopped = false
+        var running = 0
+        session.onStatement = { range, printed in emit(.statement(cell: running, range: range, printed: printed)) }
         for (i, cell) in notebook.cells.enumerated() {
             let run: CellRun
             if stopped {
@@ -37,6 +42,7 @@ public enum NotebookExecution {
                 run = CellRun(outcome: .skipped)
             } else {
                 emit(.started(cell: i))
+                running = i
                 let result = session.run(source(cell))
                 run = CellRun(outcome: judge(result, expectError: cell.options.expectError), result: result)
                 let files = session.takeFilesRead()

@@ -261,10 +261,12 @@ public struct WorkerPool {
                     guard let event = try? decoder.decode(NotebookExecution.Event.self, from: line) else { continue }
                     switch event {
                     case .started(let cell):
-                        state.withLock { $0.current = (cell, Date()) }
+                        state.withLock { $0.current = (cell, Date()); $0.printed = ""; $0.statement = nil }
                         progress(.cellStarted(job: index, cell: cell))
                     case .filesRead(let cell, let files):
                         progress(.filesRead(job: index, cell: cell, files: files))
+                    case .statement(_, let range, let printed):
+                        state.withLock { $0.printed += printed; $0.statement = range }
                     case .finished(let cell, let run):
                         state.withLock { s in
                             if cell < s.runs.count { s.runs[cell] = run }
@@ -335,9 +337,12 @@ public struct WorkerPool {
             status = .failed
         }
         let cell = cells[crashed]
-        let diagnostic = Diagnostic(reason, at: cell.codeLocation, kind: status == .timedOut ? "timeout" : "worker")
+        // What the cell printed before, and the top-level statement that was running.
+        let (printed, statement) = state.withLock { ($0.printed, $0.statement) }
+        let diagnostic = statement.map { Diagnostic(reason, at: $0, kind: status == .timedOut ? "timeout" : "worker") }
+            ?? Diagnostic(reason, at: cell.codeLocation, kind: status == .timedOut ? "timeout" : "worker")
         runs[crashed] = CellRun(outcome: status == .timedOut ? .timedOut : .failed,
-                                result: CellResult(status: status, outputs: [.error(diagnostic)]))
+                                result: CellResult(status: status, outputs: (printed.isEmpty ? [] : [.text(printed)]) + [.error(diagnostic)]))
         for i in runs.indices where runs[i] == nil { runs[i] = CellRun(outcome: .notRun) }
         return runs.map { $0! }
     }
@@ -383,6 +388,9 @@ public struct WorkerPool {
 private struct WorkerState {
     var runs: [CellRun?]
     var current: (cell: Int, started: Date)?
+    /// The running cell's printed text and its statement that started last (from `.statement`).
+    var printed = ""
+    var statement: SourceRange?
 }
 
 /// A value behind a lock, shared between threads.

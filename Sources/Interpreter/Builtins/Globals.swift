@@ -49,7 +49,16 @@ func registerGlobals(_ b: Builtins) {
         throw RuntimeError("abs: expected a number, got \(typeName(args[0]))")
     }
     b.function("zip", [.unlabelled, .unlabelled]) { _, args in
-        let a = try args[0].array("zip"), c = try args[1].array("zip")
+        // A one-sided range (`zip(1..., words)`) runs as long as the other sequence.
+        func elements(_ v: Value, _ other: Value) throws -> [Value] {
+            if case .range(let l, Int.max) = v, l != Int.min {
+                if case .range(_, Int.max) = other { throw RuntimeError("zip of two one-sided ranges never ends") }
+                let n = try other.array("zip").count
+                return (0..<n).map { .int(l + $0) }
+            }
+            return try v.array("zip")
+        }
+        let a = try elements(args[0], args[1]), c = try elements(args[1], args[0])
         return .array(ArrayStorage(zip(a, c).map { .tuple(TupleValue([$0, $1])) }))
     }
     for (label, closed) in [("to", false), ("through", true)] {

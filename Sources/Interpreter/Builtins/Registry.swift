@@ -221,8 +221,12 @@ extension Value {
         switch self {
         case .array(let a): return a.elements
         case .set(let s): return s.elements
-        case .range(let l, let u): return (l..<u).map(Value.int)
-        case .closedRange(let l, let u): return (l...u).map(Value.int)
+        case .range(let l, let u):
+            try checkSequenceLength(self, l, u)
+            return (l..<u).map(Value.int)
+        case .closedRange(let l, let u):
+            try checkSequenceLength(self, l, u)
+            return (l...u).map(Value.int)
         case .string(let s): return s.map(Value.character)
         case .dictionary(let d): return zip(d.keys, d.values).map { .tuple(TupleValue([$0, $1], labels: ["key", "value"])) }
         default: throw RuntimeError("\(what): expected a sequence, got \(typeName(self))")
@@ -235,5 +239,16 @@ extension Value {
     public func native<T>(_ type: T.Type, _ what: String) throws -> T {
         if case .native(let n) = self, let v = n.value as? T { return v }
         throw RuntimeError("\(what): expected \(T.self), got \(typeName(self))")
+    }
+}
+
+/// A range made into its elements must have both ends and fit in memory: `1...` as a sequence
+/// (`Array(1...)`, `(1...).map`) would never end, as it would not in Swift (`zip(1..., xs)`,
+/// `for i in 1...`, which stop, are handled where they are used).
+func checkSequenceLength(_ v: Value, _ lower: Int, _ upper: Int) throws {
+    if lower == Int.min { throw RuntimeError("a range with no lower bound (..<\(upper)) is not a sequence") }
+    if upper == Int.max { throw RuntimeError("the one-sided range \(lower)... has no end: use it with zip or a loop that stops") }
+    if upper.subtractingReportingOverflow(lower).partialValue > 1 << 28 || upper.subtractingReportingOverflow(lower).overflow {
+        throw RuntimeError("the range \(lower)..<\(upper) has too many elements to make into an array")
     }
 }

@@ -146,6 +146,15 @@ extension Compiler {
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
             guard let t = try typeFromExpression(callee) else { throw unsupported("call of '\(callee.trimmedDescription)'", callee) }
+            if case .nominal(let n) = t, !n.genericParameters.isEmpty, let g = callee.as(GenericSpecializationExprSyntax.self) {
+                // `Stack<Int>()`: the instance keeps its type arguments (it prints as `Stack<Int>(...)`).
+                let names = try g.genericArgumentClause.arguments.map { arg -> String in
+                    guard case .type(let ty) = arg.argument else { throw unsupported("generic argument", arg) }
+                    return try resolveType(ty, node: arg).name
+                }
+                let construct = try compileConstruct(t, call)
+                return { f in withGenericArguments(try construct(f), names) }
+            }
             return try compileConstruct(t, call)
         }
         if callee.is(OptionalChainingExprSyntax.self) {

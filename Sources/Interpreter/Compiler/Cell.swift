@@ -50,10 +50,13 @@ extension Compiler {
         var last: Eval? = nil
         for (i, item) in items.enumerated() {
             attempt {
+                let (r, ctx) = (range(item), self.ctx)
                 if i == items.count - 1, case .expr(let e) = item.item, isResultExpression(e) {
-                    last = try compileExpr(e)
+                    let value = try compileExpr(e)
+                    last = { f in ctx.statementStarted(r); return try value(f) }
                 } else {
-                    execs.append(try compileItem(item))
+                    let statement = try compileItem(item)
+                    execs.append { f in ctx.statementStarted(r); return try statement(f) }
                 }
             }
         }

@@ -61,6 +61,9 @@ final class Compiler {
     var pendingDefaults: [ObjectIdentifier: [ExprSyntax?]] = [:]
     /// Member names of types whose bodies are being compiled.
     var pendingMembers: [ObjectIdentifier: Set<String>] = [:]
+    /// Generic parameters in scope (`T` of `func f<T>`, `Element` of `Stack<Element>`): checked
+    /// at run time, they stand for any type.
+    var genericNames: Set<String> = []
 
     init(ctx: Context, map: SourceMap, scope: Scope) {
         self.ctx = ctx

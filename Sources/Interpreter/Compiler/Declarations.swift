@@ -97,7 +97,7 @@ extension Compiler {
             source = lit
             switch (lit, t) {
             case ("Int", .int), ("Int", .double), ("Int", .float), ("Double", .double), ("Double", .float), ("String", .string),
-                 ("String", .character), ("Bool", .bool), (_, .any), (_, .optional), (_, .nominal), ("Int", .native): ok = true
+                 ("String", .character), ("Bool", .bool), (_, .any), (_, .parameter), (_, .optional), (_, .nominal), ("Int", .native): ok = true
             case (_, .native(let n)): ok = n.integerLiteral == nil
             default: ok = false
             }
@@ -132,7 +132,8 @@ extension Compiler {
     func declareFunction(_ fn: FunctionDeclSyntax) throws -> (FunctionProto, Int) {
         try checkSupportedFunction(fn.signature, generics: fn.genericParameterClause, fn)
         let name = fn.name.text
-        let (proto, defaults) = try makeProto(name: name, owner: nil, signature: fn.signature, hasSelf: false, isMutating: false)
+        let (proto, defaults) = try makeProto(name: name, owner: nil, signature: fn.signature, hasSelf: false, isMutating: false,
+                                             generics: fn.genericParameterClause)
         pendingDefaults[ObjectIdentifier(proto)] = defaults
         let slot = function.allocate()
         var overloads: [(proto: FunctionProto, slot: Int)] = []

@@ -320,13 +320,15 @@ extension Compiler {
                 case .float(let x): return .float(-x)
                 case let v:
                     if case .native(let n) = v, let out = try located(r, { try n.type.prefixOperator?(ctx, "-", v) }) { return out }
-                    return try located(r) { try ctx.userOperator("-", .int(0), v) }
+                    return try located(r) { try ctx.userPrefixOperator("-", v) }
                 }
             }
         case "+": return inner
         case "!":
             return { f in
-                if case .bool(let b) = try inner(f) { return .bool(!b) }
+                let v = try inner(f)
+                if case .bool(let b) = v { return .bool(!b) }
+                if nominalType(of: v) != nil { return try located(r) { try ctx.userPrefixOperator("!", v) } }
                 throw RuntimeError("operator '!' needs a Bool", at: r)
             }
         case "~":

@@ -18,7 +18,6 @@ extension Compiler {
     }
 
     func checkSupportedFunction(_ signature: FunctionSignatureSyntax, generics: GenericParameterClauseSyntax?, _ node: some SyntaxProtocol) throws {
-        if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
         if let a = signature.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", a) }
     }
 
@@ -42,7 +41,12 @@ extension Compiler {
     }
 
     /// A function's signature as a prototype; its body is compiled later by `compileFunctionBody`.
-    func makeProto(name: String, owner: NominalType?, signature: FunctionSignatureSyntax, hasSelf: Bool, isMutating: Bool) throws -> (FunctionProto, [ExprSyntax?]) {
+    func makeProto(name: String, owner: NominalType?, signature: FunctionSignatureSyntax, hasSelf: Bool, isMutating: Bool,
+                   generics: GenericParameterClauseSyntax? = nil) throws -> (FunctionProto, [ExprSyntax?]) {
+        let genericParameters = generics?.parameters.map { $0.name.text } ?? []
+        let savedGenerics = genericNames
+        defer { genericNames = savedGenerics }
+        genericNames.formUnion(genericParameters)
         var ps = try parameters(signature.parameterClause)
         // Operator functions (`static func < (a: P, b: P)`) have no argument labels.
         if let c = name.first, !(c.isLetter || c == "_") {
@@ -58,6 +62,7 @@ extension Compiler {
                                                      isVariadic: p.param.isVariadic, isInout: p.param.isInout)
         }
         let proto = FunctionProto(name: name, displayName: display, params: params, hasSelf: hasSelf, isMutating: isMutating, returnType: returnType)
+        proto.genericParameters = genericParameters
         return (proto, ps.map(\.defaultSyntax))
     }
 
@@ -65,6 +70,14 @@ extension Compiler {
     func compileFunctionBody(_ proto: FunctionProto, defaults: [ExprSyntax?], body: CodeBlockItemListSyntax?, selfType owner: NominalType?,
                              isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = []) throws {
         try nested(selfType: owner, returnType: proto.returnType, mutating: proto.isMutating, initializer: isInit) {
+            if let t = owner { scope.members = { name in t.hasMember(name) } }
+            let savedGenerics = genericNames
+            defer { genericNames = savedGenerics }
+            genericNames.formUnion(proto.genericParameters)
+            if let t = owner {
+                genericNames.formUnion(t.genericParameters)
+                for p in t.protocols { genericNames.formUnion(p.genericParameters) }
+            }
             if proto.hasSelf {
                 let slot = declareSlot("self", isLet: !(selfIsMutable || proto.isMutating || isInit), type: owner.map { .nominal($0) })
                 precondition(slot == 0)

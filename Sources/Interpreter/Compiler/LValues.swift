@@ -32,7 +32,8 @@ extension Compiler {
                 }, staticType: b.staticType)
             }
             if let t = selfType, scope.lookup("self") != nil,
-               t.fieldIndex[name] != nil || t.setter(name) != nil || t.superclass.map({ $0.fieldIndex[name] != nil || $0.setter(name) != nil }) == true {
+               t.fieldIndex[name] != nil || t.setter(name) != nil || t.superclass.map({ $0.fieldIndex[name] != nil || $0.setter(name) != nil }) == true
+               || ((t.kind == .protocolType || t.kind == .extensionType) && t.hasMember(name)) {
                 let selfRef = DeclReferenceExprSyntax(baseName: .keyword(.self))
                 let base = try compileLValue(ExprSyntax(selfRef))
                 return memberLValue(base: base, name: name, node: ref, type: t.fieldIndex[name].map { t.fields[$0].type } ?? nil)

@@ -132,7 +132,9 @@ extension Compiler {
     /// Whether a member is declared in the type being compiled (bodies compile before all
     /// members are registered).
     func hasPendingMember(_ t: NominalType, _ name: String) -> Bool {
-        pendingMembers[ObjectIdentifier(t)]?.contains(name) ?? false
+        if pendingMembers[ObjectIdentifier(t)]?.contains(name) ?? false { return true }
+        // A protocol's requirement, a builtin's member used inside an extension of it.
+        return (t.kind == .protocolType || t.kind == .extensionType) && t.hasMember(name)
     }
 }
 

@@ -50,6 +50,10 @@ final class Scope {
     var names: [String: Binding] = [:]
     /// Names declared in this scope during the current cell: Swift's redeclaration rule.
     var declaredHere: Set<String> = []
+    /// The scope of a method's body: the names of its type's members, which win there over
+    /// variables and functions declared outside the type (a top-level `let grid` does not hide the
+    /// stored property `grid` inside the type's methods, as in Swift).
+    var members: ((String) -> Bool)?
 
     init(parent: Scope?, function: FunctionScope) {
         self.parent = parent
@@ -58,8 +62,13 @@ final class Scope {
 
     func lookup(_ name: String) -> Binding? {
         var s: Scope? = self
+        var typesOnly = false
         while let scope = s {
-            if let b = scope.names[name] { return b }
+            if let b = scope.names[name] {
+                if !typesOnly { return b }
+                if case .type = b.kind { return b }
+            }
+            if let isMember = scope.members, isMember(name) { typesOnly = true }
             s = scope.parent
         }
         return nil

@@ -11,11 +11,7 @@ extension Compiler {
             else if let c = d.as(ClassDeclSyntax.self) { (kind, name, generics, node) = (.classType, c.name.text, c.genericParameterClause, Syntax(c.name)) }
             else if let e = d.as(EnumDeclSyntax.self) { (kind, name, generics, node) = (.enumType, e.name.text, e.genericParameterClause, Syntax(e.name)) }
             else if let p = d.as(ProtocolDeclSyntax.self) {
-                if !p.memberBlock.members.isEmpty { throw error("'protocol' with requirements is not supported in notebook cells", p.protocolKeyword) }
-                if let prim = p.primaryAssociatedTypeClause { throw unsupported("generic declaration", prim) }
-                try checkRedeclaration(p.name.text, p.name)
-                ctx.protocolNames.insert(p.name.text)
-                scope.declaredHere.insert(p.name.text)
+                try declareProtocol(p)
                 continue
             } else if let t = d.as(TypeAliasDeclSyntax.self) {
                 if let g = t.genericParameterClause { throw unsupported("generic declaration", g) }
@@ -25,10 +21,10 @@ extension Compiler {
                 scope.declaredHere.insert(t.name.text)
                 continue
             } else { continue }
-            if let g = generics { throw error("generic parameters are not supported in notebook cells", g) }
             guard let kind = kind else { continue }
             try checkRedeclaration(name, node)
             let n = NominalType(kind: kind, name: name)
+            n.genericParameters = generics?.parameters.map { $0.name.text } ?? []
             scope.names[name] = Binding(kind: .type(.nominal(n)), slot: -1, owner: function, staticType: nil)
             scope.declaredHere.insert(name)
         }
@@ -43,16 +39,16 @@ extension Compiler {
             else if let c = d.as(ClassDeclSyntax.self), let n = nominal(c.name.text) { work.append((n, c.memberBlock, c.inheritanceClause)) }
             else if let e = d.as(EnumDeclSyntax.self), let n = nominal(e.name.text) { work.append((n, e.memberBlock, e.inheritanceClause)) }
             else if let x = d.as(ExtensionDeclSyntax.self) {
-                guard case .nominal(let n) = try resolveType(x.extendedType, node: x.extendedType) else {
-                    throw unsupported("extension of builtin type '\(x.extendedType.trimmedDescription)'", x.extendedType)
-                }
-                work.append((n, x.memberBlock, x.inheritanceClause))
+                work.append((try extendedType(x), x.memberBlock, x.inheritanceClause))
             }
         }
         var bodies: [() throws -> Void] = []
         var statics: [() throws -> Void] = []
         for (n, block, inheritance) in work {
             try applyInheritance(n, inheritance)
+            let saved = genericNames
+            defer { genericNames = saved }
+            genericNames.formUnion(n.genericParameters)
             let (b, s) = try declareMembers(n, block)
             bodies.append(contentsOf: b)
             statics.append(contentsOf: s)
@@ -70,6 +66,16 @@ extension Compiler {
         guard let clause = clause else { return }
         for (i, inherited) in clause.inheritedTypes.enumerated() {
             let name = inherited.type.trimmedDescription
+            if n.kind == .extensionType {
+                // `extension Int: Shape`: the builtin type conforms to a cell's protocol.
+                if let p = ctx.protocols[name] { p.conformingBuiltins.insert(n.name) }
+                continue
+            }
+            if let p = ctx.protocols[name] {
+                if !n.protocols.contains(where: { $0 === p }) { n.protocols.append(p) }
+                if !n.conformances.contains(name) { n.conformances.append(name) }
+                continue
+            }
             if i == 0, n.kind == .classType, let b = scope.lookup(name), case .type(.nominal(let sup)) = b.kind, sup.kind == .classType {
                 n.superclass = sup
                 n.fields = sup.fields
@@ -79,6 +85,11 @@ extension Compiler {
             if i == 0, n.kind == .enumType, let raw = builtins.types[name] {
                 n.rawType = raw
                 continue
+            }
+            // The members cells add to a builtin protocol (`extension Comparable`) apply to it.
+            if builtinProtocolNames.contains(name), !(name == "Layer" && ctx.protocolNames.contains("Layer")) {
+                let e = ctx.builtinExtension(name)
+                if !n.protocols.contains(where: { $0 === e }) { n.protocols.append(e) }
             }
             n.conformances.append(name)
         }
@@ -155,11 +166,16 @@ extension Compiler {
                 try checkSupportedFunction(fn.signature, generics: fn.genericParameterClause, fn)
                 let isMutating = fn.modifiers.contains { $0.name.tokenKind == .keyword(.mutating) }
                 let name = fn.name.text
-                let (proto, defaults) = try makeProto(name: name, owner: n, signature: fn.signature, hasSelf: !isStatic, isMutating: isMutating)
+                let (proto, defaults) = try makeProto(name: name, owner: n, signature: fn.signature, hasSelf: !isStatic, isMutating: isMutating,
+                                                   generics: fn.genericParameterClause)
                 let f = Function(proto, captured: ctx.globals)
                 if isMutating { ctx.mutatingMethodNames.insert(name) }
                 if isStatic {
                     n.staticMethods[proto.key] = f
+                    if let c = name.first, !(c.isLetter || c == "_") {
+                        let isPrefix = fn.modifiers.contains { $0.name.tokenKind == .keyword(.prefix) }
+                        n.operators[(isPrefix ? "prefix" : "") + name, default: []].append(f)
+                    }
                 } else {
                     n.methods[proto.key] = f
                     n.methodsByBaseName[name, default: []].removeAll { $0.proto.key == proto.key }
@@ -170,7 +186,7 @@ extension Compiler {
             case .initializerDecl(let i):
                 if let q = i.optionalMark { throw unsupported("failable initializer", q) }
                 try checkSupportedFunction(i.signature, generics: i.genericParameterClause, i)
-                let (proto, defaults) = try makeProto(name: "init", owner: n, signature: i.signature, hasSelf: true, isMutating: true)
+                let (proto, defaults) = try makeProto(name: "init", owner: n, signature: i.signature, hasSelf: true, isMutating: true, generics: i.genericParameterClause)
                 n.initializers[proto.key] = Function(proto, captured: ctx.globals)
                 let body = i.body?.statements
                 bodies.append { try self.compileFunctionBody(proto, defaults: defaults, body: body, selfType: n, isInit: true) }

@@ -15,10 +15,11 @@ extension Compiler {
                 }
                 return try genericType(name, types, node: id)
             }
-            if name == "Self", let s = selfType { return .nominal(s) }
+            if genericNames.contains(name) { return .parameter(name) }
+            if name == "Self", let s = selfType { return s.kind == .protocolType || s.kind == .extensionType ? .any : .nominal(s) }
             if let b = scope.lookup(name), case .type(let ty) = b.kind { return ty }
             if let ty = builtins.types[name] { return ty }
-            if protocolNames.contains(name) || ["Equatable", "Hashable", "Comparable", "CustomStringConvertible", "Error", "Codable", "Sendable"].contains(name) {
+            if protocolNames.contains(name) || builtinProtocolNames.contains(name) {
                 return .any
             }
             diagnostics.append(Diagnostic("cannot find type '\(name)' in scope" + (closestName(to: name, in: scope.allNames + Array(builtins.types.keys)).map { "; did you mean '\($0)'?" } ?? ""),
@@ -50,6 +51,8 @@ extension Compiler {
         case "Optional" where types.count == 1: return .optional(types[0])
         case "Dictionary" where types.count == 2: return .dictionary(types[0], types[1])
         default:
+            if genericNames.contains(name) { return .any }
+            if let b = scope.lookup(name), case .type(.nominal(let n)) = b.kind, !n.genericParameters.isEmpty { return .nominal(n) }
             if case .native(let n)? = builtins.types[name] {
                 let key = types.map(\.name).joined(separator: ",")
                 return .native(n.specialized[key] ?? n)
@@ -77,12 +80,15 @@ func sugaredName(_ t: TypeRef) -> String {
 
 func valueIs(_ v: Value, _ t: TypeRef) -> Bool {
     switch (t, v) {
-    case (.any, _): return true
+    case (.any, _), (.parameter, _): return true
     case (.int, .int), (.double, .double), (.float, .float), (.bool, .bool), (.string, .string), (.character, .character): return true
     case (.array(let e), .array(let a)): return a.elements.allSatisfy { valueIs($0, e) }
     case (.dictionary, .dictionary), (.set, .set), (.function, .function), (.tuple, .tuple): return true
     case (.optional(let w), .some(let x)): return valueIs(x, w)
     case (.optional, .none): return true
+    case (.nominal(let p), _) where p.kind == .protocolType:
+        if let t = nominalType(of: v) { return t.conforms(to: p.name) }
+        return p.conformingBuiltins.contains(Builtins.shared.descriptor(of: v)?.name ?? "")
     case (.nominal(let n), .structValue(let s)): return s.type === n
     case (.nominal(let n), .object(let o)): return o.type.isSubclass(of: n)
     case (.nominal(let n), .enumValue(let e)): return e.type === n

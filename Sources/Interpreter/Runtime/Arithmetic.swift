@@ -167,15 +167,39 @@ extension Context {
     /// native type (tensor arithmetic).
     func userOperator(_ op: String, _ a: Value, _ b: Value) throws -> Value {
         for v in [a, b] {
-            switch v {
-            case .structValue(let s): if let f = s.type.staticMethods["\(op)(_:_:)"] { return try call(f, [a, b]) }
-            case .object(let o): if let f = o.type.staticMethods["\(op)(_:_:)"] { return try call(f, [a, b]) }
-            case .enumValue(let e): if let f = e.type.staticMethods["\(op)(_:_:)"] { return try call(f, [a, b]) }
-            case .native(let n): if let r = try n.type.binaryOperator?(self, op, a, b) { return r }
-            default: break
+            if case .native(let n) = v, let r = try n.type.binaryOperator?(self, op, a, b) { return r }
+        }
+        if let f = userOperatorFunction(op, [a, b]) { return try call(f, [a, b]) }
+        throw RuntimeError("binary operator '\(op)' cannot be applied to operands of type '\(typeName(a))' and '\(typeName(b))'")
+    }
+
+    /// `-m` with a `static prefix func -` of m's type.
+    func userPrefixOperator(_ op: String, _ v: Value) throws -> Value {
+        if let f = userOperatorFunction("prefix" + op, [v]) { return try call(f, [v]) }
+        throw RuntimeError("unary operator '\(op)' cannot be applied to an operand of type '\(typeName(v))'")
+    }
+
+    /// The operator function declared by an operand's type (or a protocol it conforms to) whose
+    /// parameters take the operands: exactly typed first, then with an integer where a
+    /// floating-point number is expected (`2 * m` meaning `2.0 * m`).
+    func userOperatorFunction(_ key: String, _ operands: [Value]) -> Function? {
+        var candidates: [Function] = []
+        for v in operands {
+            guard let t = nominalType(of: v) else { continue }
+            candidates += t.operatorFunctions(key)
+        }
+        if candidates.isEmpty { return nil }
+        func fits(_ f: Function, loosely: Bool) -> Bool {
+            guard f.proto.params.count == operands.count else { return false }
+            return zip(f.proto.params, operands).allSatisfy { p, v in
+                guard let t = p.type else { return true }
+                if valueIs(v, t) { return true }
+                if loosely, case .int = v, case .double = t { return true }
+                if loosely, case .int = v, case .float = t { return true }
+                return false
             }
         }
-        throw RuntimeError("binary operator '\(op)' cannot be applied to operands of type '\(typeName(a))' and '\(typeName(b))'")
+        return candidates.first { fits($0, loosely: false) } ?? candidates.first { fits($0, loosely: true) }
     }
 
     func truth(_ v: Value) throws -> Bool {
@@ -206,14 +230,14 @@ func typeOfName(_ v: Value) -> String {
     case .character: return "Character"
     case .range: return "Range<Int>"
     case .closedRange: return "ClosedRange<Int>"
-    case .array(let a): return "Array<\(a.elements.first.map(typeOfName) ?? "Any")>"
+    case .array(let a): return (a.isSlice ? "ArraySlice<" : "Array<") + "\(a.elements.first.map(typeOfName) ?? "Any")>"
     case .dictionary(let d): return "Dictionary<\(d.keys.first.map(typeOfName) ?? "AnyHashable"), \(d.values.first.map(typeOfName) ?? "Any")>"
     case .set(let s): return "Set<\(s.elements.first.map(typeOfName) ?? "AnyHashable")>"
     case .tuple(let t): return "(" + t.elements.map(typeOfName).joined(separator: ", ") + ")"
     case .none: return "Optional<Any>"
     case .some(let w): return "Optional<\(typeOfName(w))>"
     case .function: return "Function"
-    case .structValue(let s): return s.type.name
+    case .structValue(let s): return s.type.displayName(of: s.fields)
     case .object(let o): return o.type.name
     case .enumValue(let e): return e.type.name
     case .type(let t): return "\(t.name).Type"

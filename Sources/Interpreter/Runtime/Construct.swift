@@ -119,6 +119,7 @@ extension Context {
             throw RuntimeError("value of type '\(t.name)' has no method '\(functionKey(name, args.labels))'", at: r)
         }
         guard let d = Builtins.shared.descriptor(of: base) else {
+            if let result = try callExtensionMethod(&base, name, args, at: r) { return result }
             throw RuntimeError("value of type '\(typeName(base))' has no member '\(name)'", at: r)
         }
         if let ms = d.mutatingMethods[name] {
@@ -138,11 +139,13 @@ extension Context {
             for m in ms where matchArguments(args.labels, args.trailing, m.proto.params) != nil {
                 return try invoke(m, args, selfValue: &base, at: r)
             }
+            if let result = try callExtensionMethod(&base, name, args, at: r) { return result }
             throw RuntimeError("no method '\(functionKey(name, args.labels))' on a value of type '\(typeName(base))'; known: \(ms.map(\.proto.displayName).joined(separator: ", "))", at: r)
         }
         if let get = d.properties[name] {
             return try callValue(try get(self, base), args, at: r)
         }
+        if let result = try callExtensionMethod(&base, name, args, at: r) { return result }
         throw RuntimeError("value of type '\(typeName(base))' has no member '\(name)'", at: r)
     }
 
@@ -150,10 +153,15 @@ extension Context {
         if name == "init" { return try construct(t, args, at: r) }
         if case .nominal(let n) = t {
             if let ci = n.caseIndex[name] { return try makeEnumCase(n, ci, args.values) }
-            for (_, m) in n.staticMethods where m.proto.name == name && matchArguments(args.labels, args.trailing, m.proto.params) != nil {
-                var none = Value.void
+            if let m = n.staticMethod(named: name, labels: args.labels, trailing: args.trailing) {
+                var none = Value.type(t)
                 return try invoke(m, args, selfValue: &none, at: r)
             }
+        }
+        if let d = constructorDescriptor(t), let e = extensions[d.name],
+           let m = e.staticMethod(named: name, labels: args.labels, trailing: args.trailing) {
+            var none = Value.type(t)
+            return try invoke(m, args, selfValue: &none, at: r)
         }
         if let d = constructorDescriptor(t), let ms = d.staticMethods[name] {
             for m in ms where matchArguments(args.labels, args.trailing, m.proto.params) != nil {

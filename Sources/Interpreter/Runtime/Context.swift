@@ -14,6 +14,9 @@ final class Context {
     private var ticks = 0
     /// Initializers running (property observers do not fire inside them, as in Swift).
     var initializing = 0
+    /// Stored properties whose `willSet`/`didSet` is running (type, field index): assigning the
+    /// property inside its own observer stores the value without observing again, as in Swift.
+    var observing: [(ObjectIdentifier, Int)] = []
     /// Calls of cell functions currently active.
     var depth = 0
     static let maxDepth = 10_000
@@ -32,6 +35,10 @@ final class Context {
     var mutatingMethodNames: Set<String> = []
     /// Protocols declared by cells (conformance lists only).
     var protocolNames: Set<String> = []
+    /// Protocols declared by cells, by name (Compiler/Protocols.swift).
+    var protocols: [String: NominalType] = [:]
+    /// Members cells added to builtin types and protocols (`extension Int`), by the builtin's name.
+    var extensions: [String: NominalType] = [:]
     /// State of the tensor, layer and data bindings (Builtins/CommonBindings.swift): the seeded
     /// generator random tensors and layer weights draw from, Keras's name counters.
     let bindings: BindingState
@@ -55,6 +62,19 @@ final class Context {
 
     func write(_ s: String) {
         output += s
+        if statementHook != nil { unreported += s }
+    }
+
+    /// Called as each top-level statement of a cell starts, with its range and the text printed
+    /// since the last call (a worker sends both to its parent, so that a crash of the process
+    /// keeps what the cell printed and names the statement that was running).
+    var statementHook: ((SourceRange, String) -> Void)?
+    private var unreported = ""
+
+    @inline(__always) func statementStarted(_ r: SourceRange) {
+        guard let hook = statementHook else { return }
+        hook(r, unreported)
+        unreported = ""
     }
 
     /// Moves printed text into the ordered outputs (before a display or an error).

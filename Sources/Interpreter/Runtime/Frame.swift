@@ -154,6 +154,8 @@ final class FunctionProto {
     let hasSelf: Bool
     let isMutating: Bool
     var returnType: TypeRef?
+    /// Generic parameters of a generic function (`T` of `func f<T>`), seen as any type.
+    var genericParameters: [String] = []
     /// Slots that receive the closure's copied captures.
     var captureSlots: [Int] = []
     /// Closures with a single expression return its value.

@@ -27,6 +27,7 @@ extension Context {
                 return .function(Function(m.proto, captured: nil, boundSelf: v))
             }
         }
+        if let member = try extensionMember(v, name) { return member }
         throw RuntimeError("value of type '\(typeName(v))' has no member '\(name)'")
     }
 
@@ -49,8 +50,9 @@ extension Context {
             if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
                 return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
             }
-            if let g = n.staticGetters[name] { return try call(g, []) }
+            if let g = n.staticGetter(name) { return try call(g, []) }
             if let m = n.staticMethods.first(where: { $0.value.proto.name == name })?.value { return .function(m) }
+            for p in n.protocols { if let i = p.staticIndex[name] { return p.staticValues[i] } }
             throw RuntimeError("type '\(n.name)' has no member '\(name)'")
         }
         if name == "self" { return .type(t) }
@@ -63,6 +65,7 @@ extension Context {
             if let p = d.staticProperties[name] { return try p(self) }
             if let m = d.staticMethods[name]?.first { return .function(m) }
         }
+        if let member = try extensionStaticMember(t, name) { return member }
         throw RuntimeError("type '\(t.name)' has no member '\(name)'")
     }
 
@@ -150,6 +153,11 @@ extension Context {
         try body(&new)
         let type: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
         if let t = type?.fields[i].coercion { new = try coerce(new, to: t) }
+        guard let observed = type else { store(new); return }
+        let key = (ObjectIdentifier(observed), i)
+        if observing.contains(where: { $0 == key }) { store(new); return }
+        observing.append(key)
+        defer { observing.removeAll { $0 == key } }
         if let w = obs.willSet { try callSetter(w, on: &container, new) }
         store(new)
         if let d = obs.didSet { try callSetter(d, on: &container, old) }

@@ -46,13 +46,14 @@ extension Context {
         case .native(let n): return n.type.describe?(n.value) ?? n.type.name
         case .structValue(let s):
             if let text = try customDescription(s.type, v, debug: debug) { return text }
-            let prefix = debug ? "\(modulePrefix)\(s.type.name)" : s.type.name
+            let name = s.type.displayName(of: s.fields)
+            let prefix = debug ? "\(modulePrefix)\(name)" : name
             var parts: [String] = []
             for (f, x) in zip(s.type.fields, s.fields) { parts.append("\(f.name): \(try describe(x, debug: true))") }
             return prefix + "(" + parts.joined(separator: ", ") + ")"
         case .object(let o):
             if let text = try customDescription(o.type, v, debug: debug) { return text }
-            return "\(modulePrefix)\(o.type.name)"
+            return "\(modulePrefix)\(o.type.displayName(of: o.fields))"
         case .enumValue(let e):
             if let text = try customDescription(e.type, v, debug: debug) { return text }
             let prefix = debug ? "\(modulePrefix)\(e.type.name)." : ""

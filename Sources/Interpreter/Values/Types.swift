@@ -12,6 +12,8 @@ public indirect enum TypeRef {
     case range
     case nominal(NominalType)
     case native(NativeType)
+    /// A generic parameter (`T`, `Element`): any type, checked when the value is used.
+    case parameter(String)
 
     var name: String {
         switch self {
@@ -32,13 +34,17 @@ public indirect enum TypeRef {
         case .range: return "Range<Int>"
         case .nominal(let n): return n.name
         case .native(let n): return n.name
+        case .parameter(let p): return p
         }
     }
 }
 
 /// A struct, class or enum declared in a cell.
 public final class NominalType {
-    public enum Kind { case structType, classType, enumType }
+    /// `protocolType`: a protocol declared in a cell (its extensions' members are the defaults of
+    /// the types conforming to it); `extensionType`: the members cells add to a builtin type or
+    /// protocol (`extension Int`, `extension Collection`, `extension Layer`).
+    public enum Kind { case structType, classType, enumType, protocolType, extensionType }
 
     struct Field {
         let name: String
@@ -69,6 +75,18 @@ public final class NominalType {
     let name: String
     var superclass: NominalType?
     var conformances: [String] = []
+    /// Protocols declared in cells this type conforms to (for a protocol: those it inherits), and
+    /// the members cells added to builtin protocols it names (`extension Comparable`).
+    var protocols: [NominalType] = []
+    /// A protocol's requirements, by name (what its extensions may use on `self`).
+    var requirements: Set<String> = []
+    /// For an `extensionType` of a builtin type: whether the builtin type has a member (used on
+    /// `self` without `self.` inside the extension).
+    var builtinMember: ((String) -> Bool)?
+    /// A generic type's parameters (`Stack<Element>`), a protocol's associated types.
+    var genericParameters: [String] = []
+    /// For a protocol: the builtin types that conform to it through an extension (`extension Int: Shape`).
+    var conformingBuiltins: Set<String> = []
     var fields: [Field] = []
     var fieldIndex: [String: Int] = [:]
     /// Methods by full name (`scale(by:)`) and by base name (for `obj.method` without a call).
@@ -80,6 +98,9 @@ public final class NominalType {
     var staticValues: [Value] = []
     var staticIndex: [String: Int] = [:]
     var staticMethods: [String: Function] = [:]
+    /// Operator functions by operator (`*`; prefix ones as `prefix-`), every overload: the one
+    /// whose parameter types fit the operands is called.
+    var operators: [String: [Function]] = [:]
     var staticGetters: [String: Function] = [:]
     var cases: [EnumCase] = []
     /// `willSet` / `didSet` of stored properties, by field index.
@@ -94,21 +115,59 @@ public final class NominalType {
 
     func method(_ key: String) -> Function? {
         if let m = methods[key] { return m }
-        return superclass?.method(key)
+        if let m = superclass?.method(key) { return m }
+        for p in protocols { if let m = p.method(key) { return m } }
+        return nil
     }
 
     func getter(_ name: String) -> Function? {
         if let g = getters[name] { return g }
-        return superclass?.getter(name)
+        if let g = superclass?.getter(name) { return g }
+        for p in protocols { if let g = p.getter(name) { return g } }
+        return nil
     }
 
     func setter(_ name: String) -> Function? {
         if let s = setters[name] { return s }
-        return superclass?.setter(name)
+        if let s = superclass?.setter(name) { return s }
+        for p in protocols { if let s = p.setter(name) { return s } }
+        return nil
     }
 
+    /// The methods named `base`, the most specific first: the type's own, its superclass's, then
+    /// the default implementations of the protocols it conforms to.
     func methods(named base: String) -> [Function] {
-        (methodsByBaseName[base] ?? []) + (superclass?.methods(named: base) ?? [])
+        var found = (methodsByBaseName[base] ?? []) + (superclass?.methods(named: base) ?? [])
+        for p in protocols { found += p.methods(named: base) }
+        return found
+    }
+
+    /// A static method (or a protocol's default one) named `name` whose labels fit.
+    func staticMethod(named name: String, labels: [String?], trailing: [Bool]) -> Function? {
+        for (_, m) in staticMethods where m.proto.name == name && matchArguments(labels, trailing, m.proto.params) != nil { return m }
+        if let m = superclass?.staticMethod(named: name, labels: labels, trailing: trailing) { return m }
+        for p in protocols { if let m = p.staticMethod(named: name, labels: labels, trailing: trailing) { return m } }
+        return nil
+    }
+
+    func staticGetter(_ name: String) -> Function? {
+        if let g = staticGetters[name] { return g }
+        if let g = superclass?.staticGetter(name) { return g }
+        for p in protocols { if let g = p.staticGetter(name) { return g } }
+        return nil
+    }
+
+    /// Whether `name` is a property, method or static member of this type (or of a superclass).
+    func hasMember(_ name: String) -> Bool {
+        fieldIndex[name] != nil || getter(name) != nil || !methods(named: name).isEmpty || staticIndex[name] != nil
+            || staticGetters[name] != nil || staticMethods.values.contains { $0.proto.name == name }
+            || requirements.contains(name) || (builtinMember?(name) ?? false)
+            || (superclass?.hasMember(name) ?? false) || protocols.contains { $0.hasMember(name) }
+    }
+
+    /// The operator functions for `key` (see `operators`), the superclass's after its own.
+    func operatorFunctions(_ key: String) -> [Function] {
+        (operators[key] ?? []) + (superclass?.operatorFunctions(key) ?? [])
     }
 
     func isSubclass(of other: NominalType) -> Bool {
@@ -119,6 +178,7 @@ public final class NominalType {
 
     func conforms(to name: String) -> Bool {
         if conformances.contains(name) { return true }
+        if protocols.contains(where: { $0.name == name || $0.conforms(to: name) }) { return true }
         return superclass?.conforms(to: name) ?? false
     }
 }
@@ -159,5 +219,77 @@ public final class NativeValue {
     public init(_ value: Any, type: NativeType) {
         self.value = value
         self.type = type
+    }
+}
+
+/// The cell-declared type of a value (a struct, a class instance, an enum case), if it has one.
+func nominalType(of v: Value) -> NominalType? {
+    switch v {
+    case .structValue(let s): return s.type
+    case .object(let o): return o.type
+    case .enumValue(let e): return e.type
+    default: return nil
+    }
+}
+
+/// The type arguments an instance of a generic type was made with (`Stack<Int>()`), kept in a
+/// hidden field after the declared ones, so that it prints as `Stack<Int>(items: [])`.
+final class GenericArguments {
+    let names: [String]
+    init(_ names: [String]) { self.names = names }
+}
+
+let genericArgumentsType: NativeType = {
+    let t = NativeType(name: "GenericArguments")
+    t.equals = { a, b in (a as? GenericArguments)?.names == (b as? GenericArguments)?.names }
+    return t
+}()
+
+extension NominalType {
+    /// `Stack<Int>` for an instance of generic `Stack<Element>`: the arguments it was made with,
+    /// else those its stored properties show (`items: [1]` is an `[Int]`).
+    func displayName(of fields: [Value]) -> String {
+        guard !genericParameters.isEmpty, kind == .structType || kind == .classType || kind == .enumType else { return name }
+        for v in fields.dropFirst(self.fields.count) {
+            if case .native(let n) = v, let g = n.value as? GenericArguments { return name + "<" + g.names.joined(separator: ", ") + ">" }
+        }
+        let inferred = genericParameters.map { p -> String in
+            for (f, v) in zip(self.fields, fields) {
+                if let t = f.type, let found = inferParameter(p, t, v) { return found }
+            }
+            return "Any"
+        }
+        return name + "<" + inferred.joined(separator: ", ") + ">"
+    }
+}
+
+/// The type a value gives generic parameter `p` where a value of type `t` is expected (`[T]`
+/// holding `[1]`: `Int`); nil when it does not say.
+func inferParameter(_ p: String, _ t: TypeRef, _ v: Value) -> String? {
+    switch (t, v) {
+    case (.parameter(let q), _) where q == p: return typeOfName(v)
+    case (.array(let e), .array(let a)): return a.elements.first.flatMap { inferParameter(p, e, $0) }
+    case (.optional(let w), .some(let x)): return inferParameter(p, w, x)
+    case (.set(let e), .set(let s)): return s.elements.first.flatMap { inferParameter(p, e, $0) }
+    case (.dictionary(let k, let x), .dictionary(let d)):
+        guard let key = d.keys.first, let value = d.values.first else { return nil }
+        return inferParameter(p, k, key) ?? inferParameter(p, x, value)
+    default: return nil
+    }
+}
+
+/// A new instance value made with type arguments `names` (the hidden field is replaced or added).
+func withGenericArguments(_ v: Value, _ names: [String]) -> Value {
+    let hidden = Value.native(NativeValue(GenericArguments(names), type: genericArgumentsType))
+    func attach(_ fields: inout [Value], _ n: NominalType) {
+        if let i = fields.indices.dropFirst(n.fields.count).first(where: { i in
+            if case .native(let x) = fields[i], x.value is GenericArguments { return true }
+            return false
+        }) { fields[i] = hidden } else { fields.append(hidden) }
+    }
+    switch v {
+    case .structValue(var s): attach(&s.fields, s.type); return .structValue(s)
+    case .object(let o): attach(&o.fields, o.type); return v
+    default: return v
     }
 }

@@ -5,7 +5,3 @@ actor Counter { var n = 0 }          // expect error: unsupported.swift:3:1: 'ac
 func load() async -> Int { 1 }       // expect error: unsupported.swift:5:13: 'async' is not supported in notebook cells
 // cell
 infix operator +++                   // expect error: unsupported.swift:7:1: 'operator' is not supported in notebook cells
-// cell
-protocol Shape { func area() -> Double }  // expect error: unsupported.swift:9:1: 'protocol' with requirements is not supported in notebook cells
-// cell
-func identity<T>(_ x: T) -> T { x }  // expect error: unsupported.swift:11:14: generic parameters are not supported in notebook cells
