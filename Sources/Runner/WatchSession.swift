@@ -148,6 +148,8 @@ final class WatchSession: @unchecked Sendable {
                 progress(newRuns.prefix { $0 != nil }.map { $0! }, cell)
             case .cell(.filesRead(let cell, let read)):
                 files[cell, default: []] += read
+            case .cell(.statement):
+                break  // a crash of the watch worker is reported as a stopped cell (above)
             case .cell(.finished(let cell, let run)):
                 if cell < newRuns.count { newRuns[cell] = run }
                 current = nil

@@ -248,7 +248,9 @@ extension Value {
 func checkSequenceLength(_ v: Value, _ lower: Int, _ upper: Int) throws {
     if lower == Int.min { throw RuntimeError("a range with no lower bound (..<\(upper)) is not a sequence") }
     if upper == Int.max { throw RuntimeError("the one-sided range \(lower)... has no end: use it with zip or a loop that stops") }
-    if upper.subtractingReportingOverflow(lower).partialValue > 1 << 28 || upper.subtractingReportingOverflow(lower).overflow {
+    // A finite range as large as memory allows is made (--memory-limit stops one that is too big,
+    // as the machine would stop Swift); one with more elements than an Int counts never could be.
+    if upper.subtractingReportingOverflow(lower).overflow {
         throw RuntimeError("the range \(lower)..<\(upper) has too many elements to make into an array")
     }
 }
