@@ -50,7 +50,6 @@ let package = Package(
         .executable(name: "nbrun", targets: ["nbrun"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ] + (toolchainSyntax == nil ? [.package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1")] : []),
     targets: [
@@ -75,9 +74,8 @@ let package = Package(
                 linkerSettings: syntaxLinking("SwiftSyntax", "SwiftParser", "SwiftIDEUtils")),
         .target(name: "Runner", dependencies: ["Notebook", "Interpreter", "Render", "Reports"],
                 swiftSettings: optimised),
-        .executableTarget(name: "nbrun", dependencies: [
-            "Runner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: optimised),
+        // The command line is parsed by hand (Sources/nbrun/CommandLineParser.swift).
+        .executableTarget(name: "nbrun", dependencies: ["Runner"], swiftSettings: optimised),
 
         // Benchmarks: each compares against its reference (NumPy, TensorFlow, CPython) in one run.
         .executableTarget(name: "TensorsBench", dependencies: ["Tensors"],

@@ -66,9 +66,14 @@ public struct FrontMatter: Sendable, Hashable {
     public struct Sanitizer: Sendable, Hashable {
         public var regex: String
         public var replace: String
-        public init(regex: String, replace: String) {
+        /// Where the pattern is in the notebook file (for errors about it; 0 when unknown).
+        public var line: Int
+        public var column: Int
+        public init(regex: String, replace: String, line: Int = 0, column: Int = 0) {
             self.regex = regex
             self.replace = replace
+            self.line = line
+            self.column = column
         }
     }
 

@@ -188,7 +188,8 @@ enum FrontMatterParser {
                     diagnostics.append(self.error("invalid regular expression '\(regex)'", at: regexNode))
                     continue
                 }
-                result.append(.init(regex: regex, replace: mapping["replace"]?.scalar?.string ?? ""))
+                let place = location(regexNode)
+                result.append(.init(regex: regex, replace: mapping["replace"]?.scalar?.string ?? "", line: place.line, column: place.column))
             }
             return result
         }

@@ -122,36 +122,30 @@ public struct Snapshot: Equatable, Sendable {
 extension Snapshot {
     /// The snapshot of a notebook's run: one entry per cell, outputs after the sanitizers.
     /// `stablePath` names the notebook inside error texts (`attention.md`), so that a snapshot does
-    /// not change with the folder nbrun was started from.
+    /// not change with the folder nbrun was started from. The sanitizers together may take
+    /// `sanitizeTimeLimit` seconds; past it, no snapshot (the error names the pattern and its line).
     public init(notebook: Notebook, runs: [CellRun], seed: Int, version: String, formatter: DiagnosticFormatter,
-                stablePath: String? = nil) {
-        let sanitizers = notebook.frontMatter.sanitize.compactMap { s in
-            (try? NSRegularExpression(pattern: s.regex)).map { ($0, s.replace) }
-        }
+                stablePath: String? = nil, sanitizeTimeLimit: Double = 10) throws(SanitizerTimeout) {
+        let sanitizers = Sanitizers(notebook.frontMatter, path: notebook.path, timeLimit: sanitizeTimeLimit)
         var errorFormatter = formatter
         if let stablePath { errorFormatter.displayNames[notebook.path] = stablePath }
-        func clean(_ text: String) -> String {
-            sanitizers.reduce(text) { t, s in
-                s.0.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: s.1)
-            }
-        }
         var cells: [CellEntry] = []
         for (cell, run) in zip(notebook.cells, runs) {
             var body: [String] = []
-            func section(_ title: String, _ text: String) {
+            func section(_ title: String, _ text: String) throws(SanitizerTimeout) {
                 body.append("--- " + title)
-                var content = ControlCharacters.escape(clean(text))
+                var content = ControlCharacters.escape(try sanitizers.apply(text, cell: cell.label))
                 if content.hasSuffix("\n") { content.removeLast() }
                 body += content.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "|" : "| " + $0 }
             }
             for output in run.result?.outputs ?? [] {
                 switch output {
-                case .text(let t): section("output", t)
-                case .display(let v): section("display" + Self.kind(of: v), v.plainText)
-                case .error(let d): section("error", errorFormatter.format(d))
+                case .text(let t): try section("output", t)
+                case .display(let v): try section("display" + Self.kind(of: v), v.plainText)
+                case .error(let d): try section("error", errorFormatter.format(d))
                 }
             }
-            if let result = run.result?.result { section("result" + Self.kind(of: result), result.plainText) }
+            if let result = run.result?.result { try section("result" + Self.kind(of: result), result.plainText) }
             cells.append(CellEntry(identity: cell.identity, label: cell.label, line: cell.fenceLine,
                                    outcome: run.outcome.rawValue, compared: !cell.options.noSnapshot, body: body))
         }

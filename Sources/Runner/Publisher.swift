@@ -13,6 +13,10 @@ final class Publisher: @unchecked Sendable {
     private let lock = NSLock()
     private var reports: [Int: Report] = [:]
     private var couldNotWrite = false
+    /// Seconds a notebook's `sanitize` rules may take together (cli.md, Robustness;
+    /// `NBRUN_SANITIZE_TIME_LIMIT` sets it, for tests).
+    private let sanitizeTimeLimit = ProcessInfo.processInfo.environment["NBRUN_SANITIZE_TIME_LIMIT"].flatMap(Double.init)
+        .flatMap { $0 > 0 && $0 <= 86_400 ? $0 : nil } ?? 10
 
     /// The counts and texts of one notebook's run.
     struct Report {
@@ -79,10 +83,16 @@ final class Publisher: @unchecked Sendable {
 
         // The snapshot.
         let seed = options.seedOverride ?? notebook.frontMatter.seed
-        let snapshot = Snapshot(notebook: notebook, runs: runs, seed: seed, version: nbrunVersion, formatter: plain,
-                                stablePath: plan.entries[job].outputName + ".md")
-        let (note, diffs) = updateSnapshot(snapshot, job: job, notebook: notebook)
-        report.snapshotNote = note
+        var diffs: [SnapshotComparison.Difference] = []
+        do {
+            let snapshot = try Snapshot(notebook: notebook, runs: runs, seed: seed, version: nbrunVersion, formatter: plain,
+                                        stablePath: plan.entries[job].outputName + ".md", sanitizeTimeLimit: sanitizeTimeLimit)
+            (report.snapshotNote, diffs) = updateSnapshot(snapshot, job: job, notebook: notebook)
+        } catch {
+            // A sanitizer past its time limit: no snapshot is written or compared; the notebook fails.
+            report.pageErrors += 1
+            messages.append(shown.format(error.diagnostic))
+        }
         for diff in diffs {
             report.changed += 1
             let index = notebook.cells.firstIndex { $0.identity == diff.identity }
@@ -98,7 +108,7 @@ final class Publisher: @unchecked Sendable {
                                        options: HTMLPage.Options(generator: "nbrun \(nbrunVersion)"))
             for w in page.warnings { messages.append(shown.format(w)) }
             // An image the sandbox refused is an error of the notebook, as a failed cell is.
-            report.pageErrors = page.warnings.filter { $0.severity == .error }.count
+            report.pageErrors += page.warnings.filter { $0.severity == .error }.count
             write(page.html, to: url(job, "html"))
         }
         if options.formats.contains(.ipynb) {

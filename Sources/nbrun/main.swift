@@ -1,95 +1,110 @@
-import ArgumentParser
 import Foundation
 import Render
 import Runner
 
 /// The `nbrun` command (cli.md). Argument parsing and wiring only: the work is in `Runner`.
-struct Nbrun: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "nbrun",
-        abstract: "Run Markdown notebooks of Swift cells, write their course pages and check their snapshots.",
-        discussion: """
-            With no PATH, runs notebooks/. Exit status: 0 every cell ran as expected and every \
-            snapshot matched (or was written); 1 a cell failed, an expect-error cell succeeded, a cell \
-            timed out, or a snapshot differs; 2 bad arguments, a missing or malformed notebook, or an \
-            output folder that cannot be written.
-            """,
-        version: "nbrun \(nbrunVersion)")
+let commandLine = CommandLineParser(
+    name: "nbrun",
+    overview: "Run Markdown notebooks of Swift cells, write their course pages and check their snapshots.",
+    discussion: """
+        With no PATH, runs notebooks/. Exit status: 0 every cell ran as expected and every \
+        snapshot matched (or was written); 1 a cell failed, an expect-error cell succeeded, a cell \
+        timed out, or a snapshot differs; 2 bad arguments, a missing or malformed notebook, or an \
+        output folder that cannot be written.
+        """,
+    pathsHelp: "Notebook files, or folders searched for *.md.",
+    options: [
+        .init("output", short: "o", value: "output", "Where pages and snapshots go.", default: "output"),
+        .init("update-snapshots", short: "u", "Accept the new outputs as the snapshots."),
+        .init("ci", "Never write snapshots; a missing snapshot is a failure."),
+        .init("jobs", short: "j", value: "jobs", "Notebooks run in parallel (default: number of cores)."),
+        .init("shard", value: "K/N", "Run only the K-th of N equal shares (for CI matrices)."),
+        .init("junit", value: "FILE", "Also write a JUnit XML report."),
+        .init("format", value: "html,ipynb", "What to write besides snapshots: html, ipynb, or both.", default: "html"),
+        .init("seed", value: "seed", "Override every notebook's seed."),
+        .init("memory-limit", value: "SIZE", "Memory per notebook's worker, such as 512M or 4G (default: three quarters of the machine's memory shared among the jobs)."),
+        .init("max-notebook-size", value: "SIZE", "Largest notebook file, such as 10M.", default: "10M"),
+        .init("unsafe-html", "Pass raw HTML in prose through (for trusted course sources)."),
+        .init("watch", "Re-run and re-render when a notebook changes (from its first changed cell)."),
+        .init("checkpoint-memory", value: "SIZE", "With --watch, memory a notebook's checkpoints may hold together.", default: "2G"),
+        .init("rerun", "Run every notebook, ignoring stored results (they are stored anew)."),
+        .init("use-cache", "With --ci, take stored results of unchanged notebooks instead of running them."),
+        .init("quiet", short: "q", "Print only failures and the summary."),
+        .init("verbose", short: "v", "Print every notebook's line and more detail."),
+        .init("color", value: "auto|always|never", "Colour: auto, always or never.", default: "auto"),
+    ])
 
-    @Argument(help: "Notebook files, or folders searched for *.md.")
+struct Nbrun {
     var paths: [String] = []
-
-    @Option(name: [.short, .long], help: "Where pages and snapshots go.")
     var output = "output"
-
-    @Flag(name: [.customShort("u"), .long], help: "Accept the new outputs as the snapshots.")
     var updateSnapshots = false
-
-    @Flag(help: "Never write snapshots; a missing snapshot is a failure.")
     var ci = false
-
-    @Option(name: [.short, .long], help: "Notebooks run in parallel (default: number of cores).")
     var jobs: Int?
-
-    @Option(help: ArgumentHelp("Run only the K-th of N equal shares (for CI matrices).", valueName: "K/N"))
     var shard: String?
-
-    @Option(help: ArgumentHelp("Also write a JUnit XML report.", valueName: "FILE"))
     var junit: String?
-
-    @Option(help: ArgumentHelp("What to write besides snapshots: html, ipynb, or both.", valueName: "html,ipynb"))
     var format = "html"
-
-    @Option(help: "Override every notebook's seed.")
     var seed: Int?
-
-    @Option(help: ArgumentHelp("Memory per notebook's worker, such as 512M or 4G (default: three quarters of the machine's memory shared among the jobs).", valueName: "SIZE"))
     var memoryLimit: String?
-
-    @Option(help: ArgumentHelp("Largest notebook file, such as 10M.", valueName: "SIZE"))
     var maxNotebookSize = "10M"
-
-    @Flag(help: "Pass raw HTML in prose through (for trusted course sources).")
     var unsafeHTML = false
-
-    @Flag(help: "Re-run and re-render when a notebook changes (from its first changed cell).")
     var watch = false
-
-    @Option(help: ArgumentHelp("With --watch, memory a notebook's checkpoints may hold together (default 2G).", valueName: "SIZE"))
     var checkpointMemory = "2G"
-
-    @Flag(help: "Run every notebook, ignoring stored results (they are stored anew).")
     var rerun = false
-
-    @Flag(help: "With --ci, take stored results of unchanged notebooks instead of running them.")
     var useCache = false
-
-    @Flag(name: [.short, .long], help: "Print only failures and the summary.")
     var quiet = false
-
-    @Flag(name: [.short, .long], help: "Print every notebook's line and more detail.")
     var verbose = false
-
-    @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "auto|always|never"))
     var color = "auto"
 
+    /// The parsed command line's values, each checked for its type (a number where one is wanted).
+    init(values: [String: String], paths: [String]) throws {
+        func integer(_ name: String) throws -> Int? {
+            guard let text = values[name] else { return nil }
+            guard let number = Int(text) else {
+                let option = commandLine.options.first { $0.long == name }
+                throw UsageError(message: "The value '\(text)' is invalid for '--\(name) <\(option?.valueName ?? "")>'",
+                                 option: option, spelled: "--\(name)")
+            }
+            return number
+        }
+        self.paths = paths
+        output = values["output"] ?? output
+        updateSnapshots = values["update-snapshots"] != nil
+        ci = values["ci"] != nil
+        jobs = try integer("jobs")
+        shard = values["shard"]
+        junit = values["junit"]
+        format = values["format"] ?? format
+        seed = try integer("seed")
+        memoryLimit = values["memory-limit"]
+        maxNotebookSize = values["max-notebook-size"] ?? maxNotebookSize
+        unsafeHTML = values["unsafe-html"] != nil
+        watch = values["watch"] != nil
+        checkpointMemory = values["checkpoint-memory"] ?? checkpointMemory
+        rerun = values["rerun"] != nil
+        useCache = values["use-cache"] != nil
+        quiet = values["quiet"] != nil
+        verbose = values["verbose"] != nil
+        color = values["color"] ?? color
+        try validate()
+    }
+
     func validate() throws {
-        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs takes a number from 1 to 1024 (got \(jobs))") }
-        if let shard, parseShard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4 (got '\(shard)')") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw UsageError(message: "--jobs takes a number from 1 to 1024 (got \(jobs))") }
+        if let shard, parseShard(shard) == nil { throw UsageError(message: "--shard takes K/N with 1 <= K <= N, such as 2/4 (got '\(shard)')") }
         if let memoryLimit, parseMemory(memoryLimit).map({ $0 >= 64 << 20 }) != true {
-            throw ValidationError("--memory-limit takes a size from 64M to 1024T, such as 512M or 4G (got '\(memoryLimit)')")
+            throw UsageError(message: "--memory-limit takes a size from 64M to 1024T, such as 512M or 4G (got '\(memoryLimit)')")
         }
         if parseMemory(maxNotebookSize).map({ $0 >= 1024 }) != true {
-            throw ValidationError("--max-notebook-size takes a size from 1K to 1024T, such as 10M (got '\(maxNotebookSize)')")
+            throw UsageError(message: "--max-notebook-size takes a size from 1K to 1024T, such as 10M (got '\(maxNotebookSize)')")
         }
-        if RunOptions.ColorMode(rawValue: color) == nil { throw ValidationError("--color takes auto, always or never (got '\(color)')") }
+        if RunOptions.ColorMode(rawValue: color) == nil { throw UsageError(message: "--color takes auto, always or never (got '\(color)')") }
         for f in format.split(separator: ",") where RunOptions.Format(rawValue: String(f)) == nil {
-            throw ValidationError("--format takes html, ipynb or html,ipynb (got '\(f)')")
+            throw UsageError(message: "--format takes html, ipynb or html,ipynb (got '\(f)')")
         }
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        if parseMemory(checkpointMemory) == nil { throw ValidationError("--checkpoint-memory takes a size such as 512M or 2G (got '\(checkpointMemory)')") }
-        if rerun && useCache { throw ValidationError("--rerun ignores stored results, so it cannot be used with --use-cache") }
-        if ci && updateSnapshots { throw ValidationError("--ci never writes snapshots, so it cannot be used with -u") }
+        if quiet && verbose { throw UsageError(message: "--quiet and --verbose cannot be used together") }
+        if parseMemory(checkpointMemory) == nil { throw UsageError(message: "--checkpoint-memory takes a size such as 512M or 2G (got '\(checkpointMemory)')") }
+        if rerun && useCache { throw UsageError(message: "--rerun ignores stored results, so it cannot be used with --use-cache") }
+        if ci && updateSnapshots { throw UsageError(message: "--ci never writes snapshots, so it cannot be used with -u") }
     }
 
     func options() -> RunOptions {
@@ -145,18 +160,22 @@ if CommandLine.arguments.dropFirst().first == "--worker" {
     exit(Worker.main(worker))
 }
 
-// Parse; bad arguments are exit status 2 (cli.md), not ArgumentParser's 64.
+// Parse; bad arguments are exit status 2 (cli.md).
 let command: Nbrun
 do {
-    command = try Nbrun.parse()
-} catch {
-    let code = Nbrun.exitCode(for: error)
-    let message = Nbrun.fullMessage(for: error)
-    if code == .success {
-        print(message)
+    switch try commandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .help:
+        print(commandLine.helpText, terminator: "")
         exit(0)
+    case .version:
+        print("nbrun \(nbrunVersion)")
+        exit(0)
+    case .run(let values, let paths):
+        command = try Nbrun(values: values, paths: paths)
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+} catch {
+    let usage = error as? UsageError ?? UsageError(message: "\(error)")
+    FileHandle.standardError.write(Data(commandLine.errorText(usage).utf8))
     exit(2)
 }
 

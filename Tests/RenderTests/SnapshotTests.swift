@@ -23,13 +23,13 @@ struct SnapshotTests {
         CellRun(outcome: .passed, result: CellResult(status: .succeeded, outputs: [.text("varies\n")])),
     ]
 
-    static func snapshot(_ runs: [CellRun] = runs) -> Snapshot {
-        Snapshot(notebook: notebook, runs: runs, seed: 3, version: "9.9", formatter: DiagnosticFormatter { _, _ in nil },
+    static func snapshot(_ runs: [CellRun] = runs) throws -> Snapshot {
+        try Snapshot(notebook: notebook, runs: runs, seed: 3, version: "9.9", formatter: DiagnosticFormatter { _, _ in nil },
                  stablePath: "x.md")
     }
 
     @Test func textIsReadableAndParsesBackExactly() throws {
-        let s = Self.snapshot()
+        let s = try Self.snapshot()
         #expect(s.text == """
             nbrun snapshot 1
             notebook: nb/x.md
@@ -70,12 +70,12 @@ struct SnapshotTests {
         #expect(!SnapshotComparison.lineMatches("| version2", "| version3", tol))
     }
 
-    @Test func differencesAreFoundPerCellAndUncomparedCellsAreSkipped() {
-        let old = Self.snapshot()
+    @Test func differencesAreFoundPerCellAndUncomparedCellsAreSkipped() throws {
+        let old = try Self.snapshot()
         var changedRuns = Self.runs
         changedRuns[0].result?.result = .tensor(shape: [1, 3], text: "[[1. 2. 4.]]")
         changedRuns[1].result?.outputs = [.text("something else\n")]
-        let new = Self.snapshot(changedRuns)
+        let new = try Self.snapshot(changedRuns)
         let diffs = SnapshotComparison.differences(old: old, new: new) { _ in .init(rtol: 1e-5, atol: 1e-6) }
         #expect(diffs.map(\.identity) == ["a"])
         #expect(diffs.first?.diff.contains("-| [[1. 2. 3.]]\n+| [[1. 2. 4.]]") == true)

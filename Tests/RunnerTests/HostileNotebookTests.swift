@@ -185,6 +185,54 @@ extension HostileNotebookTests {
 }
 
 extension HostileNotebookTests {
+    // MARK: - Sanitizers
+
+    /// `(a+)+b` on forty `a`s backtracks for longer than the universe's age; it stops at the
+    /// sanitizers' time limit (0.3 s here, 10 s by default), naming the pattern at its line.
+    @Test func aSanitizerThatBacktracksCatastrophicallyStopsAtItsTimeLimit() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("course/sibling.md", Self.sibling)
+        try box.write("course/regex.md", """
+            ---
+            sanitize:
+              - {regex: '\\d+ ms', replace: 'N ms'}
+              - {regex: '(a+)+b', replace: 'x'}
+            ---
+            ```swift id=aaa
+            print(String(repeating: "a", count: 40) + "c")
+            ```
+            """)
+        let run = try box.nbrun(["-j", "2", "course"], environment: ["NBRUN_SANITIZE_TIME_LIMIT": "0.3"])
+        #expect(run.status == 1, "\(run.all)")
+        #expect(run.output.contains("course/regex.md:4:14: error: the sanitize pattern '(a+)+b' ran past the sanitizers' time limit (300 ms for the whole notebook) on the output of cell 1, id aaa, so no snapshot was made"), "\(run.all)")
+        #expect(run.output.contains("rewrite it so that each character can match in only one way, or remove it"))
+        #expect(!box.exists("output/regex.snap"))
+        #expect(box.read("output/regex.html")?.contains("</html>") == true)
+        expectSiblingIntact(box)
+    }
+
+    /// Sanitizers that finish replace as before, in order, with `$1` templates.
+    @Test func sanitizersWithinTheLimitReplaceInOrder() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/s.md", """
+            ---
+            sanitize:
+              - {regex: '(\\d+) ms', replace: '<$1> ms'}
+              - {regex: '<\\d>', replace: 'N'}
+            ---
+            ```swift id=t
+            print("took 7 ms, then 12 ms")
+            ```
+            """)
+        let run = try box.nbrun(["nb/s.md"])
+        #expect(run.status == 0, "\(run.all)")
+        #expect(box.read("output/s.snap")?.contains("--- output\n| took N ms, then <12> ms\n") == true, "\(box.read("output/s.snap") ?? "")")
+    }
+}
+
+extension HostileNotebookTests {
     // MARK: - Memory, orphans, partial files, big outputs, limits
 
     @Test func memoryPastTheLimitFailsOnlyItsNotebook() throws {
