@@ -190,7 +190,7 @@ extension Compiler {
             // `[1, 2.5]` is [Double]: a float literal anywhere makes the integer literals Double.
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })
             // `[Level.high, .low]`: implicit members take the first element's enum type.
-            if elementType == nil, let first = a.elements.first, case .nominal(let t)? = staticType(first.expression) { elementType = .nominal(t) }
+            if elementType == nil, let first = a.elements.first, case .nominal? = staticType(first.expression) { elementType = staticType(first.expression) }
             // `[UInt8(3), 7]`: literals take the first element's fixed-width integer type.
             if elementType == nil, let first = a.elements.first, let t = staticType(first.expression), isFixedWidthInteger(t) { elementType = t }
         }
@@ -228,12 +228,12 @@ extension Compiler {
         let name = ref.baseName.text
         if ref.baseName.tokenKind == .keyword(.self) { return try compileSelf(ref) }
         if ref.baseName.tokenKind == .keyword(.Self), let t = selfType {
-            let v = Value.type(.nominal(t))
+            let v = Value.type(.nominal(t, []))
             // In a class, `Self` is the instance's own class.
             if t.kind == .classType, let sb = scope.lookup("self") {
                 let get = load(sb)
                 return { f in
-                    if case .object(let o) = try get(f) { return .type(.nominal(o.type)) }
+                    if case .object(let o) = try get(f) { return .type(.nominal(o.type, [])) }
                     return v
                 }
             }
@@ -296,7 +296,7 @@ extension Compiler {
             return memberGetter(base: base, name: name, node: node)
         }
         if t.staticIndex[name] != nil || t.staticGetters[name] != nil {
-            let v = Value.type(.nominal(t))
+            let v = Value.type(.nominal(t, []))
             return memberGetter(base: { _ in v }, name: name, node: node)
         }
         return nil

@@ -46,7 +46,7 @@ extension Compiler {
         case .memberAccessExpr(let m):
             guard let baseExpr = m.base else { throw error("cannot assign to this expression", m, kind: "type") }
             let name = m.declName.baseName.text
-            if let ref = baseExpr.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .type(.nominal(let t)) = b.kind {
+            if let ref = baseExpr.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .type(.nominal(let t, _)) = b.kind {
                 guard let si = t.staticIndex[name] else { throw error("type '\(t.name)' has no static member '\(name)'", m.declName, kind: "type") }
                 return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
             }
@@ -171,7 +171,7 @@ extension Compiler {
     func isValueType(_ t: TypeRef?) -> Bool {
         switch t {
         case .array?, .dictionary?, .set?, .string?, .int?, .double?, .float?, .bool?, .tuple?: return true
-        case .nominal(let n)?: return n.kind != .classType
+        case .nominal(let n, _)?: return n.kind != .classType
         default: return false
         }
     }
@@ -234,6 +234,7 @@ extension Compiler {
     func needsCoercion(_ t: TypeRef) -> Bool {
         switch t {
         case .double, .float, .optional, .character, .nominal, .native, .array(.double), .array(.float), .array(.optional), .dictionary, .set, .tuple: return true
+        case .array(.nominal(_, let arguments)): return !arguments.isEmpty   // `[Box<Double>]` holding `Box.one(1)`
         default: return false
         }
     }

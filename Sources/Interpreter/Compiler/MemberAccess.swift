@@ -51,11 +51,11 @@ extension Compiler {
         let ctx = self.ctx
         let r = range(m.declName)
         guard let baseExpr = m.base else {
-            if case .nominal(let n)? = expected {
-                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n) } }
+            if case .nominal(let n, let types)? = expected {
+                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n, typeArguments: types) } }
             }
-            if case .optional(.nominal(let n))? = expected {
-                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n) } }
+            if case .optional(.nominal(let n, let types))? = expected {
+                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n, typeArguments: types) } }
             }
             let v = Value.implicitMember(ImplicitMember(name: name))
             return { _ in v }

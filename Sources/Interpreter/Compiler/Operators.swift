@@ -258,10 +258,10 @@ extension Compiler {
             if m.base!.as(DeclReferenceExprSyntax.self)?.baseName.tokenKind == .keyword(.self), let t = selfType, let i = t.fieldIndex[name] {
                 return t.fields[i].type
             }
-            if case .nominal(let t)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
+            if case .nominal(let t, _)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
             // `Level.high`: a case (or static value) of a cell's type has that type.
             if let ref = m.base!.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
-               case .type(.nominal(let t)) = b.kind, t.caseIndex[name] != nil { return .nominal(t) }
+               case .type(.nominal(let t, _)) = b.kind, t.caseIndex[name] != nil { return .nominal(t, []) }
             return nil
         case .subscriptCallExpr(let sc):
             if case .array(let e)? = staticType(sc.calledExpression), sc.arguments.count == 1 { return e }

@@ -40,7 +40,7 @@ extension Context {
     }
 
     func staticMember(_ t: TypeRef, _ name: String) throws -> Value {
-        if case .nominal(let n) = t {
+        if case .nominal(let n, _) = t {
             if let ci = n.caseIndex[name] {
                 if n.cases[ci].labels.isEmpty { return try makeEnumCase(n, ci, []) }
                 let arity = n.cases[ci].labels
@@ -129,7 +129,7 @@ extension Context {
             try body(&t.elements[i])
             return
         }
-        if case .type(.nominal(let n)) = container, let i = n.staticIndex[name] {
+        if case .type(.nominal(let n, _)) = container, let i = n.staticIndex[name] {
             try body(&n.staticValues[i])
             return
         }
