@@ -186,6 +186,17 @@ extension Compiler {
         var elementType: TypeRef? = nil
         if case .array(let e)? = expected { elementType = e }
         if case .optional(.array(let e))? = expected { elementType = e }
+        // `["a", "b"]` where a Set is expected (`let s: [Set<String>] = [["a"]]`) is a set literal.
+        if case .set(let e)? = expected ?? nil {
+            let list = try compileArray(a, expected: .array(e))
+            let ctx = self.ctx
+            return { f in try ctx.coerce(try list(f), to: .set(e)) }
+        }
+        if case .optional(.set(let e))? = expected {
+            let list = try compileArray(a, expected: .array(e))
+            let ctx = self.ctx
+            return { f in .some(try ctx.coerce(try list(f), to: .set(e))) }
+        }
         if elementType == nil {
             // `[1, 2.5]` is [Double]: a float literal anywhere makes the integer literals Double.
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })

@@ -233,8 +233,9 @@ extension Compiler {
 
     func needsCoercion(_ t: TypeRef) -> Bool {
         switch t {
-        case .double, .float, .optional, .character, .nominal, .native, .array(.double), .array(.float), .array(.optional), .dictionary, .set, .tuple: return true
+        case .double, .float, .optional, .character, .nominal, .native, .dictionary, .set, .tuple: return true
         case .array(.nominal(_, let arguments)): return !arguments.isEmpty   // `[Box<Double>]` holding `Box.one(1)`
+        case .array(let e): return needsCoercion(e)                         // `[[Int?]]` holds optionals
         default: return false
         }
     }

@@ -58,6 +58,10 @@ extension Context {
         case (.string, .character(let c)): return .string(String(c))
         case (.optional, .none): return v
         case (.optional(let w), .some(let inner)): return .some(try coerce(inner, to: w))
+        // `let x: Int?? = .some(nil)`, `.none`: Optional's own cases.
+        case (.optional(let w), .implicitMember(let m)) where m.name == "some" && m.hasCall && m.arguments.count == 1:
+            return .some(try coerce(m.arguments[0], to: w))
+        case (.optional, .implicitMember(let m)) where m.name == "none" && !m.hasCall: return .none
         case (.optional(let w), _): return .some(try coerce(v, to: w))
         case (.array(let e), .array(var a)):
             guard needsCoercion(e) else { return v }
