@@ -297,7 +297,7 @@ extension Compiler {
     func implicitSelfMember(_ name: String, _ t: NominalType, _ node: DeclReferenceExprSyntax) throws -> Eval? {
         guard let selfBinding = scope.lookup("self") else {
             // Static context: static members.
-            if let si = t.staticIndex[name] { return { _ in t.staticValues[si] } }
+            if let (owner, si) = t.staticStorage(name) { return { _ in owner.staticValues[si] } }
             return nil
         }
         let base = load(selfBinding)
@@ -306,7 +306,7 @@ extension Compiler {
             || (name == "rawValue" && t.kind == .enumType && t.rawType != nil) {
             return memberGetter(base: base, name: name, node: node)
         }
-        if t.staticIndex[name] != nil || t.staticGetters[name] != nil {
+        if t.staticStorage(name) != nil || t.staticGetter(name) != nil {
             let v = Value.type(.nominal(t, []))
             return memberGetter(base: { _ in v }, name: name, node: node)
         }

@@ -69,7 +69,8 @@ extension Compiler {
                 return try located(r) { try ctx.getMember(s, name) }
             }
         }
-        if m.declName.baseName.tokenKind == .keyword(.self), let t = try typeNamed(baseExpr) {
+        if m.declName.baseName.tokenKind == .keyword(.self), let t = try typeNamed(baseExpr) ?? (baseExpr.is(ArrayExprSyntax.self) || baseExpr.is(DictionaryExprSyntax.self) ? try typeFromExpression(baseExpr) : nil) {
+            // `Dog.self`, `[Double].self`, `[String: Int].self`
             let v = Value.type(t)
             return { _ in v }
         }

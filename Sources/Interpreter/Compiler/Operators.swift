@@ -223,6 +223,13 @@ extension Compiler {
             return nil
         case .tupleExpr(let t) where t.elements.count == 1:
             return staticType(t.elements.first!.expression)
+        case .tupleExpr(let t) where !t.elements.isEmpty:
+            // `(x: 0.0, y: 0)`: the labels and what each element is (an integer literal is an Int here).
+            let types = t.elements.map { el -> TypeRef in
+                if let known = staticType(el.expression) { return known }
+                return el.expression.is(IntegerLiteralExprSyntax.self) ? .int : .any
+            }
+            return .tuple(types, t.elements.map { $0.label?.text })
         case .prefixOperatorExpr(let p): return staticType(p.expression)
         case .infixOperatorExpr(let i):
             if let op = i.operator.as(BinaryOperatorExprSyntax.self)?.operator.text {

@@ -174,6 +174,13 @@ public final class NominalType {
         return found
     }
 
+    /// The type that stores static property `name`: this one or a superclass (`Dog.count` of
+    /// `class Animal { static var count }`), with its slot.
+    func staticStorage(_ name: String) -> (owner: NominalType, slot: Int)? {
+        if let i = staticIndex[name] { return (self, i) }
+        return superclass?.staticStorage(name)
+    }
+
     /// A static method (or a protocol's default one) named `name` whose labels fit.
     func staticMethod(named name: String, labels: [String?], trailing: [Bool]) -> Function? {
         for (_, m) in staticMethods where m.proto.name == name && matchArguments(labels, trailing, m.proto.params) != nil { return m }
