@@ -22,7 +22,8 @@ struct FrontMatterTests {
         #expect(fm.title == "Encoder shapes" && nb.title == "Encoder shapes")
         #expect(fm.seed == 42 && fm.timeout == 5 && fm.allowErrors)
         #expect(fm.tolerance == .init(rtol: 1e-4, atol: 1e-7))
-        #expect(fm.sanitize == [.init(regex: "\\d+ ms", replace: "N ms"), .init(regex: "id-[0-9a-f]+", replace: "")])
+        // Each pattern keeps its place in the file (the quote opening it), for errors about it.
+        #expect(fm.sanitize == [.init(regex: "\\d+ ms", replace: "N ms", line: 6, column: 13), .init(regex: "id-[0-9a-f]+", replace: "", line: 7, column: 12)])
         #expect(fm.lineCount == 10)
         #expect(nb.headings.first?.line == 11)
     }
