@@ -165,6 +165,18 @@ extension Context {
         for o in obs { if let d = o.didSet { try callSetter(d, on: &container, old) } }
     }
 
+    /// A change of a top-level variable with observers: willSet(new), the store, didSet(old). A
+    /// change made by its own observer stores without running them again, as in Swift.
+    func observedGlobalChange(_ observers: GlobalObservers, old: Value, new: Value, store: (Value) -> Void) throws {
+        let key = (ObjectIdentifier(observers), -1)
+        if observing.contains(where: { $0 == key }) { store(new); return }
+        observing.append(key)
+        defer { observing.removeAll { $0 == key } }
+        if let w = observers.willSet { _ = try call(w, [new]) }
+        store(new)
+        if let d = observers.didSet { _ = try call(d, [old]) }
+    }
+
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
         let p = setter.proto
         let frame = setter.makeFrame()
