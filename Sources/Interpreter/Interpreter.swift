@@ -31,6 +31,9 @@ public final class Session {
         enum Result<Success, Failure: Error> {
             case success(Success)
             case failure(Failure)
+            init(catching body: () throws -> Success) {
+                do { self = .success(try body()) } catch { self = .failure(error) }
+            }
             func get() throws -> Success {
                 switch self {
                 case .success(let value): return value
