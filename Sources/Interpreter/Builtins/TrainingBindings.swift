@@ -170,7 +170,7 @@ private func registerLoop(_ t: NativeType) {
         } else if a[6].unlessNil != nil {
             throw RuntimeError("fit(validationData:): expected a pair (x, y) of tensors")
         }
-        let log = TrainingLog(line: { ctx.write(ProgressLine.withoutTimings($0) + "\n") })
+        let log = TrainingLog(status: ctx.trainingHook, line: { ctx.write(ProgressLine.withoutTimings($0) + "\n") })
         let session = ctx.bindings.layers
         let history = try Trainer.fit(m, step: step(m, ctx), x: [try a[1].tensor("fit")], y: try a[2].tensor("fit"),
                                       epochs: try a[3].int("fit(epochs:)"), batchSize: try a[4].int("fit(batchSize:)"),
