@@ -206,10 +206,10 @@ def write_data(folder, quick):
     np.save(f"{folder}/s2s_mask.npy", (tgt_out != 0).astype(np.float32))
 
 
-def measured(cmd):
+def measured(cmd, env=None):
     """Runs cmd; returns (its standard output, its peak resident memory in MB), from wait4."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         out.seek(0)
         err.seek(0)
@@ -221,7 +221,13 @@ def measured(cmd):
 def run_nbrun(nbrun, notebook):
     """Runs the notebook in one nbrun worker (the process that trains: `nbrun --worker`, whose
     events give each cell's duration and printed text)."""
-    out, peak = measured([nbrun, "--worker", notebook, "--memory-limit", str(8 << 30)])
+    # The environment nbrun gives its workers (WorkerPool.workerEnvironment), for one notebook.
+    env = dict(os.environ)
+    cores = str(os.cpu_count() or 1)
+    env.setdefault("OPENBLAS_NUM_THREADS", cores)
+    env.setdefault("NBRUN_TENSOR_THREADS", cores)
+    env.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
+    out, peak = measured([nbrun, "--worker", notebook, "--memory-limit", str(8 << 30)], env)
     seconds, losses = [], []
     for line in out.splitlines():
         event = json.loads(line)
