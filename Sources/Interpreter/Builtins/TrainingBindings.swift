@@ -151,7 +151,14 @@ private func registerLoop(_ t: NativeType) {
     }
     func step(_ m: GraphOperation, _ ctx: Context) -> TrainingStep {
         trainingStep(for: m, session: ctx.bindings.layers) { xs in
-            if let model = m as? Model { return try model(xs).first! }
+            if let model = m as? Model {
+                let outputs = try model(xs)
+                guard outputs.count == 1 else {
+                    throw RuntimeError("\(model.name) has \(outputs.count) outputs; fit, evaluate and predict take a model with one output "
+                        + "(train one with several with valueWithGradient and optimizer.update)")
+                }
+                return outputs[0]
+            }
             return try (m as! Sequential)(xs[0])
         }
     }

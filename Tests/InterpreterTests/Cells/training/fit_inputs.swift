@@ -36,3 +36,7 @@ print(twoDense.trainableWeights[0].scalars == oneDense.trainableWeights[0].scala
 two.fit(xa, y)  // expect error: fit_inputs.swift:36:1: fit: functional has 2 inputs, got 1 tensor; give [x1, x2, ...], one tensor per input, in the order of the model's inputs
 // cell
 one.predict([xa, xb])  // expect error: fit_inputs.swift:38:1: predict: functional_1 has 1 input, got 2 tensors
+// cell
+let both = Model(inputs: [a, b], outputs: [Dense(units: 1)(a), Dense(units: 1)(b)])
+both.compile(optimizer: SGD(), loss: .meanSquaredError)
+both.fit([xa, xb], y)  // expect error: fit_inputs.swift:42:1: functional_2 has 2 outputs; fit, evaluate and predict take a model with one output (train one with several with valueWithGradient and optimizer.update)
