@@ -77,6 +77,13 @@ public final class Session {
         set { ctx.statementHook = newValue }
     }
 
+    /// Called as a `fit` in a cell redraws Keras's progress bar: at most every 0.05 s, and at the
+    /// end of each epoch.
+    public var onTraining: ((TrainingProgress) -> Void)? {
+        get { ctx.trainingHook }
+        set { ctx.trainingHook = newValue }
+    }
+
     /// Parses, resolves and runs one cell. Never throws and never traps: every problem of the
     /// cell comes back as a `.error` output of a failed result.
     public func run(_ cell: CellSource) -> CellResult {
