@@ -31,6 +31,9 @@ public final class Session {
         enum Result<Success, Failure: Error> {
             case success(Success)
             case failure(Failure)
+            init(catching body: () throws -> Success) {
+                do { self = .success(try body()) } catch { self = .failure(error) }
+            }
             func get() throws -> Success {
                 switch self {
                 case .success(let value): return value
@@ -72,6 +75,13 @@ public final class Session {
     public var onStatement: ((Reports.SourceRange, String) -> Void)? {
         get { ctx.statementHook }
         set { ctx.statementHook = newValue }
+    }
+
+    /// Called as a `fit` in a cell redraws Keras's progress bar: at most every 0.05 s, and at the
+    /// end of each epoch.
+    public var onTraining: ((TrainingProgress) -> Void)? {
+        get { ctx.trainingHook }
+        set { ctx.trainingHook = newValue }
     }
 
     /// Parses, resolves and runs one cell. Never throws and never traps: every problem of the

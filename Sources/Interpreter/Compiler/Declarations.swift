@@ -35,11 +35,24 @@ extension Compiler {
 
     // MARK: Variables
 
+    /// Each binding's type annotation: in `var red, green, blue: Double` a name with neither a
+    /// type nor a value takes the next one's type.
+    func typeAnnotations(of v: VariableDeclSyntax) -> [TypeAnnotationSyntax?] {
+        var out: [TypeAnnotationSyntax?] = []
+        var next: TypeAnnotationSyntax? = nil
+        for binding in v.bindings.reversed() {
+            if let a = binding.typeAnnotation { next = a } else if binding.initializer != nil { next = nil }
+            out.insert(binding.typeAnnotation ?? (binding.initializer == nil ? next : nil), at: 0)
+        }
+        return out
+    }
+
     func compileVariable(_ v: VariableDeclSyntax) throws -> Exec {
         let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
         var execs = ExecList()
         let ctx = self.ctx
-        for binding in v.bindings {
+        let sharedAnnotation = typeAnnotations(of: v)
+        for (bindingIndex, binding) in v.bindings.enumerated() {
             var observerBlocks: [AccessorDeclSyntax] = []
             if let acc = binding.accessorBlock {
                 // Only observers (`var total = 0 { didSet { } }`), and only at the top level.
@@ -55,7 +68,7 @@ extension Compiler {
                 observerBlocks = Array(list)
             }
             var type: TypeRef? = nil
-            if let ann = binding.typeAnnotation { type = try resolveType(ann.type, node: ann.type) }
+            if let ann = sharedAnnotation[bindingIndex] { type = try resolveType(ann.type, node: ann.type) }
             // The initializer is compiled before the name exists: `let x = x + 1` reads the old x.
             let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
             if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }

@@ -108,10 +108,11 @@ extension Compiler {
             switch decl.as(DeclSyntaxEnum.self) {
             case .variableDecl(let v):
                 let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
-                for binding in v.bindings {
+                let annotations = typeAnnotations(of: v)
+                for (bindingIndex, binding) in v.bindings.enumerated() {
                     guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a property", binding.pattern) }
                     let name = id.identifier.text
-                    let type = try binding.typeAnnotation.map { try resolveType($0.type, node: $0.type) }
+                    let type = try annotations[bindingIndex].map { try resolveType($0.type, node: $0.type) }
                     var observerBlocks: [(String, CodeBlockItemListSyntax, String)] = []
                     if let accessors = binding.accessorBlock {
                         if case .accessors(let list) = accessors.accessors,
