@@ -56,6 +56,13 @@ public final class Session {
                 }
             }
         }
+        enum FloatingPointSign { case plus, minus }
+        extension Double {
+            var sign: FloatingPointSign { self < 0 || (self == 0 && 1 / self < 0) ? .minus : .plus }
+        }
+        extension Float {
+            var sign: FloatingPointSign { self < 0 || (self == 0 && 1 / self < 0) ? .minus : .plus }
+        }
         """
 
     /// Called as each top-level statement of a cell starts: its location and the text the cell

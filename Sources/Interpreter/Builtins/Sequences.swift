@@ -156,6 +156,10 @@ func registerSequenceMethods(_ t: NativeType) {
     t.method("lastIndex", [.labelled("of")]) { ctx, args in
         try args[0].array().lastIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
     }
+    t.method("lastIndex", [.labelled("where")]) { ctx, args in
+        let f = try args[1].function()
+        return try args[0].array().lastIndex { try predicate(ctx, f, [$0]) }.map { .some(.int($0)) } ?? .none
+    }
     t.method("sorted", []) { ctx, args in .array(ArrayStorage(try sortValues(ctx, try args[0].array(), by: nil))) }
     t.method("sorted", [.labelled("by")]) { ctx, args in .array(ArrayStorage(try sortValues(ctx, try args[0].array(), by: try args[1].function()))) }
     t.method("reversed", []) { _, args in .array(ArrayStorage(try args[0].array().reversed())) }
@@ -182,6 +186,17 @@ func registerSequenceMethods(_ t: NativeType) {
         let n = try args[1].int()
         if n < 0 { throw RuntimeError("Can't take a prefix of negative length from a collection") }
         return args[0].rebuiltSlice(Array(try args[0].array().prefix(n)))
+    }
+    t.method("prefix", [.labelled("while")]) { ctx, args in
+        let f = try args[1].function()
+        return args[0].rebuiltSlice(Array(try args[0].array().prefix { try predicate(ctx, f, [$0]) }))
+    }
+    t.method("drop", [.labelled("while")]) { ctx, args in
+        let f = try args[1].function()
+        let items = try args[0].array()
+        var start = 0
+        while start < items.count, try predicate(ctx, f, [items[start]]) { start += 1 }
+        return args[0].rebuiltSlice(Array(items[start...]))
     }
     t.method("suffix", [.unlabelled]) { _, args in
         let n = try args[1].int()
