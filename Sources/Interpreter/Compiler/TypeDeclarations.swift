@@ -80,6 +80,7 @@ extension Compiler {
                 n.superclass = sup
                 n.fields = sup.fields
                 n.fieldIndex = sup.fieldIndex
+                n.observers = sup.observers
                 continue
             }
             if i == 0, n.kind == .enumType, let raw = builtins.types[name] {
@@ -125,8 +126,11 @@ extension Compiler {
                             continue
                         }
                     }
+                    // `override var value: Int { didSet { } }`: observers added to an inherited property.
+                    let isOverride = v.modifiers.contains { $0.name.tokenKind == .keyword(.override) }
+                    let inherited = isOverride && !observerBlocks.isEmpty && binding.initializer == nil ? n.fieldIndex[name] : nil
                     if !observerBlocks.isEmpty, !isStatic {
-                        let index = n.fields.count
+                        let index = inherited ?? n.fields.count
                         var willSet: Function? = nil, didSet: Function? = nil
                         for (kind, items, param) in observerBlocks {
                             let proto = FunctionProto(name: kind, displayName: "\(n.name).\(name).\(kind)",
@@ -136,8 +140,9 @@ extension Compiler {
                             if kind == "didSet" { didSet = f } else { willSet = f }
                             bodies.append { try self.compileFunctionBody(proto, defaults: [nil], body: items, selfType: n, selfIsMutable: true) }
                         }
-                        n.observers[index] = (willSet, didSet)
+                        n.observers[index, default: []].append((willSet, didSet))
                     }
+                    if inherited != nil { continue }
                     if isStatic {
                         let slot = n.staticValues.count
                         n.staticValues.append(.void)
