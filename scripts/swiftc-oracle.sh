@@ -85,8 +85,9 @@ check() {
     local status=0
     { (cd "$dir" && SWIFT_BACKTRACE=enable=no timeout 20 stdbuf -oL ./prog > raw-stdout 2> stderr); } 2>/dev/null || status=$?
     # nbrun's cells are in no module: where Swift prints `nbcells.Point(x: 1)` (a value of a
-    # cell's type inside another value), nbrun prints `Point(x: 1)`.
-    sed 's/nbcells\.//g' "$dir/raw-stdout" > "$dir/stdout"
+    # cell's type inside another value), nbrun prints `Point(x: 1)`; nor does it name the standard
+    # library in generic arguments (`Swift.Result<Swift.Int, E>` is `Result<Int, E>`).
+    sed -e "s/nbcells\.//g" -e "s/Swift\.//g" "$dir/raw-stdout" > "$dir/stdout"
     local problems=""
     if [ "$mode" = run ] && [ $status -ne 0 ]; then problems+=" exit status $status;"; fi
     if [ "$mode" = trap ]; then

@@ -292,7 +292,12 @@ func registerMisc(_ b: Builtins) {
     }
     b.optionalType.method("flatMap", [.unlabelled]) { ctx, args in
         guard case .some(let v) = args[0] else { return .none }
-        return try ctx.call(try args[1].function(), [v])
+        // The closure's result is an optional; a plain value (`"pos"` of `x > 0 ? "pos" : nil`) is wrapped.
+        let r = try ctx.call(try args[1].function(), [v])
+        switch r {
+        case .some, .none: return r
+        default: return .some(r)
+        }
     }
     b.optionalType.property("description") { ctx, v in .string(try ctx.describe(v)) }
     b.optionalType.property("debugDescription") { ctx, v in .string(try ctx.describe(v, debug: true)) }

@@ -61,7 +61,14 @@ public final class NativeType {
 
     func method(_ name: String, _ params: [ParamSpec], _ body: @escaping NativeFn) {
         let f = nativeFunction(name, params, body, selfType: self.name)
-        methods[name, default: []].append(f)
+        // Overloads are tried in order and a trailing closure fits any label, so the ones that
+        // take a closure (`lastIndex(where:)`, `contains(where:)`, `max(by:)`) go first:
+        // `xs.lastIndex { $0 == 5 }` is `lastIndex(where:)`, never `lastIndex(of:)` given a closure.
+        if f.proto.params.contains(where: { $0.label.map(closureLabels.contains) ?? false }) {
+            methods[name, default: []].insert(f, at: 0)
+        } else {
+            methods[name, default: []].append(f)
+        }
     }
 
     func mutatingMethod(_ name: String, _ params: [ParamSpec], _ body: @escaping (Context, inout Value, [Value]) throws -> Value) {
@@ -78,6 +85,9 @@ public final class NativeType {
 }
 
 /// A parameter of a native function: its label and, optionally, its default value.
+/// Labels of the standard library's closure parameters that have a value-taking overload.
+private let closureLabels: Set<String> = ["where", "by", "whereSeparator", "isIncluded", "areInIncreasingOrder"]
+
 public enum ParamSpec {
     case unlabelled
     case labelled(String)

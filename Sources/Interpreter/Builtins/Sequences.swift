@@ -156,6 +156,10 @@ func registerSequenceMethods(_ t: NativeType) {
     t.method("lastIndex", [.labelled("of")]) { ctx, args in
         try args[0].array().lastIndex { try ctx.equals($0, args[1]) }.map { .some(.int($0)) } ?? .none
     }
+    t.method("lastIndex", [.labelled("where")]) { ctx, args in
+        let f = try args[1].function()
+        return try args[0].array().lastIndex { try predicate(ctx, f, [$0]) }.map { .some(.int($0)) } ?? .none
+    }
     t.method("sorted", []) { ctx, args in .array(ArrayStorage(try sortValues(ctx, try args[0].array(), by: nil))) }
     t.method("sorted", [.labelled("by")]) { ctx, args in .array(ArrayStorage(try sortValues(ctx, try args[0].array(), by: try args[1].function()))) }
     t.method("reversed", []) { _, args in .array(ArrayStorage(try args[0].array().reversed())) }

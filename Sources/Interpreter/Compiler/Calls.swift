@@ -88,7 +88,7 @@ extension Compiler {
                 }
             }
             if let t = selfType, t.staticMethods.values.contains(where: { $0.proto.name == name }) {
-                let v = Value.type(.nominal(t))
+                let v = Value.type(.nominal(t, []))
                 return try compileMethodCall(base: { _ in v }, lvalue: nil, name: name, call: call, node: ref)
             }
             if let fs = builtins.functions[name] {
@@ -105,10 +105,10 @@ extension Compiler {
             guard let baseExpr = m.base else {
                 // `.token("a")`: an implicit member with arguments, resolved against its type.
                 let args = try compileArguments(call)
-                if case .nominal(let n)? = expected {
+                if case .nominal(let n, let types)? = expected {
                     return { f in
                         let a = try args.evaluate(f)
-                        return try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name, arguments: a.values, labels: a.labels, hasCall: true), in: n) }
+                        return try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name, arguments: a.values, labels: a.labels, hasCall: true), in: n, typeArguments: types) }
                     }
                 }
                 return { f in
@@ -146,14 +146,20 @@ extension Compiler {
         }
         if callee.is(GenericSpecializationExprSyntax.self) || callee.is(ArrayExprSyntax.self) || callee.is(DictionaryExprSyntax.self) {
             guard let t = try typeFromExpression(callee) else { throw unsupported("call of '\(callee.trimmedDescription)'", callee) }
-            if case .nominal(let n) = t, !n.genericParameters.isEmpty, let g = callee.as(GenericSpecializationExprSyntax.self) {
+            if case .nominal(let n, _) = t, !n.genericParameters.isEmpty, let g = callee.as(GenericSpecializationExprSyntax.self) {
                 // `Stack<Int>()`: the instance keeps its type arguments (it prints as `Stack<Int>(...)`).
-                let names = try g.genericArgumentClause.arguments.map { arg -> String in
+                let types = try g.genericArgumentClause.arguments.map { arg -> TypeRef in
                     guard case .type(let ty) = arg.argument else { throw unsupported("generic argument", arg) }
-                    return try resolveType(ty, node: arg).name
+                    return try resolveType(ty, node: arg)
                 }
                 let construct = try compileConstruct(t, call)
-                return { f in withGenericArguments(try construct(f), names) }
+                let bound = TypeRef.nominal(n, types)
+                return { f in
+                    let v = try construct(f)
+                    // A struct's fields take the arguments (`Pair<Double>(first: 1, ...)` holds 1.0).
+                    if case .structValue = v { return try located(r) { try ctx.coerce(v, to: bound) } }
+                    return withGenericArguments(v, types)
+                }
             }
             return try compileConstruct(t, call)
         }
@@ -403,7 +409,7 @@ extension Compiler {
             }
         }
         var expectedTypes: [TypeRef?] = []
-        if case .nominal(let n) = t {
+        if case .nominal(let n, _) = t {
             let (_, labels, trailing) = argumentNodes(call)
             let inits = Array(n.initializers.values)
             if let chosen = inits.first(where: { matchArguments(labels, trailing, $0.proto.params) != nil }),
@@ -419,7 +425,7 @@ extension Compiler {
     /// The parameter types of the method a call on a value of a cell's type will run, by argument
     /// (so that `trainer.onEpoch { $0 + 1 }` types its closure); empty when unknown.
     func methodParameterTypes(_ baseExpr: ExprSyntax, _ name: String, _ call: FunctionCallExprSyntax) -> [TypeRef?] {
-        guard case .nominal(let t)? = staticType(baseExpr) else { return [] }
+        guard case .nominal(let t, _)? = staticType(baseExpr) else { return [] }
         let (_, labels, trailing) = argumentNodes(call)
         let candidates = t.methods(named: name).compactMap { m in matchArguments(labels, trailing, m.proto.params).map { (m.proto, $0) } }
         guard candidates.count == 1, let (proto, plan) = candidates.first else { return [] }

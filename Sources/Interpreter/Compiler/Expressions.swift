@@ -186,11 +186,22 @@ extension Compiler {
         var elementType: TypeRef? = nil
         if case .array(let e)? = expected { elementType = e }
         if case .optional(.array(let e))? = expected { elementType = e }
+        // `["a", "b"]` where a Set is expected (`let s: [Set<String>] = [["a"]]`) is a set literal.
+        if case .set(let e)? = expected ?? nil {
+            let list = try compileArray(a, expected: .array(e))
+            let ctx = self.ctx
+            return { f in try ctx.coerce(try list(f), to: .set(e)) }
+        }
+        if case .optional(.set(let e))? = expected {
+            let list = try compileArray(a, expected: .array(e))
+            let ctx = self.ctx
+            return { f in .some(try ctx.coerce(try list(f), to: .set(e))) }
+        }
         if elementType == nil {
             // `[1, 2.5]` is [Double]: a float literal anywhere makes the integer literals Double.
             elementType = a.elements.lazy.compactMap { self.staticType($0.expression) }.first(where: { if case .double = $0 { return true }; return false })
             // `[Level.high, .low]`: implicit members take the first element's enum type.
-            if elementType == nil, let first = a.elements.first, case .nominal(let t)? = staticType(first.expression) { elementType = .nominal(t) }
+            if elementType == nil, let first = a.elements.first, case .nominal? = staticType(first.expression) { elementType = staticType(first.expression) }
             // `[UInt8(3), 7]`: literals take the first element's fixed-width integer type.
             if elementType == nil, let first = a.elements.first, let t = staticType(first.expression), isFixedWidthInteger(t) { elementType = t }
         }
@@ -228,12 +239,12 @@ extension Compiler {
         let name = ref.baseName.text
         if ref.baseName.tokenKind == .keyword(.self) { return try compileSelf(ref) }
         if ref.baseName.tokenKind == .keyword(.Self), let t = selfType {
-            let v = Value.type(.nominal(t))
+            let v = Value.type(.nominal(t, []))
             // In a class, `Self` is the instance's own class.
             if t.kind == .classType, let sb = scope.lookup("self") {
                 let get = load(sb)
                 return { f in
-                    if case .object(let o) = try get(f) { return .type(.nominal(o.type)) }
+                    if case .object(let o) = try get(f) { return .type(.nominal(o.type, [])) }
                     return v
                 }
             }
@@ -286,7 +297,7 @@ extension Compiler {
     func implicitSelfMember(_ name: String, _ t: NominalType, _ node: DeclReferenceExprSyntax) throws -> Eval? {
         guard let selfBinding = scope.lookup("self") else {
             // Static context: static members.
-            if let si = t.staticIndex[name] { return { _ in t.staticValues[si] } }
+            if let (owner, si) = t.staticStorage(name) { return { _ in owner.staticValues[si] } }
             return nil
         }
         let base = load(selfBinding)
@@ -295,8 +306,8 @@ extension Compiler {
             || (name == "rawValue" && t.kind == .enumType && t.rawType != nil) {
             return memberGetter(base: base, name: name, node: node)
         }
-        if t.staticIndex[name] != nil || t.staticGetters[name] != nil {
-            let v = Value.type(.nominal(t))
+        if t.staticStorage(name) != nil || t.staticGetter(name) != nil {
+            let v = Value.type(.nominal(t, []))
             return memberGetter(base: { _ in v }, name: name, node: node)
         }
         return nil

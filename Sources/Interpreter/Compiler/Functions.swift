@@ -79,7 +79,7 @@ extension Compiler {
                 for p in t.protocols { genericNames.formUnion(p.genericParameters) }
             }
             if proto.hasSelf {
-                let slot = declareSlot("self", isLet: !(selfIsMutable || proto.isMutating || isInit), type: owner.map { .nominal($0) })
+                let slot = declareSlot("self", isLet: !(selfIsMutable || proto.isMutating || isInit), type: owner.map { .nominal($0, []) })
                 precondition(slot == 0)
             }
             // Defaults are compiled before the parameters exist (they cannot refer to them).

@@ -38,17 +38,17 @@ extension Compiler {
                 let base = try compileLValue(ExprSyntax(selfRef))
                 return memberLValue(base: base, name: name, node: ref, type: t.fieldIndex[name].map { t.fields[$0].type } ?? nil)
             }
-            if let t = selfType, let si = t.staticIndex[name] {
-                return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
+            if let t = selfType, let (owner, si) = t.staticStorage(name) {
+                return LValue(modify: { _, body in try body(&owner.staticValues[si]) }, staticType: nil)
             }
             _ = unknownName(name, ref)
             return LValue(modify: { _, _ in }, staticType: nil)
         case .memberAccessExpr(let m):
             guard let baseExpr = m.base else { throw error("cannot assign to this expression", m, kind: "type") }
             let name = m.declName.baseName.text
-            if let ref = baseExpr.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .type(.nominal(let t)) = b.kind {
-                guard let si = t.staticIndex[name] else { throw error("type '\(t.name)' has no static member '\(name)'", m.declName, kind: "type") }
-                return LValue(modify: { _, body in try body(&t.staticValues[si]) }, staticType: nil)
+            if let ref = baseExpr.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .type(.nominal(let t, _)) = b.kind {
+                guard let (owner, si) = t.staticStorage(name) else { throw error("type '\(t.name)' has no static member '\(name)'", m.declName, kind: "type") }
+                return LValue(modify: { _, body in try body(&owner.staticValues[si]) }, staticType: nil)
             }
             let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName), direct: isTarget)
             return memberLValue(base: base, name: name, node: m.declName, type: staticType(e))
@@ -88,7 +88,8 @@ extension Compiler {
                 }
             }, staticType: elementType)
         case .forceUnwrapExpr(let u):
-            let inner = try compileLValue(u.expression)
+            // `model!.name = "x"` on a `let model: Model?` changes the instance, not the constant.
+            let inner = isTarget ? try compileLValue(u.expression) : try lvalueOrTemporary(u.expression, direct: false)
             let r = range(u)
             return LValue(modify: { f, body in
                 try inner.modify(f) { opt in
@@ -103,7 +104,7 @@ extension Compiler {
                 }
             }, staticType: nil)
         case .optionalChainingExpr(let o):
-            let inner = try compileLValue(o.expression)
+            let inner = isTarget ? try compileLValue(o.expression) : try lvalueOrTemporary(o.expression, direct: false)
             return LValue(modify: { f, body in
                 try inner.modify(f) { opt in
                     guard case .some(var v) = opt else { return }
@@ -171,7 +172,7 @@ extension Compiler {
     func isValueType(_ t: TypeRef?) -> Bool {
         switch t {
         case .array?, .dictionary?, .set?, .string?, .int?, .double?, .float?, .bool?, .tuple?: return true
-        case .nominal(let n)?: return n.kind != .classType
+        case .nominal(let n, _)?: return n.kind != .classType
         default: return false
         }
     }
@@ -233,7 +234,9 @@ extension Compiler {
 
     func needsCoercion(_ t: TypeRef) -> Bool {
         switch t {
-        case .double, .float, .optional, .character, .nominal, .native, .array(.double), .array(.float), .array(.optional), .dictionary, .set, .tuple: return true
+        case .double, .float, .optional, .character, .nominal, .native, .dictionary, .set, .tuple: return true
+        case .array(.nominal(_, let arguments)): return !arguments.isEmpty   // `[Box<Double>]` holding `Box.one(1)`
+        case .array(let e): return needsCoercion(e)                         // `[[Int?]]` holds optionals
         default: return false
         }
     }

@@ -51,11 +51,11 @@ extension Compiler {
         let ctx = self.ctx
         let r = range(m.declName)
         guard let baseExpr = m.base else {
-            if case .nominal(let n)? = expected {
-                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n) } }
+            if case .nominal(let n, let types)? = expected {
+                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n, typeArguments: types) } }
             }
-            if case .optional(.nominal(let n))? = expected {
-                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n) } }
+            if case .optional(.nominal(let n, let types))? = expected {
+                return { _ in try located(r) { try ctx.resolveImplicitMember(ImplicitMember(name: name), in: n, typeArguments: types) } }
             }
             let v = Value.implicitMember(ImplicitMember(name: name))
             return { _ in v }
@@ -69,7 +69,8 @@ extension Compiler {
                 return try located(r) { try ctx.getMember(s, name) }
             }
         }
-        if m.declName.baseName.tokenKind == .keyword(.self), let t = try typeNamed(baseExpr) {
+        if m.declName.baseName.tokenKind == .keyword(.self), let t = try typeNamed(baseExpr) ?? (baseExpr.is(ArrayExprSyntax.self) || baseExpr.is(DictionaryExprSyntax.self) ? try typeFromExpression(baseExpr) : nil) {
+            // `Dog.self`, `[Double].self`, `[String: Int].self`
             let v = Value.type(t)
             return { _ in v }
         }

@@ -223,6 +223,13 @@ extension Compiler {
             return nil
         case .tupleExpr(let t) where t.elements.count == 1:
             return staticType(t.elements.first!.expression)
+        case .tupleExpr(let t) where !t.elements.isEmpty:
+            // `(x: 0.0, y: 0)`: the labels and what each element is (an integer literal is an Int here).
+            let types = t.elements.map { el -> TypeRef in
+                if let known = staticType(el.expression) { return known }
+                return el.expression.is(IntegerLiteralExprSyntax.self) ? .int : .any
+            }
+            return .tuple(types, t.elements.map { $0.label?.text })
         case .prefixOperatorExpr(let p): return staticType(p.expression)
         case .infixOperatorExpr(let i):
             if let op = i.operator.as(BinaryOperatorExprSyntax.self)?.operator.text {
@@ -258,10 +265,10 @@ extension Compiler {
             if m.base!.as(DeclReferenceExprSyntax.self)?.baseName.tokenKind == .keyword(.self), let t = selfType, let i = t.fieldIndex[name] {
                 return t.fields[i].type
             }
-            if case .nominal(let t)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
+            if case .nominal(let t, _)? = staticType(m.base!), let i = t.fieldIndex[name] { return t.fields[i].type }
             // `Level.high`: a case (or static value) of a cell's type has that type.
             if let ref = m.base!.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
-               case .type(.nominal(let t)) = b.kind, t.caseIndex[name] != nil { return .nominal(t) }
+               case .type(.nominal(let t, _)) = b.kind, t.caseIndex[name] != nil { return .nominal(t, []) }
             return nil
         case .subscriptCallExpr(let sc):
             if case .array(let e)? = staticType(sc.calledExpression), sc.arguments.count == 1 { return e }

@@ -35,7 +35,7 @@ extension Compiler {
         }
         ctx.protocols[name] = n
         ctx.protocolNames.insert(name)
-        scope.names[name] = Binding(kind: .type(.nominal(n)), slot: -1, owner: function, staticType: nil)
+        scope.names[name] = Binding(kind: .type(.nominal(n, [])), slot: -1, owner: function, staticType: nil)
         scope.declaredHere.insert(name)
     }
 
@@ -45,7 +45,7 @@ extension Compiler {
         let written = x.extendedType
         var baseName: String? = nil
         if let id = written.as(IdentifierTypeSyntax.self) {
-            if id.genericArgumentClause == nil, let b = scope.lookup(id.name.text), case .type(.nominal(let n)) = b.kind { return n }
+            if id.genericArgumentClause == nil, let b = scope.lookup(id.name.text), case .type(.nominal(let n, _)) = b.kind { return n }
             baseName = id.name.text
         } else if written.is(ArrayTypeSyntax.self) {
             baseName = "Array"

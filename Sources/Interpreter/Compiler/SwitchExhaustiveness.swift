@@ -17,7 +17,7 @@ extension Compiler {
         if unguarded.contains(where: { Self.matchesAnything($0, binding: false) }) { return }
         let exhaustive: Bool
         switch staticType(s.subject) {
-        case .nominal(let t)? where t.kind == .enumType:
+        case .nominal(let t, _)? where t.kind == .enumType:
             let covered = Set(unguarded.compactMap { Self.coveredCase($0, binding: false) })
             exhaustive = t.cases.allSatisfy { covered.contains($0.name) }
         case .bool?:

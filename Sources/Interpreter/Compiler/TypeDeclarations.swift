@@ -25,7 +25,7 @@ extension Compiler {
             try checkRedeclaration(name, node)
             let n = NominalType(kind: kind, name: name)
             n.genericParameters = generics?.parameters.map { $0.name.text } ?? []
-            scope.names[name] = Binding(kind: .type(.nominal(n)), slot: -1, owner: function, staticType: nil)
+            scope.names[name] = Binding(kind: .type(.nominal(n, [])), slot: -1, owner: function, staticType: nil)
             scope.declaredHere.insert(name)
         }
     }
@@ -58,7 +58,7 @@ extension Compiler {
     }
 
     func nominal(_ name: String) -> NominalType? {
-        if let b = scope.names[name], case .type(.nominal(let n)) = b.kind { return n }
+        if let b = scope.names[name], case .type(.nominal(let n, _)) = b.kind { return n }
         return nil
     }
 
@@ -76,7 +76,7 @@ extension Compiler {
                 if !n.conformances.contains(name) { n.conformances.append(name) }
                 continue
             }
-            if i == 0, n.kind == .classType, let b = scope.lookup(name), case .type(.nominal(let sup)) = b.kind, sup.kind == .classType {
+            if i == 0, n.kind == .classType, let b = scope.lookup(name), case .type(.nominal(let sup, _)) = b.kind, sup.kind == .classType {
                 n.superclass = sup
                 n.fields = sup.fields
                 n.fieldIndex = sup.fieldIndex

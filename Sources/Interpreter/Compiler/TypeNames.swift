@@ -16,7 +16,7 @@ extension Compiler {
                 return try genericType(name, types, node: id)
             }
             if genericNames.contains(name) { return .parameter(name) }
-            if name == "Self", let s = selfType { return s.kind == .protocolType || s.kind == .extensionType ? .any : .nominal(s) }
+            if name == "Self", let s = selfType { return s.kind == .protocolType || s.kind == .extensionType ? .any : .nominal(s, []) }
             if let b = scope.lookup(name), case .type(let ty) = b.kind { return ty }
             if let ty = builtins.types[name] { return ty }
             if protocolNames.contains(name) || builtinProtocolNames.contains(name) {
@@ -52,7 +52,9 @@ extension Compiler {
         case "Dictionary" where types.count == 2: return .dictionary(types[0], types[1])
         default:
             if genericNames.contains(name) { return .any }
-            if let b = scope.lookup(name), case .type(.nominal(let n)) = b.kind, !n.genericParameters.isEmpty { return .nominal(n) }
+            if let b = scope.lookup(name), case .type(.nominal(let n, _)) = b.kind, !n.genericParameters.isEmpty {
+                return .nominal(n, types.count == n.genericParameters.count ? types : [])
+            }
             if case .native(let n)? = builtins.types[name] {
                 let key = types.map(\.name).joined(separator: ",")
                 return .native(n.specialized[key] ?? n)
@@ -86,12 +88,12 @@ func valueIs(_ v: Value, _ t: TypeRef) -> Bool {
     case (.dictionary, .dictionary), (.set, .set), (.function, .function), (.tuple, .tuple): return true
     case (.optional(let w), .some(let x)): return valueIs(x, w)
     case (.optional, .none): return true
-    case (.nominal(let p), _) where p.kind == .protocolType:
+    case (.nominal(let p, _), _) where p.kind == .protocolType:
         if let t = nominalType(of: v) { return t.conforms(to: p.name) }
         return p.conformingBuiltins.contains(Builtins.shared.descriptor(of: v)?.name ?? "")
-    case (.nominal(let n), .structValue(let s)): return s.type === n
-    case (.nominal(let n), .object(let o)): return o.type.isSubclass(of: n)
-    case (.nominal(let n), .enumValue(let e)): return e.type === n
+    case (.nominal(let n, _), .structValue(let s)): return s.type === n
+    case (.nominal(let n, _), .object(let o)): return o.type.isSubclass(of: n)
+    case (.nominal(let n, _), .enumValue(let e)): return e.type === n
     case (.native(let n), .native(let x)): return x.type === n || x.type.name == n.name
     default: return false
     }

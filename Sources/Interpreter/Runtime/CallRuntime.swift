@@ -58,6 +58,10 @@ extension Context {
         case (.string, .character(let c)): return .string(String(c))
         case (.optional, .none): return v
         case (.optional(let w), .some(let inner)): return .some(try coerce(inner, to: w))
+        // `let x: Int?? = .some(nil)`, `.none`: Optional's own cases.
+        case (.optional(let w), .implicitMember(let m)) where m.name == "some" && m.hasCall && m.arguments.count == 1:
+            return .some(try coerce(m.arguments[0], to: w))
+        case (.optional, .implicitMember(let m)) where m.name == "none" && !m.hasCall: return .none
         case (.optional(let w), _): return .some(try coerce(v, to: w))
         case (.array(let e), .array(var a)):
             guard needsCoercion(e) else { return v }
@@ -74,8 +78,19 @@ extension Context {
             var elements = tv.elements
             for i in elements.indices { elements[i] = try coerce(elements[i], to: types[i]) }
             return .tuple(TupleValue(elements, labels: labels.allSatisfy { $0 == nil } ? tv.labels : labels))
-        case (.nominal(let n), .implicitMember(let m)):
-            return try resolveImplicitMember(m, in: n)
+        case (.nominal(let n, let args), .implicitMember(let m)):
+            return try resolveImplicitMember(m, in: n, typeArguments: args)
+        case (.nominal(let n, let args), .enumValue(let e)) where !args.isEmpty && e.type === n && e.genericArguments.isEmpty:
+            // `let b: Box<Double> = Box.one(1)`: the context says what T is (1.0).
+            return try makeEnumCase(n, e.caseIndex, e.payload, typeArguments: args)
+        case (.nominal(let n, let args), .structValue(var s)) where !args.isEmpty && s.type === n:
+            // `let p: Pair<Double> = Pair(first: 1, second: 2)`: the fields take the written arguments.
+            let map = n.genericBindings(args)
+            guard !map.isEmpty else { return v }
+            for (i, f) in n.fields.enumerated() where i < s.fields.count {
+                if let t = f.type { s.fields[i] = try coerce(s.fields[i], to: t.substituting(map)) }
+            }
+            return withGenericArguments(.structValue(s), args)
         case (.native(let n), .int(let i)) where n.integerLiteral != nil:
             return try n.integerLiteral!(i)
         case (.native(let n), .implicitMember(let m)):
@@ -93,9 +108,9 @@ extension Context {
     }
 
     /// `.red` or `.token("a")` as a value of enum or struct type `n`.
-    func resolveImplicitMember(_ m: ImplicitMember, in n: NominalType) throws -> Value {
+    func resolveImplicitMember(_ m: ImplicitMember, in n: NominalType, typeArguments: [TypeRef] = []) throws -> Value {
         if let ci = n.caseIndex[m.name] {
-            return try makeEnumCase(n, ci, m.arguments)
+            return try makeEnumCase(n, ci, m.arguments, typeArguments: typeArguments)
         }
         if let si = n.staticIndex[m.name], !m.hasCall { return n.staticValues[si] }
         if let g = n.staticGetters[m.name], !m.hasCall { return try call(g, []) }
@@ -103,11 +118,14 @@ extension Context {
         throw RuntimeError("type '\(n.name)' has no member '\(m.name)'")
     }
 
-    func makeEnumCase(_ n: NominalType, _ ci: Int, _ args: [Value]) throws -> Value {
+    /// Case `ci` of enum `n` with its associated values; `typeArguments` are a generic enum's
+    /// (`Result<Int, Failure>.failure(.bad("x"))`: `.bad("x")` is a `Failure`).
+    func makeEnumCase(_ n: NominalType, _ ci: Int, _ args: [Value], typeArguments: [TypeRef] = []) throws -> Value {
         let c = n.cases[ci]
-        if args.isEmpty, let shared = c.instance { return .enumValue(shared) }
+        let map = n.genericBindings(typeArguments)
+        if args.isEmpty, map.isEmpty, let shared = c.instance { return .enumValue(shared) }
         var payload = args
-        for i in payload.indices where i < c.types.count { payload[i] = try coerce(payload[i], to: c.types[i]) }
-        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: payload))
+        for i in payload.indices where i < c.types.count { payload[i] = try coerce(payload[i], to: c.types[i].substituting(map)) }
+        return .enumValue(EnumValue(type: n, caseIndex: ci, payload: payload, genericArguments: map.isEmpty ? [] : typeArguments.map(\.name)))
     }
 }

@@ -4,7 +4,7 @@ extension Context {
     /// `T(args)`: a cell's struct, class or enum, or a builtin or native type.
     func construct(_ t: TypeRef, _ args: CallArguments, at r: SourceRange?) throws -> Value {
         switch t {
-        case .nominal(let n):
+        case .nominal(let n, _):
             return try instantiate(n, args, at: r)
         case .optional:
             guard args.values.count == 1, args.labels == [nil] else { throw RuntimeError("Optional takes one value", at: r) }
@@ -151,8 +151,8 @@ extension Context {
 
     func callStatic(_ t: TypeRef, _ name: String, _ args: CallArguments, at r: SourceRange?) throws -> Value {
         if name == "init" { return try construct(t, args, at: r) }
-        if case .nominal(let n) = t {
-            if let ci = n.caseIndex[name] { return try makeEnumCase(n, ci, args.values) }
+        if case .nominal(let n, let typeArguments) = t {
+            if let ci = n.caseIndex[name] { return try makeEnumCase(n, ci, args.values, typeArguments: typeArguments) }
             if let m = n.staticMethod(named: name, labels: args.labels, trailing: args.trailing) {
                 var none = Value.type(t)
                 return try invoke(m, args, selfValue: &none, at: r)

@@ -156,6 +156,8 @@ final class FunctionProto {
     var returnType: TypeRef?
     /// Generic parameters of a generic function (`T` of `func f<T>`), seen as any type.
     var genericParameters: [String] = []
+    /// Whether a parameter's type mentions a generic parameter (`push(_ x: Element)`).
+    lazy var usesGenericParameters: Bool = params.contains { $0.type?.mentionsParameter ?? false }
     /// Slots that receive the closure's copied captures.
     var captureSlots: [Int] = []
     /// Closures with a single expression return its value.

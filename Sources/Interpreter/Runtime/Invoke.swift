@@ -72,6 +72,8 @@ extension Context {
         var frame = fn.makeFrame()
         if p.hasSelf { frame.slots[0] = fn.boundSelf ?? selfValue }
         let first = p.firstParamSlot
+        // A method of `Stack<Double>`: parameters of type `Element` take Double (`push(1)` holds 1.0).
+        let bindings = p.hasSelf && p.usesGenericParameters ? genericBindings(ofSelf: frame.slots[0]) : [:]
         for (k, (param, source)) in zip(p.params, plan).enumerated() {
             var v: Value
             switch source {
@@ -79,7 +81,7 @@ extension Context {
             case .defaultValue: v = try param.defaultValue!(frame)
             case .variadic(let idx): v = .array(ArrayStorage(idx.map { args.values[$0] }))
             }
-            if let t = param.type { v = try coerce(v, to: t) }
+            if let t = param.type { v = try coerce(v, to: bindings.isEmpty ? t : t.substituting(bindings)) }
             frame.slots[first + k] = v
         }
         let result = try withCallFrame(p.displayName, r) { try invokeUser(p, frame: frame, at: r) }

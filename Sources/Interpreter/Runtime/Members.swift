@@ -40,13 +40,13 @@ extension Context {
     }
 
     func staticMember(_ t: TypeRef, _ name: String) throws -> Value {
-        if case .nominal(let n) = t {
+        if case .nominal(let n, _) = t {
             if let ci = n.caseIndex[name] {
                 if n.cases[ci].labels.isEmpty { return try makeEnumCase(n, ci, []) }
                 let arity = n.cases[ci].labels
                 return .function(Function.native(name, labels: arity) { [unowned self] _, args in try self.makeEnumCase(n, ci, args) })
             }
-            if let i = n.staticIndex[name] { return n.staticValues[i] }
+            if let (owner, i) = n.staticStorage(name) { return owner.staticValues[i] }
             if name == "allCases", n.kind == .enumType, n.conforms(to: "CaseIterable") {
                 return .array(ArrayStorage(try n.cases.indices.map { try makeEnumCase(n, $0, []) }))
             }
@@ -129,8 +129,8 @@ extension Context {
             try body(&t.elements[i])
             return
         }
-        if case .type(.nominal(let n)) = container, let i = n.staticIndex[name] {
-            try body(&n.staticValues[i])
+        if case .type(.nominal(let n, _)) = container, let (owner, i) = n.staticStorage(name) {
+            try body(&owner.staticValues[i])
             return
         }
         throw RuntimeError("cannot assign to property '\(name)' of a value of type '\(typeName(container))'")

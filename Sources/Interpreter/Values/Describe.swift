@@ -56,7 +56,7 @@ extension Context {
             return "\(modulePrefix)\(o.type.displayName(of: o.fields))"
         case .enumValue(let e):
             if let text = try customDescription(e.type, v, debug: debug) { return text }
-            let prefix = debug ? "\(modulePrefix)\(e.type.name)." : ""
+            let prefix = debug ? "\(modulePrefix)\(e.displayTypeName)." : ""
             if e.payload.isEmpty { return prefix + e.caseName }
             let labels = e.type.cases[e.caseIndex].labels
             var parts: [String] = []

@@ -42,6 +42,8 @@ extension Value: Hashable {
         case (.structValue(let x), .structValue(let y)): return x.type === y.type && x.fields == y.fields
         case (.object(let x), .object(let y)): return x === y
         case (.type(let x), .type(let y)): return x.name == y.name
+        // `type(of: pet) == Dog.self`: `type(of:)` gives the dynamic type's name.
+        case (.string(let s), .type(let t)), (.type(let t), .string(let s)): return s == t.name
         case (.void, .void): return true
         case (.native(let x), .native(let y)): return x === y || (x.type.equals?(x.value, y.value) ?? false)
         default: return false

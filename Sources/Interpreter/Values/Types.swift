@@ -10,10 +10,42 @@ public indirect enum TypeRef {
     /// A function type: its parameter types and result (closures written for it take them).
     case function([TypeRef], TypeRef)
     case range
-    case nominal(NominalType)
+    /// A struct, class or enum of a cell, with the type arguments it was written with
+    /// (`Stack<Int>`: [Int]; none when not generic or not written).
+    case nominal(NominalType, [TypeRef])
     case native(NativeType)
     /// A generic parameter (`T`, `Element`): any type, checked when the value is used.
     case parameter(String)
+
+    /// Whether a generic parameter (`T`) appears in this type.
+    var mentionsParameter: Bool {
+        switch self {
+        case .parameter: return true
+        case .array(let e), .set(let e), .optional(let e): return e.mentionsParameter
+        case .dictionary(let k, let v): return k.mentionsParameter || v.mentionsParameter
+        case .tuple(let ts, _): return ts.contains { $0.mentionsParameter }
+        case .function(let ps, let r): return r.mentionsParameter || ps.contains { $0.mentionsParameter }
+        case .nominal(_, let args): return args.contains { $0.mentionsParameter }
+        default: return false
+        }
+    }
+
+    /// This type with generic parameters replaced by the types `map` binds them to
+    /// (`[T]` with T = Double: `[Double]`).
+    func substituting(_ map: [String: TypeRef]) -> TypeRef {
+        if map.isEmpty { return self }
+        switch self {
+        case .parameter(let p): return map[p] ?? self
+        case .array(let e): return .array(e.substituting(map))
+        case .set(let e): return .set(e.substituting(map))
+        case .optional(let w): return .optional(w.substituting(map))
+        case .dictionary(let k, let v): return .dictionary(k.substituting(map), v.substituting(map))
+        case .tuple(let ts, let labels): return .tuple(ts.map { $0.substituting(map) }, labels)
+        case .function(let ps, let r): return .function(ps.map { $0.substituting(map) }, r.substituting(map))
+        case .nominal(let n, let args): return .nominal(n, args.map { $0.substituting(map) })
+        default: return self
+        }
+    }
 
     var name: String {
         switch self {
@@ -32,7 +64,7 @@ public indirect enum TypeRef {
         case .tuple(let ts, _): return "(" + ts.map(\.name).joined(separator: ", ") + ")"
         case .function: return "Function"
         case .range: return "Range<Int>"
-        case .nominal(let n): return n.name
+        case .nominal(let n, let args): return args.isEmpty ? n.name : n.name + "<" + args.map(\.name).joined(separator: ", ") + ">"
         case .native(let n): return n.name
         case .parameter(let p): return p
         }
@@ -142,6 +174,13 @@ public final class NominalType {
         return found
     }
 
+    /// The type that stores static property `name`: this one or a superclass (`Dog.count` of
+    /// `class Animal { static var count }`), with its slot.
+    func staticStorage(_ name: String) -> (owner: NominalType, slot: Int)? {
+        if let i = staticIndex[name] { return (self, i) }
+        return superclass?.staticStorage(name)
+    }
+
     /// A static method (or a protocol's default one) named `name` whose labels fit.
     func staticMethod(named name: String, labels: [String?], trailing: [Bool]) -> Function? {
         for (_, m) in staticMethods where m.proto.name == name && matchArguments(labels, trailing, m.proto.params) != nil { return m }
@@ -204,12 +243,29 @@ public final class EnumValue {
     let type: NominalType
     let caseIndex: Int
     let payload: [Value]
-    init(type: NominalType, caseIndex: Int, payload: [Value]) {
+    /// The type arguments of a generic enum's value when they were written or known from the
+    /// context (`let b: Box<Double> = .none`), so that it prints as `Box<Double>.none`.
+    let genericArguments: [String]
+    init(type: NominalType, caseIndex: Int, payload: [Value], genericArguments: [String] = []) {
         self.type = type
         self.caseIndex = caseIndex
         self.payload = payload
+        self.genericArguments = genericArguments
     }
     var caseName: String { type.cases[caseIndex].name }
+
+    /// `Box<Double>` for a case of generic `Box<T>`: the arguments it was made with, else those its
+    /// associated values show (`.one(1.5)`: `Double`).
+    var displayTypeName: String {
+        guard !type.genericParameters.isEmpty else { return type.name }
+        if !genericArguments.isEmpty { return type.name + "<" + genericArguments.joined(separator: ", ") + ">" }
+        let types = type.cases[caseIndex].types
+        let inferred = type.genericParameters.map { p -> String in
+            for (t, v) in zip(types, payload) { if let found = inferParameter(p, t, v) { return found } }
+            return "Any"
+        }
+        return type.name + "<" + inferred.joined(separator: ", ") + ">"
+    }
 }
 
 /// An instance of a native type (a Tensor, a layer) bound through the builtins registry.
@@ -235,8 +291,9 @@ func nominalType(of v: Value) -> NominalType? {
 /// The type arguments an instance of a generic type was made with (`Stack<Int>()`), kept in a
 /// hidden field after the declared ones, so that it prints as `Stack<Int>(items: [])`.
 final class GenericArguments {
-    let names: [String]
-    init(_ names: [String]) { self.names = names }
+    let types: [TypeRef]
+    var names: [String] { types.map(\.name) }
+    init(_ types: [TypeRef]) { self.types = types }
 }
 
 let genericArgumentsType: NativeType = {
@@ -246,6 +303,12 @@ let genericArgumentsType: NativeType = {
 }()
 
 extension NominalType {
+    /// What each generic parameter stands for in `self<arguments>` (none when they were not written).
+    func genericBindings(_ arguments: [TypeRef]) -> [String: TypeRef] {
+        guard arguments.count == genericParameters.count, kind != .protocolType else { return [:] }
+        return Dictionary(zip(genericParameters, arguments), uniquingKeysWith: { a, _ in a })
+    }
+
     /// `Stack<Int>` for an instance of generic `Stack<Element>`: the arguments it was made with,
     /// else those its stored properties show (`items: [1]` is an `[Int]`).
     func displayName(of fields: [Value]) -> String {
@@ -278,9 +341,25 @@ func inferParameter(_ p: String, _ t: TypeRef, _ v: Value) -> String? {
     }
 }
 
+/// What the generic parameters of `self`'s type stand for, when the instance was made with
+/// type arguments (`Stack<Double>()`: Element = Double); empty otherwise (and for non-generic types).
+func genericBindings(ofSelf v: Value) -> [String: TypeRef] {
+    let type: NominalType, fields: [Value]
+    switch v {
+    case .structValue(let s): type = s.type; fields = s.fields
+    case .object(let o): type = o.type; fields = o.fields
+    default: return [:]
+    }
+    guard !type.genericParameters.isEmpty, fields.count > type.fields.count else { return [:] }
+    for x in fields.dropFirst(type.fields.count) {
+        if case .native(let n) = x, let g = n.value as? GenericArguments { return type.genericBindings(g.types) }
+    }
+    return [:]
+}
+
 /// A new instance value made with type arguments `names` (the hidden field is replaced or added).
-func withGenericArguments(_ v: Value, _ names: [String]) -> Value {
-    let hidden = Value.native(NativeValue(GenericArguments(names), type: genericArgumentsType))
+func withGenericArguments(_ v: Value, _ types: [TypeRef]) -> Value {
+    let hidden = Value.native(NativeValue(GenericArguments(types), type: genericArgumentsType))
     func attach(_ fields: inout [Value], _ n: NominalType) {
         if let i = fields.indices.dropFirst(n.fields.count).first(where: { i in
             if case .native(let x) = fields[i], x.value is GenericArguments { return true }
