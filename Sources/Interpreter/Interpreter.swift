@@ -31,6 +31,9 @@ public final class Session {
         enum Result<Success, Failure: Error> {
             case success(Success)
             case failure(Failure)
+            init(catching body: () throws -> Success) {
+                do { self = .success(try body()) } catch { self = .failure(error) }
+            }
             func get() throws -> Success {
                 switch self {
                 case .success(let value): return value
@@ -56,6 +59,13 @@ public final class Session {
                 }
             }
         }
+        enum FloatingPointSign { case plus, minus }
+        extension Double {
+            var sign: FloatingPointSign { self < 0 || (self == 0 && 1 / self < 0) ? .minus : .plus }
+        }
+        extension Float {
+            var sign: FloatingPointSign { self < 0 || (self == 0 && 1 / self < 0) ? .minus : .plus }
+        }
         """
 
     /// Called as each top-level statement of a cell starts: its location and the text the cell
@@ -65,6 +75,13 @@ public final class Session {
     public var onStatement: ((Reports.SourceRange, String) -> Void)? {
         get { ctx.statementHook }
         set { ctx.statementHook = newValue }
+    }
+
+    /// Called as a `fit` in a cell redraws Keras's progress bar: at most every 0.05 s, and at the
+    /// end of each epoch.
+    public var onTraining: ((TrainingProgress) -> Void)? {
+        get { ctx.trainingHook }
+        set { ctx.trainingHook = newValue }
     }
 
     /// Parses, resolves and runs one cell. Never throws and never traps: every problem of the

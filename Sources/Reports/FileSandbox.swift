@@ -49,6 +49,33 @@ public enum FileSandbox {
         return .success(real)
     }
 
+    /// Where a notebook may write `path` (`saveWeights`): its folder must exist, with a real path
+    /// below `folder`; the file itself is new, or a regular file below `folder` (a symbolic link
+    /// out, a folder or a device is refused).
+    public static func resolveForWriting(_ path: String, below folder: String) -> Result<String, Refusal> {
+        guard !path.isEmpty else { return .failure(.empty) }
+        if path.hasPrefix("/") || path.hasPrefix("~") { return .failure(.absolute) }
+        let base = realPath(folder.isEmpty ? "." : folder) ?? folder
+        let joined = (base as NSString).appendingPathComponent(path)
+        if realPath(joined) != nil { return resolve(path, below: folder) }  // it exists: the reading rule
+        let name = (joined as NSString).lastPathComponent
+        let parent = (joined as NSString).deletingLastPathComponent
+        guard let realParent = realPath(parent) else {
+            let lexical = (parent as NSString).standardizingPath
+            return .failure(lexical == base || isBelow(lexical, base) ? .missing : .outside(realPath: lexical))
+        }
+        guard realParent == base || isBelow(realParent, base) else { return .failure(.outside(realPath: realParent)) }
+        guard name != "..", name != ".", !isKernelFile(realParent) else { return .failure(.notRegularFile) }
+        // Something realpath could not follow is there: a dangling symbolic link.
+        if lstat_info(joined) != nil { return .failure(.outside(realPath: joined)) }
+        return .success((realParent as NSString).appendingPathComponent(name))
+    }
+
+    private static func lstat_info(_ path: String) -> stat? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info : nil
+    }
+
     /// `realpath(3)`: nil when the path does not lead to anything.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

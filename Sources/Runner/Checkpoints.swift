@@ -70,6 +70,8 @@ enum WatchWorker {
         let session: Session
         let encoder = JSONEncoder()
         var generation = 0
+        /// The cell running now.
+        var running = 0
 
         init(invocation: WorkerInvocation, directory: String, channel: FileHandle, session: Session) {
             (self.invocation, self.directory, self.channel, self.session) = (invocation, directory, channel, session)
@@ -87,6 +89,9 @@ enum WatchWorker {
             self.generation = generation
             send(.runner(pid: getpid(), from: start))
             var i = start
+            // As in a normal worker: statements (a crash keeps the cell's printed text) and training progress.
+            session.onStatement = { [unowned self] range, printed in send(.cell(.statement(cell: running, range: range, printed: printed))) }
+            session.onTraining = { [unowned self] progress in send(.cell(.training(cell: running, progress: progress))) }
             func source(_ cell: Cell) -> CellSource {
                 CellSource(code: cell.code, file: notebook.path, line: cell.codeLocation.line,
                            column: cell.codeLocation.column, timeout: cell.options.timeout ?? notebook.frontMatter.timeout)
@@ -99,6 +104,7 @@ enum WatchWorker {
                     run = CellRun(outcome: .skipped)
                 } else {
                     send(.cell(.started(cell: i)))
+                    running = i
                     let result = session.run(source(cell))
                     run = CellRun(outcome: NotebookExecution.judge(result, expectError: cell.options.expectError), result: result)
                     let files = session.takeFilesRead()

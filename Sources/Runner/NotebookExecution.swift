@@ -15,6 +15,8 @@ public enum NotebookExecution {
         /// A top-level statement of the running cell starts; `printed`: the text printed since
         /// the previous event.
         case statement(cell: Int, range: SourceRange, printed: String)
+        /// A `fit` in the running cell redrew its progress bar.
+        case training(cell: Int, progress: TrainingProgress)
         case finished(cell: Int, run: CellRun)
     }
 
@@ -34,6 +36,7 @@ public enum NotebookExecution {
         var stopped = false
         var running = 0
         session.onStatement = { range, printed in emit(.statement(cell: running, range: range, printed: printed)) }
+        session.onTraining = { progress in emit(.training(cell: running, progress: progress)) }
         for (i, cell) in notebook.cells.enumerated() {
             let run: CellRun
             if stopped {

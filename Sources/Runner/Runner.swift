@@ -21,14 +21,7 @@ public struct Runner {
         let started = Date()
 
         // 1. Which notebooks, and are they all well-formed? Problems here are exit status 2.
-        var plan: NotebookPlan
-        do {
-            plan = try NotebookPlan.discover(options.paths)
-        } catch {
-            terminal.error("error: \(error)")
-            return 2
-        }
-        if let shard = options.shard { plan = plan.shard(shard.index, of: shard.count) }
+        guard let plan = discoverPlan(terminal) else { return 2 }
         if plan.entries.isEmpty {
             terminal.print("no notebooks to run in \(options.paths.joined(separator: ", "))", quiet: true)
             return 0
@@ -43,28 +36,9 @@ public struct Runner {
         // Notebooks with a cache entry most likely need no worker.
         let likelyToRun = plan.entries.filter { !options.readCache || !cache.exists($0.outputName) }
         pool.prestart(likelyToRun.prefix(pool.parallelism).map { invocation($0.path) })
-        var notebooks: [Notebook] = []
-        var malformed = false
-        for entry in plan.entries {
-            let size = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.size] as? Int) ?? 0
-            if size > options.maxNotebookSize {
-                terminal.error("error: \(entry.path) is \(WorkerLimits.describe(size)), over the \(WorkerLimits.describe(options.maxNotebookSize)) "
-                    + "limit for a notebook; split it, or raise the limit with --max-notebook-size")
-                malformed = true
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: entry.path) else {
-                terminal.error("error: cannot read \(entry.path)")
-                malformed = true
-                continue
-            }
-            let parsed = NotebookParser.parse(bytes: [UInt8](data), path: entry.path, unsafeHTML: options.unsafeHTML)
-            let text = parsed.notebook?.text ?? String(decoding: data, as: UTF8.self)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let formatter = DiagnosticFormatter(color: terminal.color) { _, n in n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
-            for d in parsed.diagnostics { terminal.error(formatter.format(d)) }
-            if let nb = parsed.notebook { notebooks.append(nb) } else { malformed = true }
-        }
+        let parsed = parseNotebooks(plan, terminal)
+        let notebooks = parsed.compactMap { $0 }
+        let malformed = notebooks.count < parsed.count
         if malformed {
             pool.cancelPrestarted()
             terminal.error("nbrun: fix the notebook\(plan.entries.count > 1 ? "s" : "") above; nothing was written.")
@@ -147,34 +121,86 @@ public struct Runner {
     }
 }
 
-/// The live status line: which notebooks are running, at which cell.
+extension Runner {
+    /// The notebooks `options.paths` name (this shard of them); nil, after saying why, when
+    /// they cannot be found. A run and each round of a watch start here.
+    func discoverPlan(_ terminal: Terminal) -> NotebookPlan? {
+        do {
+            let plan = try NotebookPlan.discover(options.paths)
+            if let shard = options.shard { return plan.shard(shard.index, of: shard.count) }
+            return plan
+        } catch {
+            terminal.error("error: \(error)")
+            return nil
+        }
+    }
+
+    /// Each entry's notebook, parsed; nil for one that is too large, cannot be read or is
+    /// malformed, after its diagnostics are printed (with the notebook's lines).
+    func parseNotebooks(_ plan: NotebookPlan, _ terminal: Terminal) -> [Notebook?] {
+        plan.entries.map { entry in
+            let size = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.size] as? Int) ?? 0
+            if size > options.maxNotebookSize {
+                terminal.error("error: \(entry.path) is \(WorkerLimits.describe(size)), over the \(WorkerLimits.describe(options.maxNotebookSize)) "
+                    + "limit for a notebook; split it, or raise the limit with --max-notebook-size")
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: entry.path) else {
+                terminal.error("error: cannot read \(entry.path)")
+                return nil
+            }
+            let parsed = NotebookParser.parse(bytes: [UInt8](data), path: entry.path, unsafeHTML: options.unsafeHTML)
+            let text = parsed.notebook?.text ?? String(decoding: data, as: UTF8.self)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let formatter = DiagnosticFormatter(color: terminal.color) { _, n in n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
+            for d in parsed.diagnostics { terminal.error(formatter.format(d)) }
+            return parsed.notebook
+        }
+    }
+}
+
+/// The live status: one line per running notebook (at which cell, under which heading, for how
+/// long, and in which epoch when a cell is training), and below a training notebook's line
+/// Keras's progress bar as its worker last drew it.
 final class ProgressLine: @unchecked Sendable {
     private let notebooks: [Notebook]
     private let terminal: Terminal
     private let lock = NSLock()
     private var running: [Int: (cell: Int, since: Date)] = [:]
+    private var training: [Int: TrainingProgress] = [:]
 
     init(notebooks: [Notebook], terminal: Terminal) {
         self.notebooks = notebooks
         self.terminal = terminal
     }
 
-    func update(_ event: WorkerPool.Progress) {
-        let text: String? = lock.withLock {
+    func update(_ event: WorkerPool.Progress, now: Date = Date()) {
+        let lines: [Terminal.StatusLine]? = lock.withLock {
             switch event {
-            case .notebookStarted(let job): running[job] = (0, Date())
-            case .cellStarted(let job, let cell): running[job] = (cell, running[job]?.since ?? Date())
-            case .cellFinished, .filesRead: return nil
-            case .notebookFinished(let job, _, _): running[job] = nil
+            case .notebookStarted(let job): running[job] = (0, now)
+            case .cellStarted(let job, let cell):
+                running[job] = (cell, running[job]?.since ?? now)
+                training[job] = nil
+            case .training(let job, _, let progress): training[job] = progress
+            case .cellFinished(let job, _, _):
+                guard training.removeValue(forKey: job) != nil else { return nil }
+            case .filesRead: return nil
+            case .notebookFinished(let job, _, _):
+                running[job] = nil
+                training[job] = nil
             }
-            return running.keys.sorted().map { job in
+            return running.keys.sorted().flatMap { job -> [Terminal.StatusLine] in
                 let nb = notebooks[job]
                 let (cell, since) = running[job]!
                 let heading = Self.heading(before: cell, in: nb).map { " · \($0)" } ?? ""
-                return "\(nb.path): cell \(cell + 1) of \(nb.cells.count)\(heading) · \(String(format: "%.1f", Date().timeIntervalSince(since))) s"
-            }.joined(separator: "   ")
+                let epoch = training[job].map { " · epoch \($0.epoch)/\($0.epochs)" } ?? ""
+                let line = Terminal.StatusLine(
+                    "\(nb.path): cell \(cell + 1) of \(nb.cells.count)\(heading)\(epoch) · \(String(format: "%.1f", now.timeIntervalSince(since))) s")
+                guard let bar = training[job] else { return [line] }
+                return [line, Terminal.StatusLine(bar.line, colored: bar.coloredLine)]
+            }
         }
-        if let text, !text.isEmpty { terminal.status(text) }
+        if let lines, !lines.isEmpty { terminal.status(lines) }
     }
 
     /// The last heading above cell `index`.

@@ -9,17 +9,34 @@ final class Terminal: @unchecked Sendable {
     let isTTY: Bool
     let color: Bool
     let verbosity: RunOptions.Verbosity
+    /// Whether live lines (the status, training's progress bar) are drawn: on a TTY, not with `--ci`.
+    let isLive: Bool
     private let lock = NSLock()
-    private var statusShown = false
+    /// Lines of the live status shown now (0: none).
+    private var statusLines = 0
+    private let standardOutput: (String) -> Void
+    private let columns: () -> Int
 
-    init(options: RunOptions) {
-        isTTY = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    convenience init(options: RunOptions) {
+        let environment = ProcessInfo.processInfo.environment
+        self.init(options: options, isTTY: isatty(STDOUT_FILENO) != 0 && environment["TERM"] != "dumb",
+                  noColor: environment["NO_COLOR"] != nil, columns: Terminal.columns,
+                  standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) })
+    }
+
+    /// A terminal writing standard output to `standardOutput` (tests pass a fake one).
+    init(options: RunOptions, isTTY: Bool, noColor: Bool, columns: @escaping () -> Int,
+         standardOutput: @escaping (String) -> Void) {
+        self.isTTY = isTTY
         switch options.color {
         case .always: color = true
         case .never: color = false
-        case .auto: color = isTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        case .auto: color = isTTY && !noColor
         }
         verbosity = options.verbosity
+        isLive = isTTY && !options.ci && options.verbosity != .quiet
+        self.columns = columns
+        self.standardOutput = standardOutput
     }
 
     /// Prints lines (clearing the live status line first): `quiet` ones even under `-q`,
@@ -30,7 +47,7 @@ final class Terminal: @unchecked Sendable {
         let text = shown(text)
         lock.withLock {
             clearStatus()
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            standardOutput(text + "\n")
         }
     }
 
@@ -64,13 +81,35 @@ final class Terminal: @unchecked Sendable {
 
     /// Replaces the live status line (TTY only).
     func status(_ text: String) {
-        guard isTTY, verbosity != .quiet else { return }
+        status([StatusLine(text)])
+    }
+
+    /// One line of the live status: its text, and the same with colour sequences (drawn when
+    /// colour is on and it fits the terminal's width).
+    struct StatusLine: Equatable {
+        var text: String
+        var colored: String?
+        init(_ text: String, colored: String? = nil) { (self.text, self.colored) = (text, colored) }
+    }
+
+    /// Replaces the live status (TTY only, not with --ci): one or more lines, each cut to the
+    /// terminal's width, redrawn in place (the cursor ends on the last line).
+    func status(_ lines: [StatusLine]) {
+        guard isLive, !lines.isEmpty else { return }
         lock.withLock {
-            let width = max(20, Self.columns() - 1)
-            let text = ControlCharacters.escape(text)
-            let line = text.count > width ? String(text.prefix(width - 1)) + "…" : text
-            FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + line).utf8))
-            statusShown = true
+            let width = max(20, columns() - 1)
+            var out = clearing()
+            for (i, line) in lines.enumerated() {
+                let text = ControlCharacters.escape(line.text)
+                if color, let colored = line.colored, text.count <= width {
+                    out += shown(colored)
+                } else {
+                    out += text.count > width ? String(text.prefix(width - 1)) + "…" : text
+                }
+                if i < lines.count - 1 { out += "\n" }
+            }
+            standardOutput(out)
+            statusLines = lines.count
         }
     }
 
@@ -79,10 +118,16 @@ final class Terminal: @unchecked Sendable {
     }
 
     private func clearStatus() {
-        if statusShown {
-            FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
-            statusShown = false
+        if statusLines > 0 {
+            standardOutput(clearing())
+            statusLines = 0
         }
+    }
+
+    /// Erases the status shown: its last line, then each line above it.
+    private func clearing() -> String {
+        guard statusLines > 0 else { return "\r\u{1B}[2K" }
+        return "\r\u{1B}[2K" + String(repeating: "\u{1B}[1A\u{1B}[2K", count: statusLines - 1)
     }
 
     private static func columns() -> Int {

@@ -97,8 +97,8 @@ final class WatchSession: @unchecked Sendable {
         let kept = ran.map { ResultsCache.relocate(Array(runs.prefix(start)), in: notebook.path,
                                                    from: $0.cells.prefix(start).map(ResultsCache.Place.init),
                                                    to: notebook.cells.prefix(start).map(ResultsCache.Place.init)) } ?? []
-        var newRuns: [CellRun?] = kept + [CellRun?](repeating: nil, count: max(0, notebook.cells.count - start))
-        files = files.filter { $0.key < start }
+        var state = RunProgress(kept: kept, cells: notebook.cells.count, files: files.filter { $0.key < start })
+        files = state.files
         ran = notebook
         self.key = key
         lastGeneration += 1
@@ -107,7 +107,6 @@ final class WatchSession: @unchecked Sendable {
             return fail(notebook, from: start, kept: kept, "could not resume nbrun's watch worker", started: started)
         }
 
-        var current: (cell: Int, since: Date)?
         var done = false
         while !done {
             guard let message = next(timeout: 0.05) else {
@@ -116,24 +115,18 @@ final class WatchSession: @unchecked Sendable {
                     runner = nil
                     break
                 }
-                if let (cell, since) = current {
+                if let (cell, since) = state.current {
                     let limit = notebook.cells[cell].options.timeout ?? notebook.frontMatter.timeout
                     if Date().timeIntervalSince(since) > limit + grace, let pid = runner {
                         stop([pid])
                         runner = nil
-                        newRuns[cell] = CellRun(outcome: .timedOut, result: CellResult(status: .timedOut, outputs: [.error(Diagnostic(
-                            "the cell ran past its time limit of \(formatSeconds(limit)) and did not stop; its worker process was stopped",
-                            at: notebook.cells[cell].codeLocation, kind: "timeout"))]))
+                        state.stop("the cell ran past its time limit of \(formatSeconds(limit)) and did not stop; its worker process was stopped",
+                                   timedOut: true, in: notebook)
                         break
                     }
                 }
                 if let pid = runner, kill(pid, 0) != 0 || process?.isRunning != true {
-                    let cell = current?.cell ?? newRuns.firstIndex { $0 == nil } ?? 0
-                    if cell < newRuns.count {
-                        newRuns[cell] = CellRun(outcome: .failed, result: CellResult(status: .failed, outputs: [.error(Diagnostic(
-                            "nbrun's watch worker running this notebook stopped while running this cell",
-                            at: notebook.cells[cell].codeLocation, kind: "worker"))]))
-                    }
+                    state.stop("nbrun's watch worker running this notebook stopped while running this cell", timedOut: false, in: notebook)
                     runner = nil
                     break
                 }
@@ -143,17 +136,13 @@ final class WatchSession: @unchecked Sendable {
             case .runner(let pid, _):
                 runner = pid
                 WorkerPool.live.withLock { _ = $0.insert(pid) }
-            case .cell(.started(let cell)):
-                current = (cell, Date())
-                progress(newRuns.prefix { $0 != nil }.map { $0! }, cell)
-            case .cell(.filesRead(let cell, let read)):
-                files[cell, default: []] += read
-            case .cell(.statement):
-                break  // a crash of the watch worker is reported as a stopped cell (above)
-            case .cell(.finished(let cell, let run)):
-                if cell < newRuns.count { newRuns[cell] = run }
-                current = nil
-                progress(newRuns.prefix { $0 != nil }.map { $0! }, nil)
+            case .cell(let event):
+                state.apply(event)
+                switch event {
+                case .started(let cell): progress(state.finishedPrefix, cell)
+                case .finished: progress(state.finishedPrefix, nil)
+                case .filesRead, .statement, .training: break
+                }
             case .checkpoint(let before, let pid, let fifo):
                 sequence += 1
                 checkpoints[before] = Checkpoint(pid: pid, fifo: fifo, sequence: sequence)
@@ -167,8 +156,8 @@ final class WatchSession: @unchecked Sendable {
                 done = true
             }
         }
-        for i in newRuns.indices where newRuns[i] == nil { newRuns[i] = CellRun(outcome: .notRun) }
-        runs = newRuns.map { $0! }
+        files = state.files
+        runs = state.allRuns
         return Outcome(runs: runs, from: start, files: allFiles(), seconds: Date().timeIntervalSince(started))
     }
 

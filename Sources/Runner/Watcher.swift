@@ -17,7 +17,7 @@ public struct Watcher {
     }
 
     public func loop() -> Never {
-        let watch = WatchRounds(options: runner.options, executable: runner.executable)
+        let watch = WatchRounds(runner: runner)
         watch.round(changed: nil)
         var last = watch.fingerprint()
         FileHandle.standardOutput.write(Data("watching \(runner.options.paths.joined(separator: ", ")) for changes (Ctrl-C to stop)\n".utf8))
@@ -36,15 +36,15 @@ public struct Watcher {
 
 /// The rounds of a watch: each brings the changed notebooks up to date and reports them.
 final class WatchRounds {
-    let options: RunOptions
-    let executable: String
+    let runner: Runner
+    var options: RunOptions { runner.options }
+    var executable: String { runner.executable }
     private var sessions: [String: WatchSession] = [:]
     private let cache: ResultsCache
 
-    init(options: RunOptions, executable: String) {
-        self.options = options
-        self.executable = executable
-        cache = ResultsCache(outputDirectory: options.outputDirectory, executable: executable)
+    init(runner: Runner) {
+        self.runner = runner
+        cache = ResultsCache(outputDirectory: runner.options.outputDirectory, executable: runner.executable)
     }
 
     /// Modification times and sizes of the notebooks and of the files their cells read, by path;
@@ -73,29 +73,14 @@ final class WatchRounds {
     func round(changed: Set<String>?) {
         let terminal = Terminal(options: options)
         let started = Date()
-        var plan: NotebookPlan
-        do {
-            plan = try NotebookPlan.discover(options.paths)
-        } catch {
-            terminal.error("error: \(error)")
-            return
-        }
-        if let shard = options.shard { plan = plan.shard(shard.index, of: shard.count) }
+        guard var plan = runner.discoverPlan(terminal) else { return }
         for (path, session) in sessions where !plan.entries.contains(where: { $0.path == path }) {
             session.shutdown()
             sessions[path] = nil
         }
         var entries: [NotebookPlan.Entry] = [], notebooks: [Notebook] = []
-        for entry in plan.entries {
-            guard let data = FileManager.default.contents(atPath: entry.path) else {
-                terminal.error("error: cannot read \(entry.path)")
-                continue
-            }
-            let parsed = NotebookParser.parse(bytes: [UInt8](data), path: entry.path, unsafeHTML: options.unsafeHTML)
-            guard let notebook = parsed.notebook else {
-                let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let formatter = DiagnosticFormatter(color: terminal.color) { _, n in n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
-                for d in parsed.diagnostics { terminal.error(formatter.format(d)) }
+        for (entry, notebook) in zip(plan.entries, runner.parseNotebooks(plan, terminal)) {
+            guard let notebook else {
                 terminal.error("nbrun: fix \(entry.path); its page is left as it was.")
                 continue
             }

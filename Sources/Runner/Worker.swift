@@ -131,6 +131,8 @@ public struct WorkerPool {
         case cellFinished(job: Int, cell: Int, run: CellRun)
         /// Files a cell read through the data sandbox (before its `cellFinished`).
         case filesRead(job: Int, cell: Int, files: [FileRead])
+        /// A `fit` in the cell redrew its progress bar.
+        case training(job: Int, cell: Int, progress: TrainingProgress)
         case notebookFinished(job: Int, runs: [CellRun], seconds: Double)
     }
 
@@ -215,7 +217,7 @@ public struct WorkerPool {
 
     private func runOne(_ job: Job, index: Int, progress: @escaping @Sendable (Progress) -> Void) -> [CellRun] {
         let cells = job.notebook.cells
-        let state = Locked(WorkerState(runs: [CellRun?](repeating: nil, count: cells.count)))
+        let state = Locked(RunProgress(cells: cells.count))
         let started: Started
         if let early = prestarted.withLock({ $0.removeValue(forKey: job.invocation) }) {
             started = early
@@ -259,20 +261,13 @@ public struct WorkerPool {
                 if lineStart > buffer.startIndex { buffer = Data(buffer[lineStart...]) }
                 for line in complete {
                     guard let event = try? decoder.decode(NotebookExecution.Event.self, from: line) else { continue }
+                    state.withLock { $0.apply(event) }
                     switch event {
-                    case .started(let cell):
-                        state.withLock { $0.current = (cell, Date()); $0.printed = ""; $0.statement = nil }
-                        progress(.cellStarted(job: index, cell: cell))
-                    case .filesRead(let cell, let files):
-                        progress(.filesRead(job: index, cell: cell, files: files))
-                    case .statement(_, let range, let printed):
-                        state.withLock { $0.printed += printed; $0.statement = range }
-                    case .finished(let cell, let run):
-                        state.withLock { s in
-                            if cell < s.runs.count { s.runs[cell] = run }
-                            s.current = nil
-                        }
-                        progress(.cellFinished(job: index, cell: cell, run: run))
+                    case .started(let cell): progress(.cellStarted(job: index, cell: cell))
+                    case .filesRead(let cell, let files): progress(.filesRead(job: index, cell: cell, files: files))
+                    case .statement: break
+                    case .training(let cell, let training): progress(.training(job: index, cell: cell, progress: training))
+                    case .finished(let cell, let run): progress(.cellFinished(job: index, cell: cell, run: run))
                     }
                 }
             }
@@ -297,7 +292,7 @@ public struct WorkerPool {
                 }
             }
         }
-        var runs = state.withLock { $0.runs }
+        let runs = state.withLock { $0.runs }
         guard let missing = runs.firstIndex(where: { $0 == nil }) else {
             // Every cell is reported: the worker is only exiting (freeing its memory), which
             // need not hold up the page. Foundation reaps it when it is gone (waiting for that
@@ -311,7 +306,6 @@ public struct WorkerPool {
         process.waitUntilExit()
         Self.live.withLock { _ = $0.remove(process.processIdentifier) }
         stderrDone.wait()
-        runs = state.withLock { $0.runs }
 
         // The worker ended before reporting every cell: blame the cell it was running.
         let crashed = state.withLock { $0.current?.cell } ?? missing
@@ -336,15 +330,10 @@ public struct WorkerPool {
             reason = "nbrun's worker stopped (exit status \(process.terminationStatus)) before finishing this cell" + (tail.isEmpty ? "" : ": \(tail)")
             status = .failed
         }
-        let cell = cells[crashed]
-        // What the cell printed before, and the top-level statement that was running.
-        let (printed, statement) = state.withLock { ($0.printed, $0.statement) }
-        let diagnostic = statement.map { Diagnostic(reason, at: $0, kind: status == .timedOut ? "timeout" : "worker") }
-            ?? Diagnostic(reason, at: cell.codeLocation, kind: status == .timedOut ? "timeout" : "worker")
-        runs[crashed] = CellRun(outcome: status == .timedOut ? .timedOut : .failed,
-                                result: CellResult(status: status, outputs: (printed.isEmpty ? [] : [.text(printed)]) + [.error(diagnostic)]))
-        for i in runs.indices where runs[i] == nil { runs[i] = CellRun(outcome: .notRun) }
-        return runs.map { $0! }
+        return state.withLock { progress in
+            progress.stop(reason, timedOut: status == .timedOut, in: job.notebook, fallback: crashed)
+            return progress.allRuns
+        }
     }
 
     /// The worker's environment: the parent's, plus OpenBLAS settings it reads only when it is
@@ -383,14 +372,6 @@ public struct WorkerPool {
                 Diagnostic(reason, at: cell.codeLocation, kind: "worker"))])) : CellRun(outcome: .notRun)
         }
     }
-}
-
-private struct WorkerState {
-    var runs: [CellRun?]
-    var current: (cell: Int, started: Date)?
-    /// The running cell's printed text and its statement that started last (from `.statement`).
-    var printed = ""
-    var statement: SourceRange?
 }
 
 /// A value behind a lock, shared between threads.

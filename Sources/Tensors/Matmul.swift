@@ -10,6 +10,12 @@ public func matmul(_ a: Tensor, transposed transposeA: Bool = false,
     guard Tape.tracked(a, b) else { return y }
     // The adjoints of C = op(A)·op(B), then summed over the batch axes A or B was broadcast along.
     return y.recorded(a, b) { g in
+        // A weight (rank 2) shared by every batch of a (a Dense layer on a sequence): its
+        // gradient is one gemm over all rows, not one per batch summed over the batch axes.
+        if b.rank == 2, a.rank > 2, !transposeA, let k = a.shape[-1], let n = transposeB ? b.shape[-2] : b.shape[-1] {
+            let da = transposeB ? try product(g, false, b, false) : try product(g, false, b, true)
+            return [da, try sharedWeightGradient(a, g, k: k, n: n, transposeB: transposeB)]
+        }
         let da: Tensor, db: Tensor
         switch (transposeA, transposeB) {
         case (false, false): da = try product(g, false, b, true); db = try product(a, true, g, false)
@@ -67,6 +73,22 @@ private func product(_ a: Tensor, _ transposeA: Bool, _ b: Tensor, _ transposeB:
             let (ia, ib) = batchIndices(i, walk: walk)
             sgemm(pa + ia * M * K, pb + ib * K * N, out + i * M * N, m: M, k: K, n: N,
                   transposeA: transposeA, transposeB: transposeB)
+        }
+    }
+}
+
+/// d(b) of `matmul(a, b)` for b of rank 2 shared by every batch of a (rows of a: (..., k), of
+/// g: (..., n)): aᵀ·g over all rows at once, or gᵀ·a when b is used transposed (stored (n, k)).
+private func sharedWeightGradient(_ a: Tensor, _ g: Tensor, k: Int, n: Int, transposeB: Bool) throws -> Tensor {
+    let rows = k == 0 ? 0 : a.scalarCount / k
+    let pa = a.buffer!.floats, pg = g.buffer!.floats
+    return try Tensor.float32(transposeB ? [n, k] : [k, n]) { out, count in
+        guard count > 0 else { return }
+        if rows == 0 { out.initialize(repeating: 0, count: count); return }
+        if transposeB {
+            sgemm(pg, pa, out, m: n, k: rows, n: k, transposeA: true)
+        } else {
+            sgemm(pa, pg, out, m: k, k: rows, n: n, transposeA: true)
         }
     }
 }

@@ -82,6 +82,29 @@ struct WatchModeTests {
         }
     }
 
+    /// A watch worker that dies in a cell (here: out of memory) reports it as the normal path
+    /// does: the cell keeps what it printed, and the error is at the statement that was running.
+    @Test func aWatchWorkerThatDiesKeepsTheCellsPrintedText() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/c.md", """
+            # Crash
+
+            ```swift id=grow
+            print("before the crash")
+            var a = [1]
+            while true { a += a }
+            ```
+            """)
+        let watch = try Running(box, ["--memory-limit", "256M", "--watch", "nb/c.md"])
+        defer { watch.stop() }
+        #expect(watch.wait(for: "watching nb/c.md for changes"), "\(watch.output)")
+        #expect(watch.output.contains("nb/c.md:6:1: error: nbrun's watch worker running this notebook stopped while running this cell"),
+                "\(watch.output)")
+        let page = try #require(box.read("output/c.html"))
+        #expect(page.contains("before the crash"), "\(page)")
+    }
+
     @Test func anEditResumesFromTheFirstChangedCellWithTheSessionsState() throws {
         let box = try Sandbox()
         defer { box.remove() }

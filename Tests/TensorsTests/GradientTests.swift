@@ -191,4 +191,23 @@ private func relativeError(_ a: Tensor, _ b: Tensor) -> Float {
         #expect(g[0].scalars == [6, 8])
         #expect(g[1].scalars == [0] && g[1].shape == [1, 1])
     }
+
+    /// A rank-2 weight shared by every batch (a Dense layer on a sequence) has its gradient from
+    /// one gemm over all rows; used transposed, it must give the transpose of what the
+    /// untransposed product gives (that one is checked against TensorFlow: matmul_shared_kernel).
+    @Test func sharedWeightUsedTransposedGetsTheTransposedGradient() throws {
+        var random = RandomGenerator(seed: 5)
+        let a = try Tensor(randomNormal: [2, 3, 4], generator: &random)
+        let w = try Tensor(randomNormal: [5, 4], generator: &random)
+        let up = try Tensor(randomNormal: [2, 3, 5], generator: &random)
+        let tape = GradientTape()
+        let (wa, ww) = (try tape.watch(a), try tape.watch(w))
+        let viaTransposed = try tape.gradients(of: (try matmul(wa, transposed: false, ww, transposed: true) * up).sum(), at: [wa, ww])
+        let tape2 = GradientTape()
+        let (wa2, wt2) = (try tape2.watch(a), try tape2.watch(try w.transposed()))
+        let plain = try tape2.gradients(of: (try matmul(wa2, wt2) * up).sum(), at: [wa2, wt2])
+        #expect(viaTransposed[0].shape == [2, 3, 4] && viaTransposed[1].shape == [5, 4])
+        #expect(try abs(viaTransposed[0] - plain[0]).max().scalar < 1e-6)
+        #expect(try abs(viaTransposed[1] - plain[1].transposed()).max().scalar < 1e-6)
+    }
 }

@@ -10,6 +10,11 @@ func mutateArray<T>(_ v: inout Value, _ body: (inout [Value]) throws -> T) throw
     return try body(&a.elements)
 }
 
+/// The elements in exactly one of `a` and `b`: `a`'s first, in their order, then `b`'s.
+func symmetricDifference(_ a: OrderedSet, _ b: OrderedSet) -> OrderedSet {
+    OrderedSet(a.elements.filter { !b.contains($0) } + b.elements.filter { !a.contains($0) })
+}
+
 func registerArrays(_ b: Builtins) {
     let t = b.arrayType
     registerSequenceMethods(t)
@@ -33,6 +38,20 @@ func registerArrays(_ b: Builtins) {
             return .void
         }
         try mutateArray(&v) { $0.append(contentsOf: items) }
+        return .void
+    }
+    t.mutatingMethod("replaceSubrange", [.unlabelled, .labelled("with")]) { _, v, args in
+        let (lower, upper): (Int, Int)
+        switch args[0] {
+        case .range(let l, let u): (lower, upper) = (l, u)
+        case .closedRange(let l, let u): (lower, upper) = (l, u + 1)
+        default: throw RuntimeError("replaceSubrange(_:with:): expected a range of indices, got \(typeName(args[0]))")
+        }
+        let new = try args[1].array()
+        try mutateArray(&v) { a in
+            guard lower >= 0, lower <= upper, upper <= a.count else { throw RuntimeError("Array replace: subrange extends past the end") }
+            a.replaceSubrange(lower..<upper, with: new)
+        }
         return .void
     }
     t.mutatingMethod("insert", [.unlabelled, .labelled("at")]) { _, v, args in
@@ -227,6 +246,14 @@ func registerDictionaries(_ b: Builtins) {
         }
         return .void
     }
+    t.method("merging", [.unlabelled, .labelled("uniquingKeysWith")]) { ctx, args in
+        guard case .dictionary(var d) = args[0], case .dictionary(let other) = args[1] else { throw RuntimeError("merging: expected dictionaries") }
+        let f = try args[2].function()
+        for (k, x) in zip(other.keys, other.values) {
+            if let old = d[k] { d.set(k, try ctx.call(f, [old, x])) } else { d.set(k, x) }
+        }
+        return .dictionary(d)
+    }
     t.property("description") { ctx, v in .string(try ctx.describe(v)) }
     t.property("lazy") { _, v in v }
     t.mutatingMethod("popFirst", []) { _, v, _ in
@@ -261,6 +288,32 @@ func registerDictionaries(_ b: Builtins) {
         return .void
     }
     s.mutatingMethod("removeAll", []) { _, v, _ in v = .set(OrderedSet()); return .void }
+    s.mutatingMethod("formIntersection", [.unlabelled]) { _, v, args in
+        let other = OrderedSet(try args[0].array())
+        try mutateSet(&v) { set in set = OrderedSet(set.elements.filter { other.contains($0) }) }
+        return .void
+    }
+    s.mutatingMethod("subtract", [.unlabelled]) { _, v, args in
+        let other = try args[0].array()
+        try mutateSet(&v) { set in for x in other { _ = set.remove(x) } }
+        return .void
+    }
+    s.mutatingMethod("formSymmetricDifference", [.unlabelled]) { _, v, args in
+        let other = OrderedSet(try args[0].array())
+        try mutateSet(&v) { set in set = symmetricDifference(set, other) }
+        return .void
+    }
+    s.method("symmetricDifference", [.unlabelled]) { _, args in
+        .set(symmetricDifference(OrderedSet(try args[0].array()), OrderedSet(try args[1].array())))
+    }
+    s.method("isStrictSubset", [.labelled("of")]) { _, args in
+        let me = OrderedSet(try args[0].array()), other = OrderedSet(try args[1].array())
+        return .bool(me.elements.count < other.elements.count && me.elements.allSatisfy { other.contains($0) })
+    }
+    s.method("isStrictSuperset", [.labelled("of")]) { _, args in
+        let me = OrderedSet(try args[0].array()), other = OrderedSet(try args[1].array())
+        return .bool(other.elements.count < me.elements.count && other.elements.allSatisfy { me.contains($0) })
+    }
     s.method("union", [.unlabelled]) { _, args in .set(OrderedSet(try args[0].array() + args[1].array())) }
     s.method("intersection", [.unlabelled]) { _, args in
         let other = OrderedSet(try args[1].array())

@@ -117,6 +117,22 @@ func sandboxedPath(_ path: String, in ctx: Context, operation: String) throws ->
     }
 }
 
+/// Where a cell may write `path` (`saveWeights`): below the notebook's folder, by the sandbox's
+/// rule for writing (the folder must exist; no link, folder or device in the way).
+func sandboxedWritePath(_ path: String, in ctx: Context, operation: String) throws -> String {
+    switch FileSandbox.resolveForWriting(path, below: ctx.bindings.baseDirectory) {
+    case .success(let real): return real
+    case .failure(.empty): throw RuntimeError("\(operation): the path is empty")
+    case .failure(.absolute):
+        throw RuntimeError("\(operation): \"\(path)\" is an absolute path; a notebook writes only files below its own folder, by relative paths")
+    case .failure(.outside):
+        throw RuntimeError("\(operation): \"\(path)\" is outside the notebook's folder; a notebook writes only files below it")
+    case .failure(.missing): throw RuntimeError("\(operation): the folder of \"\(path)\" does not exist in the notebook's folder; create it first")
+    case .failure(.notRegularFile):
+        throw RuntimeError("\(operation): \"\(path)\" is not a regular file (a folder, a device or a kernel file); a notebook writes only regular files below its folder")
+    }
+}
+
 private func gib(_ bytes: Int) -> String { String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
 
 private func readSandboxedText(_ path: String, _ ctx: Context, _ operation: String) throws -> String {

@@ -97,7 +97,17 @@ func registerGlobals(_ b: Builtins) {
     }
     let unary: [(String, (Double) -> Double)] = [("sqrt", { $0.squareRoot() }), ("exp", Foundation.exp), ("log", Foundation.log), ("sin", Foundation.sin),
         ("cos", Foundation.cos), ("tan", Foundation.tan), ("tanh", Foundation.tanh), ("floor", Foundation.floor), ("ceil", Foundation.ceil),
-        ("round", Foundation.round), ("log2", Foundation.log2), ("log10", Foundation.log10), ("atan", Foundation.atan), ("exp2", Foundation.exp2)]
+        ("round", Foundation.round), ("log2", Foundation.log2), ("log10", Foundation.log10), ("atan", Foundation.atan), ("exp2", Foundation.exp2),
+        ("trunc", Foundation.trunc), ("cbrt", Foundation.cbrt), ("asin", Foundation.asin), ("acos", Foundation.acos),
+        ("sinh", Foundation.sinh), ("cosh", Foundation.cosh), ("expm1", Foundation.expm1), ("log1p", Foundation.log1p)]
+    let binary: [(String, (Double, Double) -> Double)] = [("atan2", Foundation.atan2), ("hypot", Foundation.hypot), ("fmod", Foundation.fmod),
+        ("remainder", Foundation.remainder), ("copysign", Foundation.copysign)]
+    for (name, fn) in binary {
+        b.function(name, [.unlabelled, .unlabelled]) { _, args in
+            if case .float(let x) = args[0], case .float(let y) = args[1] { return .float(Float(fn(Double(x), Double(y)))) }
+            return .double(fn(try args[0].double(name), try args[1].double(name)))
+        }
+    }
     for (name, fn) in unary {
         b.function(name, [.unlabelled]) { ctx, args in
             switch args[0] {

@@ -95,6 +95,19 @@ func registerNumbers(_ b: Builtins) {
     }
     b.boolType.staticMethod("random", []) { ctx, _ in .bool(Bool.random(using: &ctx.rng)) }
 
+    // `(partialValue, overflow)`: the wrapped result and whether it overflowed, as Swift gives them.
+    let overflowing: [(String, ParamSpec, (Int, Int) -> (Int, Bool))] = [
+        ("addingReportingOverflow", .unlabelled, { $0.addingReportingOverflow($1) }),
+        ("subtractingReportingOverflow", .unlabelled, { $0.subtractingReportingOverflow($1) }),
+        ("multipliedReportingOverflow", .labelled("by"), { $0.multipliedReportingOverflow(by: $1) }),
+        ("dividedReportingOverflow", .labelled("by"), { $0.dividedReportingOverflow(by: $1) }),
+        ("remainderReportingOverflow", .labelled("dividingBy"), { $0.remainderReportingOverflow(dividingBy: $1) })]
+    for (name, param, fn) in overflowing {
+        b.intType.method(name, [param]) { _, args in
+            let (value, overflow) = fn(try args[0].int(), try args[1].int())
+            return .tuple(TupleValue([.int(value), .bool(overflow)], labels: ["partialValue", "overflow"]))
+        }
+    }
     b.intType.method("isMultiple", [.labelled("of")]) { _, args in .bool(try args[0].int().isMultiple(of: try args[1].int())) }
     b.intType.property("magnitude") { _, v in .int(Int(try v.int().magnitude)) }
     b.intType.method("signum", []) { _, args in .int(try args[0].int().signum()) }

@@ -86,7 +86,7 @@ public final class NativeType {
 
 /// A parameter of a native function: its label and, optionally, its default value.
 /// Labels of the standard library's closure parameters that have a value-taking overload.
-private let closureLabels: Set<String> = ["where", "by", "whereSeparator", "isIncluded", "areInIncreasingOrder"]
+private let closureLabels: Set<String> = ["where", "by", "while", "whereSeparator", "isIncluded", "areInIncreasingOrder"]
 
 public enum ParamSpec {
     case unlabelled
@@ -136,6 +136,18 @@ final class Builtins {
     /// Modules `import` accepts.
     let modules = ["Foundation", "TensorFlow"]
 
+    /// Names of the builtin methods that change their receiver (`formUnion`, `append`): a call
+    /// of one goes through the receiver's storage.
+    private(set) var mutatingMethodNames: Set<String> = []
+    private func collectMutatingMethodNames() {
+        var names = Set<String>()
+        let listed = [intType, doubleType, floatType, boolType, stringType, characterType, arrayType, dictionaryType,
+                      setType, rangeType, optionalType, tupleType]
+        for t in listed { names.formUnion(t.mutatingMethods.keys) }
+        for case .native(let t) in types.values { names.formUnion(t.mutatingMethods.keys) }
+        mutatingMethodNames = names
+    }
+
     func function(_ name: String, _ params: [ParamSpec], _ body: @escaping NativeFn) {
         functions[name, default: []].append(nativeFunction(name, params, body))
     }
@@ -182,6 +194,7 @@ final class Builtins {
         registerDictionaries(b)
         registerMisc(b)
         registerExtensions(b)
+        b.collectMutatingMethodNames()
         return b
     }()
 }

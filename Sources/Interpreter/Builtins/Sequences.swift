@@ -187,6 +187,17 @@ func registerSequenceMethods(_ t: NativeType) {
         if n < 0 { throw RuntimeError("Can't take a prefix of negative length from a collection") }
         return args[0].rebuiltSlice(Array(try args[0].array().prefix(n)))
     }
+    t.method("prefix", [.labelled("while")]) { ctx, args in
+        let f = try args[1].function()
+        return args[0].rebuiltSlice(Array(try args[0].array().prefix { try predicate(ctx, f, [$0]) }))
+    }
+    t.method("drop", [.labelled("while")]) { ctx, args in
+        let f = try args[1].function()
+        let items = try args[0].array()
+        var start = 0
+        while start < items.count, try predicate(ctx, f, [items[start]]) { start += 1 }
+        return args[0].rebuiltSlice(Array(items[start...]))
+    }
     t.method("suffix", [.unlabelled]) { _, args in
         let n = try args[1].int()
         if n < 0 { throw RuntimeError("Can't take a suffix of negative length from a collection") }

@@ -20,7 +20,11 @@ func registerStrings(_ b: Builtins) {
         if n < 0 { throw RuntimeError("Negative count not allowed") }
         return .string(String(repeating: try args[0].string(), count: n))
     }
-    t.initializer([.unlabelled, .labelled("radix")]) { _, args in .string(String(try args[0].int(), radix: try args[1].int())) }
+    t.initializer([.unlabelled, .labelled("radix"), .labelledDefault("uppercase", .bool(false))]) { _, args in
+        let radix = try args[1].int()
+        guard (2...36).contains(radix) else { throw RuntimeError("Fatal error: Radix must be between 2 and 36") }
+        return .string(String(try args[0].int(), radix: radix, uppercase: try args[2].bool()))
+    }
     t.initializer([.labelled("format"), .variadic(nil)]) { _, args in
         .string(try formatString(try args[0].string(), try args[1].array()))
     }

@@ -151,9 +151,32 @@ private func registerLoop(_ t: NativeType) {
     }
     func step(_ m: GraphOperation, _ ctx: Context) -> TrainingStep {
         trainingStep(for: m, session: ctx.bindings.layers) { xs in
-            if let model = m as? Model { return try model(xs).first! }
+            if let model = m as? Model {
+                let outputs = try model(xs)
+                guard outputs.count == 1 else {
+                    throw RuntimeError("\(model.name) has \(outputs.count) outputs; fit, evaluate and predict take a model with one output "
+                        + "(train one with several with valueWithGradient and optimizer.update)")
+                }
+                return outputs[0]
+            }
             return try (m as! Sequential)(xs[0])
         }
+    }
+    /// `x`: one tensor, or (a model with several inputs) an array of them, as Keras takes a list;
+    /// checked against the model's inputs before anything runs.
+    func inputs(_ v: Value, _ m: GraphOperation, _ what: String) throws -> [Tensor] {
+        let xs: [Tensor]
+        if case .array = v {
+            xs = try v.array(what).map { try $0.tensor(what) }
+        } else {
+            xs = [try v.tensor(what)]
+        }
+        let expected = (m as? Model)?.inputs.count ?? 1
+        guard xs.count == expected else {
+            throw RuntimeError("\(what): \(m.name) has \(expected) input\(expected == 1 ? "" : "s"), got \(xs.count) tensor\(xs.count == 1 ? "" : "s")"
+                + (expected > 1 ? "; give [x1, x2, ...], one tensor per input, in the order of the model's inputs" : ""))
+        }
+        return xs
     }
     t.bindMethod("compile", [.labelled("optimizer"), .labelled("loss"), .labelledDefault("metrics", .array(ArrayStorage([])))]) { _, a in
         let m = try model(a[0])
@@ -166,13 +189,13 @@ private func registerLoop(_ t: NativeType) {
         let m = try model(a[0])
         var validation: (x: [Tensor], y: Tensor)? = nil
         if case .tuple(let v)? = a[6].unlessNil, v.elements.count == 2 {
-            validation = ([try v.elements[0].tensor("fit(validationData:)")], try v.elements[1].tensor("fit(validationData:)"))
+            validation = (try inputs(v.elements[0], m, "fit(validationData:)"), try v.elements[1].tensor("fit(validationData:)"))
         } else if a[6].unlessNil != nil {
             throw RuntimeError("fit(validationData:): expected a pair (x, y) of tensors")
         }
-        let log = TrainingLog(line: { ctx.write(ProgressLine.withoutTimings($0) + "\n") })
+        let log = TrainingLog(status: ctx.trainingHook, line: { ctx.write(ProgressLine.withoutTimings($0) + "\n") })
         let session = ctx.bindings.layers
-        let history = try Trainer.fit(m, step: step(m, ctx), x: [try a[1].tensor("fit")], y: try a[2].tensor("fit"),
+        let history = try Trainer.fit(m, step: step(m, ctx), x: try inputs(a[1], m, "fit"), y: try a[2].tensor("fit"),
                                       epochs: try a[3].int("fit(epochs:)"), batchSize: try a[4].int("fit(batchSize:)"),
                                       shuffle: try a[5].bool("fit(shuffle:)"), validationData: validation,
                                       random: &session.random, report: log.handle)
@@ -180,23 +203,24 @@ private func registerLoop(_ t: NativeType) {
     }
     t.bindMethod("evaluate", [.unlabelled, .unlabelled, .labelledDefault("batchSize", .int(32))]) { ctx, a in
         let m = try model(a[0])
-        let result = try Trainer.evaluate(m, step: step(m, ctx), x: [try a[1].tensor("evaluate")], y: try a[2].tensor("evaluate"),
+        let result = try Trainer.evaluate(m, step: step(m, ctx), x: try inputs(a[1], m, "evaluate"), y: try a[2].tensor("evaluate"),
                                           batchSize: try a[3].int("evaluate(batchSize:)"))
         return .native(NativeValue(result, type: evaluationType))
     }
     t.bindMethod("predict", [.unlabelled, .labelledDefault("batchSize", .int(32))]) { ctx, a in
         let m = try model(a[0])
-        return tensorValue(try Trainer.predict(m.name, step: step(m, ctx), x: [try a[1].tensor("predict")],
+        return tensorValue(try Trainer.predict(m.name, step: step(m, ctx), x: try inputs(a[1], m, "predict"),
                                                batchSize: try a[2].int("predict(batchSize:)")))
     }
     t.bindMethod("saveWeights", [.unlabelled]) { ctx, a in
-        let path = try sandboxedPath(try a[1].string("saveWeights"), in: ctx, operation: "saveWeights")
+        let path = try sandboxedWritePath(try a[1].string("saveWeights"), in: ctx, operation: "saveWeights")
         try saveWeights(try model(a[0]), to: path)
         return .void
     }
     t.bindMethod("loadWeights", [.unlabelled]) { ctx, a in
-        let path = try sandboxedPath(try a[1].string("loadWeights"), in: ctx, operation: "loadWeights")
-        try loadWeights(try model(a[0]), from: path)
+        let given = try a[1].string("loadWeights")
+        let path = try sandboxedPath(given, in: ctx, operation: "loadWeights")
+        try loadWeights(try model(a[0]), from: path, shownAs: given)
         return .void
     }
 }

@@ -41,6 +41,8 @@ final class Compiler {
     var switchTargets: Set<Int> = []
     /// The return type of the function being compiled (to adapt `return 1` to Double).
     var returnType: TypeRef?
+    /// The error type of the function being compiled when it is declared `throws(E)`.
+    var thrownType: TypeRef?
     /// The type whose members are being compiled (for `self` and implicit member access).
     var selfType: NominalType?
     var inMutatingContext = false

@@ -35,14 +35,40 @@ extension Compiler {
 
     // MARK: Variables
 
+    /// Each binding's type annotation: in `var red, green, blue: Double` a name with neither a
+    /// type nor a value takes the next one's type.
+    func typeAnnotations(of v: VariableDeclSyntax) -> [TypeAnnotationSyntax?] {
+        var out: [TypeAnnotationSyntax?] = []
+        var next: TypeAnnotationSyntax? = nil
+        for binding in v.bindings.reversed() {
+            if let a = binding.typeAnnotation { next = a } else if binding.initializer != nil { next = nil }
+            out.insert(binding.typeAnnotation ?? (binding.initializer == nil ? next : nil), at: 0)
+        }
+        return out
+    }
+
     func compileVariable(_ v: VariableDeclSyntax) throws -> Exec {
         let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
         var execs = ExecList()
         let ctx = self.ctx
-        for binding in v.bindings {
-            if let acc = binding.accessorBlock { throw unsupported("computed variable outside a type", acc) }
+        let sharedAnnotation = typeAnnotations(of: v)
+        for (bindingIndex, binding) in v.bindings.enumerated() {
+            var observerBlocks: [AccessorDeclSyntax] = []
+            if let acc = binding.accessorBlock {
+                // Only observers (`var total = 0 { didSet { } }`), and only at the top level.
+                guard case .accessors(let list) = acc.accessors, !list.isEmpty,
+                      list.allSatisfy({ $0.accessorSpecifier.tokenKind == .keyword(.didSet) || $0.accessorSpecifier.tokenKind == .keyword(.willSet) }) else {
+                    throw unsupported("computed variable outside a type", acc)
+                }
+                if isLet { throw error("'let' declarations cannot be observing properties", acc, kind: "type") }
+                guard function.isGlobal else { throw unsupported("property observers on a local variable", acc) }
+                guard binding.pattern.is(IdentifierPatternSyntax.self), binding.initializer != nil else {
+                    throw error("variable with observers must have an initial value", acc, kind: "type")
+                }
+                observerBlocks = Array(list)
+            }
             var type: TypeRef? = nil
-            if let ann = binding.typeAnnotation { type = try resolveType(ann.type, node: ann.type) }
+            if let ann = sharedAnnotation[bindingIndex] { type = try resolveType(ann.type, node: ann.type) }
             // The initializer is compiled before the name exists: `let x = x + 1` reads the old x.
             let value = try binding.initializer.map { try compileExpr($0.value, expected: type) }
             if let t = type, let i = binding.initializer { try checkLiteral(i.value, against: t) }
@@ -53,6 +79,9 @@ extension Compiler {
             if case .optional? = type, !isLet { startsNil = true } else { startsNil = false }
             if binding.typeAnnotation?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type { type = w }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
+            if !observerBlocks.isEmpty, let id = binding.pattern.as(IdentifierPatternSyntax.self) {
+                try compileGlobalObservers(id.identifier.text, type: type, observerBlocks)
+            }
             guard let value = value else {
                 // `var x: Int?` starts as nil; other uninitialised variables get their value later.
                 if startsNil { execs.append { f in try bind.assign(f, .none); return .normal } }
@@ -78,6 +107,23 @@ extension Compiler {
             }
         }
         return sequence(execs[...])
+    }
+
+    /// Attaches the observers to the variable just declared: its later changes run them (its
+    /// initial value does not, as in Swift).
+    func compileGlobalObservers(_ name: String, type: TypeRef?, _ blocks: [AccessorDeclSyntax]) throws {
+        let observers = GlobalObservers()
+        scope.names[name]?.observers = observers
+        for a in blocks {
+            let kind = a.accessorSpecifier.text
+            let param = a.parameters?.name.text ?? (kind == "didSet" ? "oldValue" : "newValue")
+            let proto = FunctionProto(name: kind, displayName: "\(name).\(kind)",
+                                      params: [Param(label: nil, name: param, type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                      hasSelf: false, isMutating: false)
+            try compileFunctionBody(proto, defaults: [nil], body: a.body?.statements ?? [], selfType: nil)
+            let f = Function(proto, captured: ctx.globals)
+            if kind == "didSet" { observers.didSet = f } else { observers.willSet = f }
+        }
     }
 
     /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int,

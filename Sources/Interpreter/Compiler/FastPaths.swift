@@ -110,7 +110,7 @@ extension Compiler {
     func fastElementCompound(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval? {
         guard let s = lhs.as(SubscriptCallExprSyntax.self), s.trailingClosure == nil,
               let ref = s.calledExpression.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
-              case .variable(isLet: false) = b.kind else { return nil }
+              case .variable(isLet: false) = b.kind, b.observers == nil else { return nil }
         let labels = s.arguments.map { $0.label?.text }
         let keyType: TypeRef?, elementType: TypeRef?
         switch staticType(s.calledExpression) {

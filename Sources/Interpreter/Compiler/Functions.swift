@@ -63,6 +63,8 @@ extension Compiler {
         }
         let proto = FunctionProto(name: name, displayName: display, params: params, hasSelf: hasSelf, isMutating: isMutating, returnType: returnType)
         proto.genericParameters = genericParameters
+        // `throws(StatisticsError)`: what `throw .noRatings` in the body is.
+        if let t = signature.effectSpecifiers?.throwsClause?.type { proto.thrownType = try resolveType(t, node: t) }
         return (proto, ps.map(\.defaultSyntax))
     }
 
@@ -101,6 +103,9 @@ extension Compiler {
             for extra in extraParams {
                 _ = declareSlot(extra, isLet: true, type: nil)
             }
+            let savedThrown = thrownType
+            thrownType = proto.thrownType
+            defer { thrownType = savedThrown }
             if let items = body {
                 // The body is a scope inside the parameters' (`let a = Array(a)` is allowed).
                 if !isInit { try checkMissingReturn(items, returnType: proto.returnType) }
@@ -201,6 +206,9 @@ extension Compiler {
                     scope.declaredHere.insert(p.name)
                 }
             }
+            // The body is a scope inside the parameters' (`{ number in var number = number ... }`).
+            let savedScope = pushScope()
+            defer { scope = savedScope }
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true, for: proto)
             proto.frameSize = function.size
             proto.isCompiled = true

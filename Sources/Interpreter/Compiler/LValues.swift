@@ -23,6 +23,16 @@ extension Compiler {
                 }
                 let frame = frameOf(b)
                 let slot = b.slot
+                if let observers = b.observers {
+                    let ctx = self.ctx
+                    return LValue(modify: { f, body in
+                        let fr = frame(f)
+                        let old = fr.slots[slot]
+                        var new = old
+                        try body(&new)
+                        try ctx.observedGlobalChange(observers, old: old, new: new) { fr.slots[slot] = $0 }
+                    }, staticType: b.staticType)
+                }
                 return LValue(modify: { f, body in
                     let fr = frame(f)
                     var v = fr.slots[slot]
@@ -219,7 +229,7 @@ extension Compiler {
             }
         }
         // Fast path: a plain local variable.
-        if let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .local(0, let slot) = access(b) {
+        if let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil, case .local(0, let slot) = access(b) {
             return { f in
                 f.slots[slot] = try value(f)
                 return .void
@@ -251,7 +261,7 @@ extension Compiler {
         let r = range(node)
         let ctx = self.ctx
         // Fast paths for `sum += i` on a variable of the running frame or the top level.
-        if op == "+" || op == "-", let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text) {
+        if op == "+" || op == "-", let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil {
             let frame = frameOf(b)
             let slot = b.slot
             let isAdd = op == "+"

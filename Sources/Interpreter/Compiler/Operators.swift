@@ -255,6 +255,11 @@ extension Compiler {
                     if let b = scope.lookup(ref.baseName.text), case .functions(let fs) = b.kind { return fs[0].proto.returnType }
                 }
             }
+            // `Barcode.upc(8, 85909, 51226, 3)`: a case of the enum named.
+            if let m = c.calledExpression.as(MemberAccessExprSyntax.self), let base = m.base?.as(DeclReferenceExprSyntax.self),
+               let b = scope.lookup(base.baseName.text), case .type(.nominal(let t, _)) = b.kind, t.caseIndex[m.declName.baseName.text] != nil {
+                return .nominal(t, [])
+            }
             return nil
         case .memberAccessExpr(let m):
             let name = m.declName.baseName.text

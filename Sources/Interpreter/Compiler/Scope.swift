@@ -33,6 +33,14 @@ struct Binding {
     /// A `let` below the top level: closures copy its value when they are created (each loop
     /// iteration's `i` is its own constant, as in Swift).
     var captureByValue = false
+    /// `var total = 0 { didSet { ... } }` at the top level: what runs around each change.
+    var observers: GlobalObservers? = nil
+}
+
+/// The `willSet` / `didSet` of a top-level variable (functions of `newValue` / `oldValue`).
+final class GlobalObservers {
+    var willSet: Function?
+    var didSet: Function?
 }
 
 /// The variables a closure being compiled copies from outside when it is created.

@@ -126,7 +126,7 @@ extension Compiler {
             default: throw unsupported("labelled statement", l)
             }
         case .throwStmt(let t):
-            let value = try compileExpr(t.expression)
+            let value = try compileExpr(t.expression, expected: thrownType)
             let r = range(t)
             return { f in throw ThrownValue(value: try value(f), range: r) }
         case .doStmt(let d): return try compileDo(d)

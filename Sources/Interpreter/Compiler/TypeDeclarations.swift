@@ -80,6 +80,7 @@ extension Compiler {
                 n.superclass = sup
                 n.fields = sup.fields
                 n.fieldIndex = sup.fieldIndex
+                n.observers = sup.observers
                 continue
             }
             if i == 0, n.kind == .enumType, let raw = builtins.types[name] {
@@ -107,10 +108,11 @@ extension Compiler {
             switch decl.as(DeclSyntaxEnum.self) {
             case .variableDecl(let v):
                 let isLet = v.bindingSpecifier.tokenKind == .keyword(.let)
-                for binding in v.bindings {
+                let annotations = typeAnnotations(of: v)
+                for (bindingIndex, binding) in v.bindings.enumerated() {
                     guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a property", binding.pattern) }
                     let name = id.identifier.text
-                    let type = try binding.typeAnnotation.map { try resolveType($0.type, node: $0.type) }
+                    let type = try annotations[bindingIndex].map { try resolveType($0.type, node: $0.type) }
                     var observerBlocks: [(String, CodeBlockItemListSyntax, String)] = []
                     if let accessors = binding.accessorBlock {
                         if case .accessors(let list) = accessors.accessors,
@@ -125,8 +127,11 @@ extension Compiler {
                             continue
                         }
                     }
+                    // `override var value: Int { didSet { } }`: observers added to an inherited property.
+                    let isOverride = v.modifiers.contains { $0.name.tokenKind == .keyword(.override) }
+                    let inherited = isOverride && !observerBlocks.isEmpty && binding.initializer == nil ? n.fieldIndex[name] : nil
                     if !observerBlocks.isEmpty, !isStatic {
-                        let index = n.fields.count
+                        let index = inherited ?? n.fields.count
                         var willSet: Function? = nil, didSet: Function? = nil
                         for (kind, items, param) in observerBlocks {
                             let proto = FunctionProto(name: kind, displayName: "\(n.name).\(name).\(kind)",
@@ -136,8 +141,9 @@ extension Compiler {
                             if kind == "didSet" { didSet = f } else { willSet = f }
                             bodies.append { try self.compileFunctionBody(proto, defaults: [nil], body: items, selfType: n, selfIsMutable: true) }
                         }
-                        n.observers[index] = (willSet, didSet)
+                        n.observers[index, default: []].append((willSet, didSet))
                     }
+                    if inherited != nil { continue }
                     if isStatic {
                         let slot = n.staticValues.count
                         n.staticValues.append(.void)

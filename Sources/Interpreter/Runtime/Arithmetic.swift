@@ -160,6 +160,17 @@ extension Context {
         // `level < .high`: the implicit member takes the other side's enum type.
         if case .enumValue(let e) = a, case .implicitMember(let m) = b { return try less(a, resolveImplicitMember(m, in: e.type)) }
         if case .implicitMember(let m) = a, case .enumValue(let e) = b { return try less(resolveImplicitMember(m, in: e.type), b) }
+        // `enum SkillLevel: Comparable` without its own `<`: Swift's synthesised order, by case
+        // then by associated values.
+        if case .enumValue(let x) = a, case .enumValue(let y) = b, x.type === y.type, x.type.conforms(to: "Comparable"),
+           x.type.rawType == nil, userOperatorFunction("<", [a, b]) == nil {
+            if x.caseIndex != y.caseIndex { return x.caseIndex < y.caseIndex }
+            for (p, q) in zip(x.payload, y.payload) {
+                if try less(p, q) { return true }
+                if try less(q, p) { return false }
+            }
+            return false
+        }
         return try truth(userOperator("<", a, b))
     }
 

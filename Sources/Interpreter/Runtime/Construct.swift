@@ -28,6 +28,13 @@ extension Context {
                 if let ci = n.cases.firstIndex(where: { $0.rawValue == raw }) { return .some(try makeEnumCase(n, ci, [])) }
                 return .none
             }
+            // `init(flag: Bool) { self = flag ? .on : .off }`
+            if let chosen = n.initializers.values.first(where: { matchArguments(args.labels, args.trailing, $0.proto.params) != nil }) {
+                var made = Value.void
+                _ = try invoke(chosen, args, selfValue: &made, at: r)
+                guard case .enumValue = made else { throw RuntimeError("'self' used before 'self.init' call or assignment to 'self'", at: r) }
+                return made
+            }
             throw RuntimeError("enum '\(n.name)' has no initializer with these arguments", at: r)
         }
         var owner: NominalType? = n

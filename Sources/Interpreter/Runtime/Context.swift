@@ -69,6 +69,9 @@ final class Context {
     /// since the last call (a worker sends both to its parent, so that a crash of the process
     /// keeps what the cell printed and names the statement that was running).
     var statementHook: ((SourceRange, String) -> Void)?
+    /// Called as a `fit` redraws its progress bar (a worker sends it to its parent, whose
+    /// terminal shows the bar live and the epoch on the running notebook's line).
+    var trainingHook: ((TrainingProgress) -> Void)?
     private var unreported = ""
 
     @inline(__always) func statementStarted(_ r: SourceRange) {

@@ -154,6 +154,8 @@ final class FunctionProto {
     let hasSelf: Bool
     let isMutating: Bool
     var returnType: TypeRef?
+    /// The error type of a function declared `throws(E)`.
+    var thrownType: TypeRef?
     /// Generic parameters of a generic function (`T` of `func f<T>`), seen as any type.
     var genericParameters: [String] = []
     /// Whether a parameter's type mentions a generic parameter (`push(_ x: Element)`).

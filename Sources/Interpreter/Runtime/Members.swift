@@ -137,7 +137,7 @@ extension Context {
     }
 
     /// A change of a stored property with `willSet`/`didSet`.
-    func observedChange(_ container: inout Value, _ i: Int, _ obs: (willSet: Function?, didSet: Function?),
+    func observedChange(_ container: inout Value, _ i: Int, _ obs: [(willSet: Function?, didSet: Function?)],
                         _ body: (inout Value) throws -> Void) throws {
         func fields(_ v: Value) -> [Value] {
             if case .structValue(let s) = v { return s.fields }
@@ -158,9 +158,23 @@ extension Context {
         if observing.contains(where: { $0 == key }) { store(new); return }
         observing.append(key)
         defer { observing.removeAll { $0 == key } }
-        if let w = obs.willSet { try callSetter(w, on: &container, new) }
+        // As Swift runs an overriding property's observers around its superclass's setter:
+        // the subclass's willSet first, the superclass's didSet first.
+        for o in obs.reversed() { if let w = o.willSet { try callSetter(w, on: &container, new) } }
         store(new)
-        if let d = obs.didSet { try callSetter(d, on: &container, old) }
+        for o in obs { if let d = o.didSet { try callSetter(d, on: &container, old) } }
+    }
+
+    /// A change of a top-level variable with observers: willSet(new), the store, didSet(old). A
+    /// change made by its own observer stores without running them again, as in Swift.
+    func observedGlobalChange(_ observers: GlobalObservers, old: Value, new: Value, store: (Value) -> Void) throws {
+        let key = (ObjectIdentifier(observers), -1)
+        if observing.contains(where: { $0 == key }) { store(new); return }
+        observing.append(key)
+        defer { observing.removeAll { $0 == key } }
+        if let w = observers.willSet { _ = try call(w, [new]) }
+        store(new)
+        if let d = observers.didSet { _ = try call(d, [old]) }
     }
 
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {

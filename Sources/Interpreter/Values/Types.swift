@@ -136,7 +136,9 @@ public final class NominalType {
     var staticGetters: [String: Function] = [:]
     var cases: [EnumCase] = []
     /// `willSet` / `didSet` of stored properties, by field index.
-    var observers: [Int: (willSet: Function?, didSet: Function?)] = [:]
+    /// A subclass inherits its superclass's and may add its own (`override var x { didSet }`),
+    /// after them: the base's first.
+    var observers: [Int: [(willSet: Function?, didSet: Function?)]] = [:]
     var caseIndex: [String: Int] = [:]
     var rawType: TypeRef?
 

@@ -16,10 +16,11 @@ public func recordedLoss(_ loss: Loss, predicted: Tensor, expected: Tensor, mask
 /// phase, its pullback giving the gradients of `trainableSlots(of: model)` in order.
 public func trainingStep(for model: GraphOperation, session: LayerSession,
                          run: @escaping ([Tensor]) throws -> Tensor) -> TrainingStep {
-    let slots = trainableSlots(of: model)
-    return TrainingStep(weights: slots, forward: { inputs in
+    // The weights are looked up after the forward pass, which builds a model never called before.
+    TrainingStep(weights: trainableSlots(of: model), forward: { inputs in
         let (predictions, pullback) = try differentiableForward(session: session) { try run(inputs) }
         return (predictions, { lossGradient in
+            let slots = trainableSlots(of: model)
             let gradients = try pullback(lossGradient).weights(of: trainableLayers(of: [model]))
             guard gradients.count == slots.count else {
                 throw layerError("\(model.name): \(gradients.count) gradients for \(slots.count) trainable weights")  // our own bug

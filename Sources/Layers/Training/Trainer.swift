@@ -51,7 +51,7 @@ public enum Trainer {
                     let (loss, gradient) = try tracker.loss(predictions, targets, gradient: true)
                     let value = try loss.scalar
                     guard value.isFinite else {
-                        throw layerError("\(model.name).fit: the loss is \(value) at epoch \(epoch), batch \(s + 1) of \(steps); "
+                        throw layerError("\(model.name).fit: the loss is \(value.isNaN ? "NaN" : "infinite (\(value))") at epoch \(epoch), batch \(s + 1) of \(steps); "
                             + "lower the learning rate, or check the inputs and labels for NaN or infinite values")
                     }
                     batchLoss = value

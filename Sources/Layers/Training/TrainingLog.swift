@@ -1,6 +1,7 @@
 // What a reader sees of `fit`: Keras's live progress bar for the terminal, and each epoch's
 // final lines for the page (`Epoch 1/3`, then the bar with timings and the epoch's values).
 import Foundation
+import Reports
 
 /// Turns `fit`'s events into text. `live` receives terminal text (carriage returns redraw the
 /// line, colours when `colored`); `line` receives each finished line for the page, with its
@@ -10,17 +11,25 @@ public final class TrainingLog {
     private let colored: Bool
     private let live: ((String) -> Void)?
     private let line: (String) -> Void
+    private let status: ((TrainingProgress) -> Void)?
     private var bar: ProgressBar?
     /// The epoch under way (from 1) and the number of epochs: a runner can show it.
     public private(set) var epoch = 0
     public private(set) var epochs = 0
 
     public init(now: @escaping () -> Double = TrainingLog.monotonicSeconds, colored: Bool = false,
-                live: ((String) -> Void)? = nil, line: @escaping (String) -> Void) {
+                live: ((String) -> Void)? = nil, status: ((TrainingProgress) -> Void)? = nil,
+                line: @escaping (String) -> Void) {
         self.now = now
         self.colored = colored
         self.live = live
+        self.status = status
         self.line = line
+    }
+
+    /// `status` sees the bar as it is redrawn (the epoch's first line, at step 0, included).
+    private func show(_ shown: (plain: String, colored: String), finished: Bool) {
+        status?(TrainingProgress(epoch: epoch, epochs: epochs, line: shown.plain, coloredLine: shown.colored, finished: finished))
     }
 
     public func handle(_ event: TrainingEvent) {
@@ -29,6 +38,9 @@ public final class TrainingLog {
             self.epoch = epoch
             self.epochs = epochs
             bar = ProgressBar(target: steps, start: now())
+            if status != nil, var first = bar, let shown = first.update(0, values: [], finalize: false, now: now()) {
+                show(shown, finished: false)
+            }
             // Keras prints the epoch header only when there is more than one epoch.
             if epochs > 1 {
                 live?("Epoch \(epoch)/\(epochs)\n")
@@ -39,11 +51,13 @@ public final class TrainingLog {
             defer { self.bar = bar }
             guard let shown = bar.update(step, values: logs, finalize: false, now: now()) else { return }
             live?(bar.terminalText(colored ? shown.colored : shown.plain, finishing: false))
+            show(shown, finished: false)
         case let .epochEnded(_, _, logs):
             guard var bar else { return }
             defer { self.bar = bar }
             guard let shown = bar.update(bar.target, values: logs, finalize: true, now: now()) else { return }
             live?(bar.terminalText(colored ? shown.colored : shown.plain, finishing: true))
+            show(shown, finished: true)
             line(shown.plain)
         }
     }

@@ -4,8 +4,10 @@ import Tensors
 
 /// One model's training and inference on a batch.
 public struct TrainingStep {
-    /// The weights the optimizer updates, in the order of the gradients `train` returns.
-    public var weights: [WeightSlot]
+    /// The weights the optimizer updates, in the order of the gradients `train` returns (asked
+    /// after `train`: a model that was never called is built by its first batch, as in Keras).
+    public var weights: [WeightSlot] { slots() }
+    private let slots: () -> [WeightSlot]
     /// Runs the model on a batch in training mode (dropout active) and returns the predictions
     /// and d(loss)/d(weight) for every entry of `weights`. `lossGradient` gives d(loss)/d(predictions)
     /// for the predictions (the loop computes the compiled loss there, and keeps its value).
@@ -16,21 +18,21 @@ public struct TrainingStep {
     /// Runs the model on a batch for inference.
     public var predict: ([Tensor]) throws -> Tensor
 
-    public init(weights: [WeightSlot],
+    public init(weights: @autoclosure @escaping () -> [WeightSlot],
                 train: @escaping (_ inputs: [Tensor], _ lossGradient: (Tensor) throws -> Tensor) throws
                     -> (predictions: Tensor, gradients: [Tensor]),
                 predict: @escaping ([Tensor]) throws -> Tensor) {
-        self.weights = weights
+        self.slots = weights
         self.train = train
         self.predict = predict
     }
 
     /// A step from a forward pass that returns the predictions and a pullback from
     /// d(loss)/d(predictions) to the weights' gradients (a hand-written backward, a fused kernel).
-    public init(weights: [WeightSlot],
+    public init(weights: @autoclosure @escaping () -> [WeightSlot],
                 forward: @escaping ([Tensor]) throws -> (predictions: Tensor, pullback: (Tensor) throws -> [Tensor]),
                 predict: @escaping ([Tensor]) throws -> Tensor) {
-        self.init(weights: weights, train: { inputs, lossGradient in
+        self.init(weights: weights(), train: { inputs, lossGradient in
             let (predictions, pullback) = try forward(inputs)
             return (predictions, try pullback(try lossGradient(predictions)))
         }, predict: predict)

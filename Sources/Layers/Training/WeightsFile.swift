@@ -16,7 +16,8 @@ public func saveWeights(_ model: GraphOperation, to path: String) throws {
 /// Replaces every weight of `model` with the array of the same name in the .npz file at `path`.
 /// Nothing changes unless every weight is there with its shape; the error names each missing,
 /// misshapen and unexpected array.
-public func loadWeights(_ model: GraphOperation, from path: String) throws {
+/// `shownAs`: the path as the notebook wrote it, for the error (default: `path`).
+public func loadWeights(_ model: GraphOperation, from path: String, shownAs: String? = nil) throws {
     let slots = trainableSlots(of: model)
     guard !slots.isEmpty else {
         throw layerError("\(model.name).loadWeights: the model has no weights yet; call it on an input first (it builds on its first call)")
@@ -37,7 +38,7 @@ public func loadWeights(_ model: GraphOperation, from path: String) throws {
         problems.append("\(name) (shape \(archive[name]!.shape)) in the file is not a weight of \(model.name)")
     }
     guard problems.isEmpty else {
-        throw layerError("\(model.name).loadWeights: \(path) does not fit the model:\n  " + problems.joined(separator: "\n  "))
+        throw layerError("\(model.name).loadWeights: \(shownAs ?? path) does not fit the model:\n  " + problems.joined(separator: "\n  "))
     }
     for slot in slots {
         let values = archive[slot.path]!.scalars
