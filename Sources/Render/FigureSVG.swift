@@ -104,7 +104,8 @@ enum FigureSVG {
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else {
             return "<p class=\"figure-empty\">empty plot</p>"
         }
-        let xTicks = niceTicks(x0, x1), yTicks = niceTicks(y0, y1)
+        // Whole x values (epochs, steps) get whole ticks: no "epoch 1.5".
+        let xTicks = niceTicks(x0, x1, whole: xs.allSatisfy { $0 == $0.rounded() }), yTicks = niceTicks(y0, y1)
         let xLow = xTicks.first!, xHigh = xTicks.last!, yLow = yTicks.first!, yHigh = yTicks.last!
         let left = 60.0, top = p.title == nil ? 12.0 : 30.0, plotW = 460.0, plotH = 260.0
         let legendW = p.series.count > 1 || !(p.series.first?.label.isEmpty ?? true) ? 130.0 : 0
@@ -157,8 +158,8 @@ enum FigureSVG {
         return s
     }
 
-    /// Round tick values covering [low, high] (about 5 of them).
-    static func niceTicks(_ low: Double, _ high: Double) -> [Double] {
+    /// Round tick values covering [low, high] (about 5 of them); `whole`: steps of at least 1.
+    static func niceTicks(_ low: Double, _ high: Double, whole: Bool = false) -> [Double] {
         var low = low, high = high
         if high - low < 1e-12 * max(abs(low), 1) {
             low -= 0.5 * max(abs(low), 1)
@@ -168,7 +169,8 @@ enum FigureSVG {
         // A range too wide for doubles (-1e308 to 1e308): just its ends.
         guard raw.isFinite, raw > 0 else { return [low, high] }
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let nice = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let step = whole ? max(nice == 2.5 ? 5 : nice, 1) : nice
         let first = floor(low / step) * step, last = ceil(high / step) * step
         let steps = ((last - first) / step).rounded()
         guard steps.isFinite, steps <= 100 else { return [low, high] }

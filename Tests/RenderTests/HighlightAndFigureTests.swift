@@ -56,6 +56,10 @@ struct HighlightAndFigureTests {
         #expect(FigureSVG.niceTicks(0, 1) == [0, 0.2, 0.4, 0.6, 0.8, 1])
         #expect(FigureSVG.niceTicks(3, 97) == [0, 20, 40, 60, 80, 100])
         #expect(FigureSVG.niceTicks(5, 5).count >= 2)
+        // Whole x values (history.plot()'s epochs) get whole ticks.
+        #expect(FigureSVG.niceTicks(1, 3, whole: true) == [1, 2, 3])
+        #expect(FigureSVG.niceTicks(1, 12, whole: true) == [0, 5, 10, 15])
+        #expect(FigureSVG.niceTicks(0, 1000, whole: true) == [0, 200, 400, 600, 800, 1000])
     }
 
     @Test func linePlotHasAxesLegendAndPointTooltips() throws {
@@ -67,6 +71,7 @@ struct HighlightAndFigureTests {
         let page = try Page(svg)
         let texts = page.nodes("//*[local-name()='text']").compactMap(\.stringValue)
         for t in ["loss", "epoch", "train", "val", "1", "3"] { #expect(texts.contains(t), "\(t)") }
+        #expect(!texts.contains("1.5") && !texts.contains("2.5"), "epochs are whole: no tick between them")
         #expect(page.nodes("//*[local-name()='polyline']").count == 3, "the NaN breaks the val line")
         let tips = page.nodes("//*[local-name()='circle']/*[local-name()='title']").compactMap(\.stringValue)
         #expect(tips.first == "train (1, 0.9)")
