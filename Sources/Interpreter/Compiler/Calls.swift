@@ -123,7 +123,8 @@ extension Compiler {
             }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
             let base = try compileChainBase(baseExpr, member: name)
-            let mutating = Compiler.mutatingNames.contains(name) || builtins.mutatingMethodNames.contains(name) || ctx.mutatingMethodNames.contains(name)
+            // Methods that change their receiver (the builtins' and the cells' own) go through its storage.
+            let mutating = builtins.mutatingMethodNames.contains(name) || ctx.mutatingMethodNames.contains(name)
             var lv: LValue? = nil
             if mutating {
                 do { lv = try lvalueOrTemporary(baseExpr, change: .mutatingMember, at: Syntax(m.declName)) } catch let e as CompileError {

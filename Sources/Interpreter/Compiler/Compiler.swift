@@ -47,10 +47,6 @@ final class Compiler {
     var selfType: NominalType?
     var inMutatingContext = false
     var inInitializer = false
-    /// Names of methods that change `self`: calls of them go through the receiver's storage.
-    static let mutatingNames: Set<String> = ["append", "insert", "remove", "removeAll", "removeLast", "removeFirst",
-        "sort", "reverse", "shuffle", "popLast", "updateValue", "removeValue", "formUnion", "subtract",
-        "swapAt", "merge", "toggle", "popFirst", "negate", "formIntersection", "removeSubrange", "replaceSubrange", "reserveCapacity"]
     static let operatorNames: Set<String> = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&&", "||", "..<", "...", "&", "|", "^"]
     /// After a failed compilation: the declarations that precede the first error, to keep.
     var keptAfterFailure: [String: Binding] = [:]
