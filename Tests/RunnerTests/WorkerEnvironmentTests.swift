@@ -27,4 +27,20 @@ import Testing
         let omp = WorkerPool(executable: "nbrun", parallelism: 1).workerEnvironment(["OMP_NUM_THREADS": "1"])
         #expect(omp["OPENBLAS_NUM_THREADS"] == nil, "OpenBLAS reads OMP_NUM_THREADS itself")
     }
+
+    /// One OpenBLAS kernel on every x86-64 machine with AVX2, so trained numbers agree across
+    /// machines; never on a CPU that could not run it; the user's choice wins.
+    @Test func oneBLASKernelOnEveryX86Machine() throws {
+        let env = WorkerPool(executable: "nbrun", parallelism: 1).workerEnvironment([:])
+        #if os(Linux) && arch(x86_64)
+        let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let words = Set(flags.split(separator: " "))
+        #expect(env["OPENBLAS_CORETYPE"] == (words.contains("avx2") && words.contains("fma") ? "Haswell" : nil))
+        #else
+        #expect(env["OPENBLAS_CORETYPE"] == nil)
+        #endif
+        let chosen = WorkerPool(executable: "nbrun", parallelism: 1).workerEnvironment(["OPENBLAS_CORETYPE": "SkylakeX"])
+        #expect(chosen["OPENBLAS_CORETYPE"] == "SkylakeX")
+    }
 }
