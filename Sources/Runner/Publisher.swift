@@ -40,6 +40,9 @@ final class Publisher: @unchecked Sendable {
         URL(fileURLWithPath: options.outputDirectory).appendingPathComponent(plan.entries[job].outputName + "." + ext)
     }
 
+    /// Where a notebook's page is written, as the terminal names it.
+    func pagePath(_ job: Int) -> String { options.outputDirectory + "/" + plan.entries[job].outputName + ".html" }
+
     private func formatter(for notebook: Notebook, color: Bool) -> DiagnosticFormatter {
         DiagnosticFormatter(color: color) { file, line in file == notebook.path ? notebook.line(line) : nil }
     }
@@ -109,7 +112,7 @@ final class Publisher: @unchecked Sendable {
             for w in page.warnings { messages.append(shown.format(w)) }
             // An image the sandbox refused is an error of the notebook, as a failed cell is.
             report.pageErrors += page.warnings.filter { $0.severity == .error }.count
-            write(page.html, to: url(job, "html"))
+            writeFinalPage(page.html, job: job)
         }
         if options.formats.contains(.ipynb) {
             write(IpynbWriter.notebookJSON(notebook: notebook, runs: runs, formatter: plain), to: url(job, "ipynb"))
@@ -120,17 +123,76 @@ final class Publisher: @unchecked Sendable {
         terminal.print(line(notebook, report), quiet: report.failed + report.changed + report.pageErrors > 0)
     }
 
-    /// Watch mode's page while a notebook runs: the cells so far, a line saying which cell runs,
-    /// and a `<meta http-equiv="refresh">` so that an open browser tab follows (no JavaScript).
-    func writeLivePage(_ job: Int, runs: [CellRun], running cell: Int) {
-        guard options.formats.contains(.html) else { return }
+    /// The page while a notebook runs (watch mode after each cell; a normal run once a cell has
+    /// run for a second): the cells so far, a line saying which cell runs, and a
+    /// `<meta http-equiv="refresh">` so that an open browser tab follows (no JavaScript). Returns
+    /// false when no page was written (no html asked, or the notebook's final page is written).
+    @discardableResult
+    func writeLivePage(_ job: Int, runs: [CellRun], running cell: Int) -> Bool {
+        guard options.formats.contains(.html) else { return false }
         let notebook = notebooks[job]
-        var html = HTMLPage.render(notebook: notebook, runs: runs, navigation: navigation(for: job),
+        let html = HTMLPage.render(notebook: notebook, runs: runs, navigation: navigation(for: job),
                                    options: HTMLPage.Options(generator: "nbrun \(nbrunVersion)")).html
-        let status = "<p class=\"run-summary\" role=\"status\">Running cell \(cell + 1) of \(notebook.cells.count)…</p>\n"
-        if let head = html.range(of: "<head>\n") { html.replaceSubrange(head, with: "<head>\n<meta http-equiv=\"refresh\" content=\"1\"/>\n") }
-        if let main = html.range(of: "<main>\n") { html.replaceSubrange(main, with: "<main>\n" + status) }
-        write(html, to: url(job, "html"))
+        let page = LivePage(html: html, cell: cell, cells: notebook.cells.count)
+        let target = url(job, "html")
+        return Self.livePages.withLock { live in
+            guard live[target.path] != nil || !finalWritten(job) else { return false }
+            guard (try? AtomicFile.write(page.running, to: target)) != nil else { return false }
+            live[target.path] = page
+            return true
+        }
+    }
+
+    /// A live page on disk: the page of the cells so far, and the cell running.
+    struct LivePage {
+        var html: String
+        var cell: Int
+        var cells: Int
+
+        var running: String {
+            with(status: "Running cell \(cell + 1) of \(cells)… (this page follows the run; the finished page replaces it)",
+                 refresh: true)
+        }
+        var interrupted: String {
+            with(status: "The run was interrupted during cell \(cell + 1) of \(cells): the cells from it on did not run. "
+                 + "Run nbrun again for the whole page.", refresh: false)
+        }
+
+        private func with(status: String, refresh: Bool) -> String {
+            var html = html
+            if refresh, let head = html.range(of: "<head>\n") {
+                html.replaceSubrange(head, with: "<head>\n<meta http-equiv=\"refresh\" content=\"2\"/>\n")
+            }
+            if let main = html.range(of: "<main>\n") {
+                html.replaceSubrange(main, with: "<main>\n<p class=\"run-summary\" role=\"status\">\(status)</p>\n")
+            }
+            return html
+        }
+    }
+
+    /// Live pages on disk, by path, until their notebook's final page replaces them.
+    private static let livePages = Locked([String: LivePage]())
+    private var finalPages = Set<Int>()
+    private func finalWritten(_ job: Int) -> Bool { lock.withLock { finalPages.contains(job) } }
+
+    /// Writes a notebook's final page, in place of its live page if it has one (under the same
+    /// lock, so an interruption never leaves a live page that says a cell is running).
+    private func writeFinalPage(_ html: String, job: Int) {
+        let target = url(job, "html")
+        Self.livePages.withLock { live in
+            lock.withLock { _ = finalPages.insert(job) }
+            write(html, to: target)
+            live[target.path] = nil
+        }
+    }
+
+    /// After Ctrl-C: each live page still on disk is rewritten to say the run was interrupted
+    /// (no refresh), keeping the cells that finished.
+    static func settleLivePages() {
+        livePages.withLock { live in
+            for (path, page) in live { try? AtomicFile.write(page.interrupted, to: URL(fileURLWithPath: path)) }
+            live.removeAll()
+        }
     }
 
     /// Compares with the recorded snapshot, writing what cli.md says. Returns a note for the

@@ -79,6 +79,7 @@ public struct Runner {
             WorkerPool.Job(notebook: notebooks[$0], invocation: invocation(notebooks[$0].path))
         }
         let filesRead = Locked([Int: [FileRead]]())
+        let livePages = LivePageTicker(publisher: publisher, jobs: toRun, notebooks: toRun.map { notebooks[$0] }, terminal: terminal)
         // The pages' syntax highlighting is done while the workers run (the parent is idle),
         // at a low priority so that it takes only the cores the workers leave.
         if options.formats.contains(.html) {
@@ -95,6 +96,7 @@ public struct Runner {
         }
         _ = pool.run(jobs) { event in
             progress.update(event)
+            livePages.update(event)
             switch event {
             case .filesRead(let job, _, let files):
                 filesRead.withLock { $0[job, default: []] += files }
@@ -114,6 +116,7 @@ public struct Runner {
             }
         }
         pool.cancelPrestarted()  // none is left: each was taken by the job with its invocation
+        livePages.stop()
 
         // 3. The course index, the JUnit report, the summary.
         publisher.finish()
@@ -122,6 +125,10 @@ public struct Runner {
 }
 
 extension Runner {
+    /// After Ctrl-C: a page written while its notebook ran, and still on disk, is rewritten to
+    /// say the run was interrupted (with the cells that finished), so none says a cell is running.
+    public static func settleLivePages() { Publisher.settleLivePages() }
+
     /// The notebooks `options.paths` name (this shard of them); nil, after saying why, when
     /// they cannot be found. A run and each round of a watch start here.
     func discoverPlan(_ terminal: Terminal) -> NotebookPlan? {
@@ -208,5 +215,78 @@ final class ProgressLine: @unchecked Sendable {
         guard index < notebook.cells.count else { return nil }
         let line = notebook.cells[index].fenceLine
         return notebook.headings.last { $0.line < line }?.text
+    }
+}
+
+/// A normal run's live pages: once a cell has run for a second, its notebook's page is written
+/// with the cells so far and the cell running (`Publisher.writeLivePage`), so that the page of a
+/// long notebook (one that trains) can be read while it runs; the finished page replaces it.
+final class LivePageTicker: @unchecked Sendable {
+    /// How long a cell runs before its notebook gets a live page.
+    static let delay: TimeInterval = 1
+    private let publisher: Publisher
+    private let jobs: [Int]
+    private let notebooks: [Notebook]
+    private let terminal: Terminal
+    private let lock = NSLock()
+    private var runs: [Int: [CellRun]] = [:]
+    private var running: [Int: (cell: Int, since: Date)] = [:]
+    private var written: [Int: Int] = [:]      // job: the running cell its live page shows
+    private var announced = Set<Int>()
+    private var stopped = false
+    private let done = DispatchSemaphore(value: 0)
+
+    init(publisher: Publisher, jobs: [Int], notebooks: [Notebook], terminal: Terminal) {
+        self.publisher = publisher
+        self.jobs = jobs
+        self.notebooks = notebooks
+        self.terminal = terminal
+        let thread = Thread { [self] in
+            while lock.withLock({ !stopped }) {
+                tick(now: Date())
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            done.signal()
+        }
+        thread.qualityOfService = .utility
+        thread.stackSize = HTMLPage.threadStackSize
+        thread.start()
+    }
+
+    func update(_ event: WorkerPool.Progress) {
+        lock.withLock {
+            switch event {
+            case .cellStarted(let job, let cell): running[job] = (cell, Date())
+            case .cellFinished(let job, let cell, let run):
+                var so = runs[job] ?? []
+                if so.count == cell { so.append(run) }
+                runs[job] = so
+                running[job] = nil
+            case .notebookFinished(let job, _, _): running[job] = nil
+            default: break
+            }
+        }
+    }
+
+    /// Writes the live page of each notebook whose cell has run past the delay, once per cell.
+    func tick(now: Date) {
+        let due: [(job: Int, cell: Int, runs: [CellRun])] = lock.withLock {
+            running.compactMap { job, r in
+                now.timeIntervalSince(r.since) >= Self.delay && written[job] != r.cell ? (job, r.cell, runs[job] ?? []) : nil
+            }
+        }
+        for (job, cell, runs) in due.sorted(by: { $0.job < $1.job }) {
+            guard publisher.writeLivePage(jobs[job], runs: runs, running: cell) else { continue }
+            let first = lock.withLock { written[job] = cell; return announced.insert(job).inserted }
+            if first {
+                terminal.print("\(notebooks[job].path): its page follows the run in \(publisher.pagePath(jobs[job]))")
+            }
+        }
+    }
+
+    /// Stops the ticker (after the last notebook finished); returns when it has stopped.
+    func stop() {
+        lock.withLock { stopped = true }
+        done.wait()
     }
 }

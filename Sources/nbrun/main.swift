@@ -189,6 +189,7 @@ let signalSources = [SIGINT, SIGTERM].map { sig in
     let source = DispatchSource.makeSignalSource(signal: sig, queue: interrupt)
     source.setEventHandler {
         WorkerPool.stopAll()
+        Runner.settleLivePages()
         AtomicFile.removeUnfinished()
         FileHandle.standardError.write(Data("\nnbrun: interrupted; finished pages and snapshots are kept, nothing half-written remains.\n".utf8))
         exit(130)

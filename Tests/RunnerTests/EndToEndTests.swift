@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import Runner
 
 /// The runner as CI and authors use it: the real `nbrun` binary on small notebooks
 /// (cli.md: Snapshots, Exit status, Robustness). Serialized: each test starts worker processes.
@@ -311,5 +312,62 @@ struct EndToEndTests {
         #expect(!box.files().contains { $0.contains(".tmp-") })
         #expect(box.exists("output/a.snap") && box.exists("output/a.html"))
         #expect(!box.exists("output/b.snap"))
+    }
+
+    /// A cell that runs for more than a second gets its notebook a live page (the cells so far,
+    /// the running cell, a refresh); the finished page replaces it and has no refresh.
+    @Test func aLongCellGetsALivePageThatTheFinishedPageReplaces() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/live.md", """
+            ```swift
+            print("first" + " cell")
+            ```
+
+            ```swift timeout=120
+            var n = 0
+            for i in 0..<100_000_000 { n += i % 3 }
+            print("long" + " cell", n)
+            ```
+
+            ```swift
+            print("last" + " cell")
+            ```
+            """)
+        let seen = Locked<String?>(nil)
+        let run = try box.nbrun(["nb/live.md"], whileRunning: {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let page = box.read("output/live.html"), page.contains("Running cell 2 of 3") {
+                    seen.withLock { $0 = page }
+                    return
+                }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        })
+        #expect(run.status == 0, "\(run.all)")
+        #expect(run.output.contains("nb/live.md: its page follows the run in output/live.html"), "\(run.all)")
+        let live = try #require(seen.withLock { $0 }, "no live page appeared while the long cell ran")
+        #expect(live.contains("first cell"))
+        #expect(!live.contains("last cell"))
+        #expect(live.contains("<meta http-equiv=\"refresh\""))
+        let final = try #require(box.read("output/live.html"))
+        #expect(final.contains("last cell") && final.contains("long cell"))
+        #expect(!final.contains("refresh") && !final.contains("Running cell"))
+    }
+
+    /// Ctrl-C during a long cell: its live page is rewritten to say the run was interrupted,
+    /// with the cells that finished, and no refresh (no page goes on saying a cell runs).
+    @Test func anInterruptedLivePageSaysTheRunWasInterrupted() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("nb/stop.md", "```swift\nprint(\"done\" + \" before\")\n```\n\n```swift timeout=60\nvar n = 0\nwhile true { n += 1 }\n```\n")
+        let run = try box.nbrun(["nb/stop.md"], interruptAfter: 3)
+        #expect(run.status == 130)
+        let page = try #require(box.read("output/stop.html"), "\(run.all)")
+        #expect(page.contains("The run was interrupted during cell 2 of 2"), "\(page.suffix(2000))")
+        #expect(page.contains("done before"))
+        #expect(!page.contains("refresh") && !page.contains("Running cell"))
+        #expect(!box.files().contains { $0.contains(".tmp-") })
     }
 }
