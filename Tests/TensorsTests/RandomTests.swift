@@ -161,8 +161,9 @@ import Testing
             let gram = shape[0] < shape[1] ? try matmul(w, w.transposed()) : try matmul(w.transposed(), w)
             let n = min(shape[0], shape[1])
             let s = gram.scalars
+            // float32 products: 1.0033e-5 on a Zen 5 machine with OpenBLAS's Haswell kernel, under 1e-5 elsewhere.
             let worst = (0..<n).flatMap { i in (0..<n).map { j in abs(s[i * n + j] - (i == j ? 1 : 0)) } }.max()!
-            #expect(worst < 1e-5, "shape \(shape): |WᵀW − I| up to \(worst)")
+            #expect(worst < 2e-5, "shape \(shape): |WᵀW − I| up to \(worst)")
         }
     }
 }
