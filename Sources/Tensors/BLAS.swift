@@ -39,6 +39,23 @@ public enum BLAS {
     @inline(__always)
     public static func sscal(_ n: Int, _ alpha: Float, _ x: UnsafeMutablePointer<Float>) { cblas_sscal(Int32(n), alpha, x, 1) }
 
+    /// Runs `body` with BLAS's own thread pool off: each call runs on its caller's thread alone.
+    /// For work that makes its own threads (`concurrently`), where two calls would otherwise
+    /// queue for the same pool. The results are the same either way (OpenBLAS splits a product
+    /// over rows and columns of the result, never over the terms of one sum).
+    public static func withoutThreads<T>(_ body: () throws -> T) rethrows -> T {
+        #if canImport(Accelerate)
+        return try body()
+        #else
+        let library = OpenBLAS.library
+        let threads = library.numThreads()
+        if threads == 1 { return try body() }
+        library.setNumThreads(1)
+        defer { library.setNumThreads(threads) }
+        return try body()
+        #endif
+    }
+
     /// Which BLAS runs (for benchmarks): OpenBLAS's configuration and kernel, or Accelerate.
     public static var description: String {
         #if canImport(Accelerate)
@@ -86,9 +103,10 @@ struct OpenBLAS {
     typealias Sscal = @convention(c) (Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
     typealias Text = @convention(c) () -> UnsafePointer<CChar>
     typealias Count = @convention(c) () -> Int32
+    typealias SetCount = @convention(c) (Int32) -> Void
 
     let sgemm: Sgemm, sgemv: Sgemv, snrm2: Snrm2, sscal: Sscal
-    let config: Text, corename: Text, numThreads: Count
+    let config: Text, corename: Text, numThreads: Count, setNumThreads: SetCount
 
     /// Loaded on first use: `NBRUN_BLAS_LIBRARY` when set (a path or file name, for an OpenBLAS
     /// installed elsewhere), else Debian's `libopenblas.so.0`. A machine without it gets a message
@@ -115,7 +133,8 @@ struct OpenBLAS {
         return OpenBLAS(sgemm: symbol("cblas_sgemm", Sgemm.self), sgemv: symbol("cblas_sgemv", Sgemv.self),
                         snrm2: symbol("cblas_snrm2", Snrm2.self), sscal: symbol("cblas_sscal", Sscal.self),
                         config: symbol("openblas_get_config", Text.self), corename: symbol("openblas_get_corename", Text.self),
-                        numThreads: symbol("openblas_get_num_threads", Count.self))
+                        numThreads: symbol("openblas_get_num_threads", Count.self),
+                        setNumThreads: symbol("openblas_set_num_threads", SetCount.self))
     }()
 }
 #endif

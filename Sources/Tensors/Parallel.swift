@@ -31,3 +31,22 @@ enum Parallel {
         }
     }
 }
+
+/// Runs `a` and `b` at the same time, one thread each (when there are two cores or more and
+/// NBRUN_TENSOR_THREADS allows), with BLAS single-threaded meanwhile and the caller's tensor
+/// arena current on both threads; returns both results, or throws the first one's error.
+/// For independent halves of one operation (the two directions of a bidirectional layer): each
+/// computes what it would alone, so the results do not depend on whether they overlapped.
+public func concurrently<A, B>(_ a: () throws -> A, _ b: () throws -> B) throws -> (A, B) {
+    if Parallel.cores == 1 { return (try a(), try b()) }
+    let arena = TensorArena.current
+    var (ra, rb): (Result<A, Error>?, Result<B, Error>?) = (nil, nil)
+    BLAS.withoutThreads {
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            arena.makeCurrent {
+                if i == 0 { ra = Result(catching: a) } else { rb = Result(catching: b) }
+            }
+        }
+    }
+    return (try ra!.get(), try rb!.get())
+}

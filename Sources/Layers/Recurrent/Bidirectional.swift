@@ -91,8 +91,8 @@ public final class Bidirectional: Layer {
 
     public override func forward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor]) throws -> [Tensor] {
         let (fs, bs) = try splitStates(states)
-        let fw = try forwardLayer.forward(inputs, masks: masks, states: fs)
-        var bw = try backwardLayer.forward(inputs, masks: masks, states: bs)
+        var (fw, bw) = try concurrently({ try forwardLayer.forward(inputs, masks: masks, states: fs) },
+                                        { try backwardLayer.forward(inputs, masks: masks, states: bs) })
         if forwardLayer.returnSequences { bw[0] = try reversedInTime(bw[0]) }
         return try merge(fw[0], bw[0]) + fw.dropFirst() + bw.dropFirst()
     }
@@ -130,17 +130,26 @@ public final class Bidirectional: Layer {
 }
 
 extension Bidirectional: RecurrentTraining {
-    /// Both directions' training passes (the forward layer draws its dropout mask first), merged
-    /// as `forward` merges them.
+    /// Both directions' training passes, at the same time (the forward layer's dropout mask is
+    /// drawn first), merged as `forward` merges them.
     public func trainingForward(_ x: Tensor, mask: Tensor?, initialStates: [Tensor], training: Bool,
                                 generator: inout RandomGenerator) throws -> (outputs: [Tensor], trace: RecurrentTrace) {
         let (fs, bs) = try splitStates(initialStates)
         let specs = try outputSpecs([x], states: initialStates)
         if !isBuilt { try build([x.shape]) }
-        let (fw, forwardTrace) = try forwardLayer.trainingForward(x, mask: mask, initialStates: fs, training: training,
-                                                                  generator: &generator)
-        var (bw, backwardTrace) = try backwardLayer.trainingForward(x, mask: mask, initialStates: bs, training: training,
-                                                                    generator: &generator)
+        let d = dims(x)
+        if let mask, dims(mask) != [d[0], d[1]] {
+            throw layerError("\(name): the mask \(mask.shape) does not match the input's (batch, time) (\(d[0]), \(d[1]))")
+        }
+        for layer in [forwardLayer, backwardLayer] {
+            try checkAllocation([d[1], d[0], layer.gateStore + layer.stateCount * layer.units], layer: layer.name)
+        }
+        let forwardDropout = forwardLayer.dropoutMask(batch: d[0], features: d[2], training: training, generator: &generator)
+        let backwardDropout = backwardLayer.dropoutMask(batch: d[0], features: d[2], training: training, generator: &generator)
+        let ((fw, forwardTrace), (bwOutputs, backwardTrace)) = try concurrently(
+            { try forwardLayer.trainingForward(x, mask: mask, initialStates: fs, dropoutMask: forwardDropout) },
+            { try backwardLayer.trainingForward(x, mask: mask, initialStates: bs, dropoutMask: backwardDropout) })
+        var bw = bwOutputs
         if forwardLayer.returnSequences { bw[0] = try reversedInTime(bw[0]) }
         let trace = RecurrentTrace(layer: self, outputShapes: specs.map { $0.0.dimensions.map { $0 ?? 0 } },
                                    directions: (forwardTrace, backwardTrace, fw[0], bw[0]))
@@ -171,8 +180,8 @@ extension Bidirectional: RecurrentTraining {
         if forwardLayer.returnSequences, let g = gb { gb = try reversedInTime(g) }
         let n = forwardLayer.returnState ? forwardLayer.stateCount : 0
         let fwStates = Array(outputGradients[merged..<(merged + n)]), bwStates = Array(outputGradients[(merged + n)...])
-        let f = try forwardLayer.backward(forwardTrace, outputGradients: [gf] + fwStates)
-        let b = try backwardLayer.backward(backwardTrace, outputGradients: [gb] + bwStates)
+        let (f, b) = try concurrently({ try forwardLayer.backward(forwardTrace, outputGradients: [gf] + fwStates) },
+                                      { try backwardLayer.backward(backwardTrace, outputGradients: [gb] + bwStates) })
         return (try f.input + b.input, f.initialStates + b.initialStates, f.weights + b.weights)
     }
 

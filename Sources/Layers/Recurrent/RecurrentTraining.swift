@@ -97,6 +97,11 @@ func inputDropoutMask(batch: Int, features: Int, rate: Float, generator: inout R
 }
 
 extension Recurrent: RecurrentTraining {
+    /// This layer's input dropout mask for one training pass (nil: no dropout).
+    func dropoutMask(batch: Int, features: Int, training: Bool, generator: inout RandomGenerator) -> [Float]? {
+        training && dropout > 0 ? inputDropoutMask(batch: batch, features: features, rate: dropout, generator: &generator) : nil
+    }
+
     public func trainingForward(_ x: Tensor, mask: Tensor?, initialStates: [Tensor], training: Bool,
                                 generator: inout RandomGenerator) throws -> (outputs: [Tensor], trace: RecurrentTrace) {
         let specs = try outputSpecs([x], states: initialStates)
@@ -107,8 +112,17 @@ extension Recurrent: RecurrentTraining {
             throw layerError("\(name): the mask \(mask.shape) does not match the input's (batch, time) (\(batch), \(time))")
         }
         try checkAllocation([time, batch, gateStore + stateCount * units], layer: name)
-        let dropoutMask = training && dropout > 0
-            ? inputDropoutMask(batch: batch, features: features, rate: dropout, generator: &generator) : nil
+        let dropoutMask = dropoutMask(batch: batch, features: features, training: training, generator: &generator)
+        return try trainingForward(x, mask: mask, initialStates: initialStates, dropoutMask: dropoutMask)
+    }
+
+    /// The training pass with the input dropout mask already drawn (nil: none), touching no
+    /// generator (`Bidirectional` runs its two directions' passes at the same time).
+    func trainingForward(_ x: Tensor, mask: Tensor?, initialStates: [Tensor], dropoutMask: [Float]?) throws
+        -> (outputs: [Tensor], trace: RecurrentTrace) {
+        let specs = try outputSpecs([x], states: initialStates)
+        let shape = dims(x)
+        let (batch, time, features) = (shape[0], shape[1], shape[2])
         let maskValues = mask.map(floats)
         let trace = RecurrentTrace(layer: self, batch: batch, time: time, features: features, weights: parameters,
                                    outputShapes: specs.map { $0.0.dimensions.map { $0 ?? 0 } },
