@@ -46,7 +46,11 @@ extension Compiler {
             guard p.operator.text == "..." else { throw unsupported("postfix operator '\(p.operator.text)'", p) }
             let inner = try compileExpr(p.expression)
             let r = range(p)
-            return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
+            return { f in
+                let v = try inner(f)
+                if let i = v.stringIndex { return .stringIndexRange(StringIndexRange(lower: i, upper: nil, closed: false)) }
+                return .range(try located(r) { try v.int("range") }, Int.max)
+            }
         case .ternaryExpr(let t):
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))
             let b = try compileExpr(t.elseExpression, expected: expected ?? staticType(t.thenExpression))
@@ -348,10 +352,14 @@ extension Compiler {
                 if case .native(let n) = v, let out = try located(r, { try n.type.prefixOperator?(ctx, "~", v) }) { return out }
                 return .int(~(try v.int()))
             }
-        case "..<":
-            return { f in .range(Int.min, try inner(f).int()) }
-        case "...":
-            return { f in .closedRange(Int.min, try inner(f).int()) }
+        case "..<", "...":
+            let closed = op == "..."
+            return { f in
+                let v = try inner(f)
+                if let i = v.stringIndex { return .stringIndexRange(StringIndexRange(lower: nil, upper: i, closed: closed)) }
+                let u = try located(r) { try v.int() }
+                return closed ? .closedRange(Int.min, u) : .range(Int.min, u)
+            }
         default:
             throw unsupported("prefix operator '\(op)'", p)
         }

@@ -176,6 +176,10 @@ extension Context {
                 return try invoke(m, args, selfValue: &none, at: r)
             }
         }
+        // `Unicode.Scalar(97)`: a static property holding a type (or a closure) is called.
+        if let d = constructorDescriptor(t), let get = d.staticProperties[name] {
+            return try callValue(try get(self), args, at: r)
+        }
         throw RuntimeError("type '\(t.name)' has no static method '\(functionKey(name, args.labels))'", at: r)
     }
 

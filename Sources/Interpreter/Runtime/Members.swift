@@ -207,10 +207,7 @@ extension Context {
         case (.dictionary(let d), 2) where labels.last == "default":
             return d[indices[0]] ?? indices[1]
         case (.string(let s), 1):
-            if case .range(let l, let u) = indices[0], l == Int.min || u == Int.max {
-                throw RuntimeError("String cannot be subscripted with an Int range; use prefix(_:) / dropFirst(_:)")
-            }
-            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead.\(s.isEmpty ? "" : "")")
+            return try subscriptString(s, indices[0])
         case (.structValue(let s), _):
             if let m = s.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.object(let o), _):

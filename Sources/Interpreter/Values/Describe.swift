@@ -43,7 +43,9 @@ extension Context {
         case .function: return "(Function)"
         case .type(let t): return t.name
         case .implicitMember(let m): return "." + m.name
-        case .native(let n): return n.type.describe?(n.value) ?? n.type.name
+        case .native(let n):
+            if debug, let text = n.type.debugDescribe?(n.value) { return text }
+            return n.type.describe?(n.value) ?? n.type.name
         case .structValue(let s):
             if let text = try customDescription(s.type, v, debug: debug) { return text }
             let name = s.type.displayName(of: s.fields)
