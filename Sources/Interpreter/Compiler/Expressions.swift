@@ -304,6 +304,9 @@ extension Compiler {
             if let (owner, si) = t.staticStorage(name) { return { _ in owner.staticValues[si] } }
             return nil
         }
+        if t.kind == .structType, t.lazyProperty(name) != nil {
+            return lazyRead(try compileLValue(ExprSyntax(DeclReferenceExprSyntax(baseName: .keyword(.self))), isTarget: false), name, node)
+        }
         let base = load(selfBinding)
         if t.fieldIndex[name] != nil || t.getters[name] != nil || t.superclass?.fieldIndex[name] != nil
             || t.getter(name) != nil || !t.methods(named: name).isEmpty || hasPendingMember(t, name)

@@ -70,7 +70,8 @@ extension Compiler {
 
     /// Compiles parameters' default values and the body into `proto`.
     func compileFunctionBody(_ proto: FunctionProto, defaults: [ExprSyntax?], body: CodeBlockItemListSyntax?, selfType owner: NominalType?,
-                             isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = []) throws {
+                             isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = [],
+                             expression: ExprSyntax? = nil) throws {
         try nested(selfType: owner, returnType: proto.returnType, mutating: proto.isMutating, initializer: isInit) {
             if let t = owner { scope.members = { name in t.hasMember(name) } }
             let savedGenerics = genericNames
@@ -112,6 +113,17 @@ extension Compiler {
                 let saved = pushScope()
                 defer { scope = saved }
                 proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit, for: proto)
+            } else if let e = expression {
+                // A body that is one expression of the type's (a `lazy var`'s initial value).
+                var value = try compileExpr(e, expected: returnType)
+                if let t = returnType {
+                    let (plain, ctx) = (value, self.ctx)
+                    value = { f in try ctx.coerce(try plain(f), to: t) }
+                }
+                proto.body = { [value] f in
+                    f.returnValue = try value(f)
+                    return .returned
+                }
             } else {
                 proto.body = { _ in .normal }
             }

@@ -1,6 +1,9 @@
 import SwiftSyntax
 import Reports
 
+/// The name of the field that holds a `lazy var`'s value (Swift's own, as a struct prints it).
+let lazyStoragePrefix = "$__lazy_storage_$_"
+
 extension Compiler {
     /// First pass: binds the names of the types declared by `decls`, so that members can refer
     /// to any of them.
@@ -159,6 +162,10 @@ extension Compiler {
                         continue
                     }
                     if n.kind == .enumType { throw error("enums must not contain stored properties", id) }
+                    if let lazy = v.modifiers.first(where: { $0.name.tokenKind == .keyword(.lazy) }) {
+                        try declareLazy(n, name, type, binding, lazy, &bodies)
+                        continue
+                    }
                     var initial: ((Context) throws -> Value)? = nil
                     if let initExpr = binding.initializer?.value {
                         let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
@@ -291,6 +298,45 @@ extension Compiler {
             n.setters[name] = Function(setter, captured: ctx.globals)
             bodies.append { try self.compileFunctionBody(setter, defaults: [nil], body: sb, selfType: n, selfIsMutable: true) }
         }
+    }
+
+    /// `lazy var name = expr`: a hidden field (`$__lazy_storage_$_name`, as Swift names it) holds
+    /// nil until the property is first read; then `expr` runs, with `self` and the other members
+    /// in scope, and its value is kept. Assigning the property stores the value. In a struct the
+    /// first read changes the value, so it goes through the variable (`Context.readLazy`).
+    func declareLazy(_ n: NominalType, _ name: String, _ type: TypeRef?, _ binding: PatternBindingSyntax, _ lazy: DeclModifierSyntax,
+                     _ bodies: inout [() throws -> Void]) throws {
+        guard let initExpr = binding.initializer?.value else { throw error("lazy properties must have an initializer", lazy) }
+        if n.fieldIndex[name] != nil || n.getters[name] != nil { throw error("invalid redeclaration of '\(name)'", binding.pattern, kind: "redeclaration") }
+        let storage = n.fields.count
+        let storageName = lazyStoragePrefix + name
+        n.fieldIndex[storageName] = storage
+        n.fields.append(.init(name: storageName, type: nil, isLet: false, initial: { _ in .none }))
+        let initial = FunctionProto(name: name, displayName: "\(n.name).\(name)", params: [], hasSelf: true, returnType: type)
+        let initialFunction = Function(initial, captured: ctx.globals)
+        bodies.append { try self.compileFunctionBody(initial, defaults: [], body: nil, selfType: n, expression: initExpr) }
+        let getter = FunctionProto(name: name, displayName: "\(n.name).\(name).getter", params: [], hasSelf: true, returnType: type)
+        n.lazyProperties[name] = (storage, initialFunction)
+        getter.native = { ctx, args in
+            var selfValue = args[0]
+            if case .object = selfValue { return try ctx.readLazy(&selfValue, name) }
+            if case .structValue(let s) = selfValue, case .some(let v) = s.fields[storage] { return v }
+            throw RuntimeError("cannot use mutating getter on immutable value: lazy property '\(name)' of a struct is read from a constant")
+        }
+        n.getters[name] = Function(getter, captured: nil)
+        let setter = FunctionProto(name: name, displayName: "\(n.name).\(name).setter",
+                                   params: [Param(label: nil, name: "newValue", type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                   hasSelf: true, isMutating: true)
+        // A native setter returns `self` changed (see `Context.callSetter`).
+        setter.native = { ctx, args in
+            let v = Value.some(try type.map { try ctx.coerce(args[1], to: $0) } ?? args[1])
+            switch args[0] {
+            case .object(let o): o.fields[storage] = v; return args[0]
+            case .structValue(var s): s.fields[storage] = v; return .structValue(s)
+            default: throw RuntimeError("lazy property '\(name)': expected an instance of \(n.name)")
+            }
+        }
+        n.setters[name] = Function(setter, captured: nil)
     }
 
     /// Initial values and memberwise initializer once all members are known.

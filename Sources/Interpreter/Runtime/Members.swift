@@ -100,7 +100,7 @@ extension Context {
                 return
             }
             if let setter = s.type.setter(name), let getter = s.type.getter(name) {
-                var v = try callGetter(getter, on: container)
+                var v = s.type.lazyProperty(name) != nil ? try readLazy(&container, name) : try callGetter(getter, on: container)
                 try body(&v)
                 try callSetter(setter, on: &container, v)
                 return
@@ -177,8 +177,35 @@ extension Context {
         if let d = observers.didSet { _ = try call(d, [old]) }
     }
 
+    /// Reads `lazy var name` of the instance in `container`, running its initial value and
+    /// storing it on the first read.
+    func readLazy(_ container: inout Value, _ name: String) throws -> Value {
+        let type: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
+        guard let t = type, let (storage, initial) = t.lazyProperty(name) else {
+            return try getMember(container, name)
+        }
+        switch container {
+        case .object(let o):
+            if case .some(let v) = o.fields[storage] { return v }
+            let v = try callGetter(initial, on: container)
+            o.fields[storage] = .some(v)
+            return v
+        case .structValue(var s):
+            if case .some(let v) = s.fields[storage] { return v }
+            let v = try callGetter(initial, on: container)
+            s.fields[storage] = .some(v)
+            container = .structValue(s)
+            return v
+        default: return try getMember(container, name)
+        }
+    }
+
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
         let p = setter.proto
+        if let native = p.native {
+            selfValue = try native(self, [selfValue, newValue])
+            return
+        }
         let frame = setter.makeFrame()
         frame.slots[0] = selfValue
         frame.slots[1] = newValue

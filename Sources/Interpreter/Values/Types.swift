@@ -125,6 +125,8 @@ public final class NominalType {
     var methods: [String: Function] = [:]
     var methodsByBaseName: [String: [Function]] = [:]
     var getters: [String: Function] = [:]
+    /// `lazy var`s: the field that stores each (nil until first read) and its initial value.
+    var lazyProperties: [String: (storage: Int, initial: Function)] = [:]
     var setters: [String: Function] = [:]
     var initializers: [String: Function] = [:]
     var staticValues: [Value] = []
@@ -159,6 +161,10 @@ public final class NominalType {
         if let g = superclass?.getter(name) { return g }
         for p in protocols { if let g = p.getter(name) { return g } }
         return nil
+    }
+
+    func lazyProperty(_ name: String) -> (storage: Int, initial: Function)? {
+        lazyProperties[name] ?? superclass?.lazyProperty(name)
     }
 
     func setter(_ name: String) -> Function? {
