@@ -254,6 +254,10 @@ extension Compiler {
             }
             return { _ in v }
         }
+        if let n = nestedType(name), !isVariable(name) {
+            let v = Value.type(.nominal(n, []))
+            return { _ in v }
+        }
         if let b = scope.lookup(name) {
             switch b.kind {
             case .variable: return load(b)
@@ -281,6 +285,11 @@ extension Compiler {
             return { _ in f }
         }
         return unknownName(name, ref)
+    }
+
+    func isVariable(_ name: String) -> Bool {
+        if let b = scope.lookup(name), case .variable = b.kind { return true }
+        return false
     }
 
     func pickOverload(_ overloads: [(proto: FunctionProto, slot: Int)], argumentNames: DeclNameArgumentsSyntax?, node: some SyntaxProtocol) throws -> (proto: FunctionProto, slot: Int) {

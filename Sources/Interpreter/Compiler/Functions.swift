@@ -25,17 +25,19 @@ extension Compiler {
         try clause.parameters.map { p in
             let label = p.firstName.text == "_" ? nil : p.firstName.text
             let name = p.secondName?.text ?? p.firstName.text
-            var isInout = false
+            var isInout = false, isAutoclosure = false
             var typeSyntax = p.type
             if let attributed = p.type.as(AttributedTypeSyntax.self) {
                 isInout = attributed.specifiers.contains { $0.as(SimpleTypeSpecifierSyntax.self)?.specifier.tokenKind == .keyword(.inout) }
+                isAutoclosure = attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "autoclosure" }
                 typeSyntax = attributed.baseType
             }
             // `_ x: Int!` is used without unwrapping: it holds and is seen as the wrapped type.
             if let iuo = typeSyntax.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) { typeSyntax = iuo.wrappedType }
             let type = try resolveType(typeSyntax, node: p)
             let isVariadic = p.ellipsis != nil
-            return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout),
+            return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout,
+                          isAutoclosure: isAutoclosure),
                     p.defaultValue?.value)
         }
     }
@@ -91,7 +93,8 @@ extension Compiler {
                 guard let d = d else { continue }
                 let eval = try compileExpr(d, expected: params[i].type)
                 let p = params[i]
-                params[i] = Param(label: p.label, name: p.name, type: p.type, defaultValue: eval, isVariadic: p.isVariadic, isInout: p.isInout)
+                params[i] = Param(label: p.label, name: p.name, type: p.type, defaultValue: eval, isVariadic: p.isVariadic, isInout: p.isInout,
+                                  isAutoclosure: p.isAutoclosure)
             }
             proto.params = params
             for p in proto.params {

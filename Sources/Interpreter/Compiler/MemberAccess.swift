@@ -77,6 +77,11 @@ extension Compiler {
         if case .nominal(let t, _)? = staticType(baseExpr), t.kind == .structType, t.lazyProperty(name) != nil, !containsChain(baseExpr) {
             return lazyRead(try compileLValue(baseExpr, isTarget: false), name, m.declName)
         }
+        // `3.ft` with `extension Double { var ft: Double }`: the literal is a Double, as in Swift.
+        if baseExpr.is(IntegerLiteralExprSyntax.self), let d = ctx.extensions["Double"], d.hasMember(name), !(ctx.extensions["Int"]?.hasMember(name) ?? false),
+           builtins.intType.properties[name] == nil, builtins.intType.methods[name] == nil {
+            return memberGetter(base: try compileExpr(baseExpr, expected: .double), name: name, node: m.declName)
+        }
         let base = try compileChainBase(baseExpr, member: name)
         let get = memberGetter(base: base.eval, name: name, node: m.declName)
         return base.chained ? wrapChain(get) : get

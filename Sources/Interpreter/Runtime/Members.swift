@@ -41,6 +41,7 @@ extension Context {
 
     func staticMember(_ t: TypeRef, _ name: String) throws -> Value {
         if case .nominal(let n, _) = t {
+            if let nested = n.nestedTypes[name] { return .type(.nominal(nested, [])) }
             if let ci = n.caseIndex[name] {
                 if n.cases[ci].labels.isEmpty { return try makeEnumCase(n, ci, []) }
                 let arity = n.cases[ci].labels
@@ -241,6 +242,8 @@ extension Context {
             if let m = o.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.native(let n), _):
             if let get = n.type.subscriptGet { return try get(self, v, indices, labels) }
+        case (.type(.nominal(let n, _)), _):
+            if let m = n.staticMethod(named: "subscript", key: subscriptKey(labels)) { return try call(m, indices) }
         case (.tuple, _), (.range, _), (.closedRange, _):
             if case .int(let i) = indices[0] {
                 let all = try v.array()
@@ -249,8 +252,15 @@ extension Context {
             }
         default: break
         }
+        // A subscript an extension adds to a builtin type (`extension Int { subscript(digit: Int) }`).
+        for e in builtinExtensions(of: v) {
+            if let m = e.method("subscript(\(subscriptKey(labels)))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
+        }
         throw RuntimeError("value of type '\(typeName(v))' has no subscripts")
     }
+
+    /// `row:_:` for `m[row: 1, 2]`: how a subscript's labels appear in its key.
+    func subscriptKey(_ labels: [String?]) -> String { labels.map { ($0 ?? "_") + ":" }.joined() }
 
     func sliceBounds(_ index: Value, count: Int, _ l: Int, _ u: Int) throws -> (Int, Int) {
         let lo = l == Int.min ? 0 : l
@@ -328,6 +338,13 @@ extension Context {
             case .some(let v): d.set(indices[0], v)
             case let v: d.set(indices[0], v)
             }
+            return
+        }
+        if case .type(.nominal(let n, _)) = container, let getter = n.staticMethod(named: "subscript", key: subscriptKey(labels)),
+           let setter = n.staticMethod(named: "subscript=", key: subscriptKey(labels) + "_:") {
+            var v = try call(getter, indices)
+            try body(&v)
+            _ = try call(setter, indices + [v])
             return
         }
         let userType: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
