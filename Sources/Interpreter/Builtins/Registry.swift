@@ -39,6 +39,8 @@ public final class NativeType {
     /// `x[i]` for reads.
     var subscriptGet: ((Context, Value, [Value], [String?]) throws -> Value)?
     var describe: ((Any) -> String)?
+    /// How a value shows inside a collection, when not as `describe` (Swift's `debugDescription`).
+    var debugDescribe: ((Any) -> String)?
     /// How a cell's result of this type is shown (a tensor as `.tensor(shape:text:)`).
     var richValue: ((Any) -> RichValue)?
     var typeName: ((Any) -> String)?
@@ -190,6 +192,7 @@ final class Builtins {
         registerNumbers(b)
         registerFixedWidthIntegers(b)
         registerStrings(b)
+        registerUnicodeScalars(b)
         registerArrays(b)
         registerDictionaries(b)
         registerMisc(b)
@@ -233,6 +236,7 @@ extension Value {
         switch self {
         case .string(let s): return s
         case .character(let c): return String(c)
+        case .native(let n) where n.value is Unicode.Scalar: return String(n.value as! Unicode.Scalar)
         default: throw RuntimeError("\(what): expected String, got \(typeName(self))")
         }
     }

@@ -248,7 +248,9 @@ func registerSequenceMethods(_ t: NativeType) {
         if case .string(let s) = args[0] {
             return .array(ArrayStorage(try s.split { try predicate(ctx, f, [.character($0)]) }.map { .string(String($0)) }))
         }
-        return .array(ArrayStorage(try args[0].array().split { try predicate(ctx, f, [$0]) }.map { .array(ArrayStorage(Array($0))) }))
+        return .array(ArrayStorage(try args[0].array().split { try predicate(ctx, f, [$0]) }.map {
+            .array(ArrayStorage(Array($0), startIndex: $0.startIndex, isSlice: true))
+        }))
     }
     t.property("indices") { _, v in
         if case .array(let a) = v { return .range(a.startIndex, a.startIndex + a.elements.count) }

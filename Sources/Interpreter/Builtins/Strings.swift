@@ -85,8 +85,6 @@ func registerStrings(_ b: Builtins) {
         .string(try str(a[0]).padding(toLength: try a[1].int(), withPad: try str(a[2]), startingAt: try a[3].int()))
     }
     t.property("utf8") { _, v in .array(ArrayStorage(try str(v).utf8.map { .int(Int($0)) })) }
-    // Scalars are Characters of one scalar each; `.value` gives the code point (a UInt32).
-    t.property("unicodeScalars") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .character(Character($0)) })) }
     t.mutatingMethod("append", [.unlabelled]) { _, v, args in
         guard case .string(var s) = v else { throw RuntimeError("expected a String") }
         v = .void
@@ -109,9 +107,6 @@ func registerStrings(_ b: Builtins) {
         v = .string(s)
         return .character(c)
     }
-    t.mutatingMethod("insert", [.unlabelled, .labelled("at")]) { _, v, _ in
-        throw RuntimeError("String.insert(_:at:) needs a String.Index, which notebook cells do not support")
-    }
     t.property("description") { _, v in .string(try str(v)) }
     t.property("unicodeScalarValues") { _, v in .array(ArrayStorage(try str(v).unicodeScalars.map { .int(Int($0.value)) })) }
     t.method("contains", [.labelled("regex")]) { _, a in .bool(try str(a[0]).range(of: try str(a[1]), options: .regularExpression) != nil) }
@@ -126,12 +121,11 @@ func registerStrings(_ b: Builtins) {
         let s = try str(a[0])
         return .array(ArrayStorage(re.regex.matches(in: s, range: NSRange(s.startIndex..., in: s)).compactMap { Range($0.range, in: s).map { .string(String(s[$0])) } }))
     }
-    t.method("index", [.unlabelled, .labelled("offsetBy")]) { _, _ in
-        throw RuntimeError("String.Index is not supported in notebook cells; use Array(string) to index characters")
-    }
+    registerStringIndices(t)
 
     let c = b.characterType
     c.initializer([.unlabelled]) { _, a in
+        if case .native(let n) = a[0], let scalar = n.value as? Unicode.Scalar { return .character(Character(scalar)) }
         let s = try a[0].string()
         guard s.count == 1 else { throw RuntimeError("Can't form a Character from a String containing more than one extended grapheme cluster") }
         return .character(s.first!)
@@ -145,15 +139,6 @@ func registerStrings(_ b: Builtins) {
         ("isPunctuation", \.isPunctuation), ("isUppercase", \.isUppercase), ("isLowercase", \.isLowercase), ("isASCII", \.isASCII),
         ("isNewline", \.isNewline), ("isSymbol", \.isSymbol), ("isLetterOrDigit", { $0.isLetter || $0.isNumber }), ("isHexDigit", \.isHexDigit)]
     for (name, test) in flags { c.property(name) { _, v in .bool(test(try ch(v))) } }
-    // A scalar of `unicodeScalars` (a Character of one scalar): its code point, a UInt32
-    // (registered before the strings, in Registry).
-    guard case .native(let u32)? = b.types["UInt32"], let uint32 = u32.integerLiteral else {
-        preconditionFailure("UInt32 is registered before the strings")
-    }
-    c.property("value") { _, v in
-        guard let scalar = (try ch(v)).unicodeScalars.first else { throw RuntimeError("value: expected a Unicode scalar") }
-        return try uint32(Int(scalar.value))
-    }
     c.property("asciiValue") { _, v in (try ch(v)).asciiValue.map { .some(.int(Int($0))) } ?? .none }
     c.property("wholeNumberValue") { _, v in (try ch(v)).wholeNumberValue.map { .some(.int($0)) } ?? .none }
     c.method("lowercased", []) { _, a in .string(try ch(a[0]).lowercased()) }

@@ -42,6 +42,7 @@ extension Compiler {
 
         if let ref = callee.as(DeclReferenceExprSyntax.self), ref.baseName.tokenKind != .keyword(.self) {
             let name = ref.baseName.text
+            if let n = nestedType(name), !isVariable(name) { return try compileConstruct(.nominal(n, []), call) }
             if let b = scope.lookup(name) {
                 switch b.kind {
                 case .functions(let overloads):
@@ -122,6 +123,8 @@ extension Compiler {
                 return try compileDelegatingInit(t, selfBinding, call)
             }
             if let t = try typeNamed(baseExpr), name == "init" { return try compileConstruct(t, call) }
+            // `Card.Suit(rawValue: "♠")`, `Library.Book(title: "Dune")`
+            if case .nominal(let outer, _)? = try typeNamed(baseExpr), let n = outer.nestedTypes[name] { return try compileConstruct(.nominal(n, []), call) }
             let base = try compileChainBase(baseExpr, member: name)
             // Methods that change their receiver (the builtins' and the cells' own) go through its storage.
             let mutating = builtins.mutatingMethodNames.contains(name) || ctx.mutatingMethodNames.contains(name)
@@ -210,6 +213,23 @@ extension Compiler {
     }
 
     /// A call of a `func` known when compiling: arguments go straight into the callee's frame.
+    /// The argument of an `@autoclosure` parameter: a closure that evaluates it when called, in
+    /// the caller's frame (which it keeps alive, as any closure does).
+    func compileAutoclosure(_ node: ExprSyntax, _ param: Param) throws -> Eval {
+        var resultType: TypeRef? = nil
+        if case .function(_, let r)? = param.type { resultType = r }
+        let value = try compileExpr(node, expected: resultType)
+        let proto = FunctionProto(name: param.name, displayName: "@autoclosure \(param.name)", params: [], returnType: resultType)
+        proto.expressionBody = { frame in try value(frame.parent!) }
+        proto.body = { frame in
+            frame.returnValue = try value(frame.parent!)
+            return .returned
+        }
+        proto.frameSize = 1
+        proto.isCompiled = true
+        return { f in .function(Function(proto, captured: f)) }
+    }
+
     func compileDirectCall(_ proto: FunctionProto, _ b: Binding, _ plan: [ArgSource], _ nodes: [ExprSyntax], _ call: FunctionCallExprSyntax) throws -> Eval {
         let r = range(call)
         let ctx = self.ctx
@@ -226,6 +246,8 @@ extension Compiler {
                     let lv = try compileLValue(target)
                     inouts.append((slot, lv))
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(target), type: nil))
+                } else if param.isAutoclosure {
+                    fills.append(ArgFill(slot: slot, eval: try compileAutoclosure(nodes[i], param), type: nil))
                 } else {
                     if let t = param.type { try checkLiteral(nodes[i], against: t, context: .argument) }
                     fills.append(ArgFill(slot: slot, eval: try compileExpr(nodes[i], expected: param.type), type: coerceTo))
@@ -501,7 +523,13 @@ extension Compiler {
                 throw RuntimeError("no initializer of '\(t.name)' accepts (\(a.labels.map { ($0 ?? "_") + ":" }.joined()))", at: r)
             }
             var selfValue = try selfLoad(f)
-            _ = try ctx.invoke(chosen, a, selfValue: &selfValue, at: r)
+            if chosen.proto.native != nil {
+                // A memberwise initializer (native) gives the new value rather than changing `self`.
+                var none = Value.void
+                selfValue = try ctx.invoke(chosen, a, selfValue: &none, at: r)
+            } else {
+                _ = try ctx.invoke(chosen, a, selfValue: &selfValue, at: r)
+            }
             selfFrame(f).slots[slot] = selfValue
             return .void
         }
@@ -510,10 +538,15 @@ extension Compiler {
     /// The type an expression names, if it names one (`Point`, `Tensor<Int32>`).
     func typeNamed(_ e: ExprSyntax) throws -> TypeRef? {
         if let ref = e.as(DeclReferenceExprSyntax.self) {
+            if let n = nestedType(ref.baseName.text) { return .nominal(n, []) }
             if let b = scope.lookup(ref.baseName.text) { if case .type(let t) = b.kind { return t }; return nil }
             return builtins.types[ref.baseName.text]
         }
         if e.is(GenericSpecializationExprSyntax.self) { return try typeFromExpression(e) }
+        if let m = e.as(MemberAccessExprSyntax.self), let base = m.base, case .nominal(let outer, _)? = try typeNamed(base),
+           let n = outer.nestedTypes[m.declName.baseName.text] {
+            return .nominal(n, [])
+        }
         return nil
     }
 }

@@ -45,6 +45,8 @@ final class Compiler {
     var thrownType: TypeRef?
     /// The type whose members are being compiled (for `self` and implicit member access).
     var selfType: NominalType?
+    /// The type whose members are being declared (its nested types are in scope there).
+    var enclosingType: NominalType?
     var inMutatingContext = false
     var inInitializer = false
     static let operatorNames: Set<String> = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&&", "||", "..<", "...", "&", "|", "^"]

@@ -46,7 +46,11 @@ extension Compiler {
             guard p.operator.text == "..." else { throw unsupported("postfix operator '\(p.operator.text)'", p) }
             let inner = try compileExpr(p.expression)
             let r = range(p)
-            return { f in .range(try located(r) { try inner(f).int("range") }, Int.max) }
+            return { f in
+                let v = try inner(f)
+                if let i = v.stringIndex { return .stringIndexRange(StringIndexRange(lower: i, upper: nil, closed: false)) }
+                return .range(try located(r) { try v.int("range") }, Int.max)
+            }
         case .ternaryExpr(let t):
             let a = try compileExpr(t.thenExpression, expected: expected ?? staticType(t.elseExpression))
             let b = try compileExpr(t.elseExpression, expected: expected ?? staticType(t.thenExpression))
@@ -250,6 +254,10 @@ extension Compiler {
             }
             return { _ in v }
         }
+        if let n = nestedType(name), !isVariable(name) {
+            let v = Value.type(.nominal(n, []))
+            return { _ in v }
+        }
         if let b = scope.lookup(name) {
             switch b.kind {
             case .variable: return load(b)
@@ -279,6 +287,11 @@ extension Compiler {
         return unknownName(name, ref)
     }
 
+    func isVariable(_ name: String) -> Bool {
+        if let b = scope.lookup(name), case .variable = b.kind { return true }
+        return false
+    }
+
     func pickOverload(_ overloads: [(proto: FunctionProto, slot: Int)], argumentNames: DeclNameArgumentsSyntax?, node: some SyntaxProtocol) throws -> (proto: FunctionProto, slot: Int) {
         if overloads.count == 1 { return overloads[0] }
         if let names = argumentNames {
@@ -299,6 +312,9 @@ extension Compiler {
             // Static context: static members.
             if let (owner, si) = t.staticStorage(name) { return { _ in owner.staticValues[si] } }
             return nil
+        }
+        if t.kind == .structType, t.lazyProperty(name) != nil {
+            return lazyRead(try compileLValue(ExprSyntax(DeclReferenceExprSyntax(baseName: .keyword(.self))), isTarget: false), name, node)
         }
         let base = load(selfBinding)
         if t.fieldIndex[name] != nil || t.getters[name] != nil || t.superclass?.fieldIndex[name] != nil
@@ -348,10 +364,14 @@ extension Compiler {
                 if case .native(let n) = v, let out = try located(r, { try n.type.prefixOperator?(ctx, "~", v) }) { return out }
                 return .int(~(try v.int()))
             }
-        case "..<":
-            return { f in .range(Int.min, try inner(f).int()) }
-        case "...":
-            return { f in .closedRange(Int.min, try inner(f).int()) }
+        case "..<", "...":
+            let closed = op == "..."
+            return { f in
+                let v = try inner(f)
+                if let i = v.stringIndex { return .stringIndexRange(StringIndexRange(lower: nil, upper: i, closed: closed)) }
+                let u = try located(r) { try v.int() }
+                return closed ? .closedRange(Int.min, u) : .range(Int.min, u)
+            }
         default:
             throw unsupported("prefix operator '\(op)'", p)
         }

@@ -25,17 +25,19 @@ extension Compiler {
         try clause.parameters.map { p in
             let label = p.firstName.text == "_" ? nil : p.firstName.text
             let name = p.secondName?.text ?? p.firstName.text
-            var isInout = false
+            var isInout = false, isAutoclosure = false
             var typeSyntax = p.type
             if let attributed = p.type.as(AttributedTypeSyntax.self) {
                 isInout = attributed.specifiers.contains { $0.as(SimpleTypeSpecifierSyntax.self)?.specifier.tokenKind == .keyword(.inout) }
+                isAutoclosure = attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "autoclosure" }
                 typeSyntax = attributed.baseType
             }
             // `_ x: Int!` is used without unwrapping: it holds and is seen as the wrapped type.
             if let iuo = typeSyntax.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) { typeSyntax = iuo.wrappedType }
             let type = try resolveType(typeSyntax, node: p)
             let isVariadic = p.ellipsis != nil
-            return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout),
+            return (Param(label: label, name: name, type: isVariadic ? .array(type) : type, defaultValue: nil, isVariadic: isVariadic, isInout: isInout,
+                          isAutoclosure: isAutoclosure),
                     p.defaultValue?.value)
         }
     }
@@ -70,7 +72,8 @@ extension Compiler {
 
     /// Compiles parameters' default values and the body into `proto`.
     func compileFunctionBody(_ proto: FunctionProto, defaults: [ExprSyntax?], body: CodeBlockItemListSyntax?, selfType owner: NominalType?,
-                             isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = []) throws {
+                             isInit: Bool = false, selfIsMutable: Bool = false, extraParams: [String] = [],
+                             expression: ExprSyntax? = nil) throws {
         try nested(selfType: owner, returnType: proto.returnType, mutating: proto.isMutating, initializer: isInit) {
             if let t = owner { scope.members = { name in t.hasMember(name) } }
             let savedGenerics = genericNames
@@ -90,7 +93,8 @@ extension Compiler {
                 guard let d = d else { continue }
                 let eval = try compileExpr(d, expected: params[i].type)
                 let p = params[i]
-                params[i] = Param(label: p.label, name: p.name, type: p.type, defaultValue: eval, isVariadic: p.isVariadic, isInout: p.isInout)
+                params[i] = Param(label: p.label, name: p.name, type: p.type, defaultValue: eval, isVariadic: p.isVariadic, isInout: p.isInout,
+                                  isAutoclosure: p.isAutoclosure)
             }
             proto.params = params
             for p in proto.params {
@@ -112,6 +116,17 @@ extension Compiler {
                 let saved = pushScope()
                 defer { scope = saved }
                 proto.body = try compileFunctionStatements(items, implicitReturn: proto.returnType != nil && !isInit, for: proto)
+            } else if let e = expression {
+                // A body that is one expression of the type's (a `lazy var`'s initial value).
+                var value = try compileExpr(e, expected: returnType)
+                if let t = returnType {
+                    let (plain, ctx) = (value, self.ctx)
+                    value = { f in try ctx.coerce(try plain(f), to: t) }
+                }
+                proto.body = { [value] f in
+                    f.returnValue = try value(f)
+                    return .returned
+                }
             } else {
                 proto.body = { _ in .normal }
             }

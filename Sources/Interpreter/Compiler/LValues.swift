@@ -63,7 +63,11 @@ extension Compiler {
             let base = try lvalueOrTemporary(baseExpr, change: .property, at: Syntax(m.declName), direct: isTarget)
             return memberLValue(base: base, name: name, node: m.declName, type: staticType(e))
         case .subscriptCallExpr(let s):
-            let base = try lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
+            // `Temperatures["Oslo"] = 3`: a static subscript changes no variable.
+            let typeBase: LValue? = try typeNamed(s.calledExpression).map { t in
+                LValue(modify: { _, body in var v = Value.type(t); try body(&v) }, staticType: nil)
+            }
+            let base = try typeBase ?? lvalueOrTemporary(s.calledExpression, change: .subscriptElement, at: Syntax(s.calledExpression), direct: isTarget)
             // Keys adapt to the dictionary's key type (`sizes[.validation(fold: 1)] = 50`).
             var keyType: TypeRef? = nil
             if case .dictionary(let k, _)? = staticType(s.calledExpression) { keyType = k }

@@ -74,9 +74,28 @@ extension Compiler {
             let v = Value.type(t)
             return { _ in v }
         }
+        if case .nominal(let t, _)? = staticType(baseExpr), t.kind == .structType, t.lazyProperty(name) != nil, !containsChain(baseExpr) {
+            return lazyRead(try compileLValue(baseExpr, isTarget: false), name, m.declName)
+        }
+        // `3.ft` with `extension Double { var ft: Double }`: the literal is a Double, as in Swift.
+        if baseExpr.is(IntegerLiteralExprSyntax.self), let d = ctx.extensions["Double"], d.hasMember(name), !(ctx.extensions["Int"]?.hasMember(name) ?? false),
+           builtins.intType.properties[name] == nil, builtins.intType.methods[name] == nil {
+            return memberGetter(base: try compileExpr(baseExpr, expected: .double), name: name, node: m.declName)
+        }
         let base = try compileChainBase(baseExpr, member: name)
         let get = memberGetter(base: base.eval, name: name, node: m.declName)
         return base.chained ? wrapChain(get) : get
+    }
+
+    /// Reads `lazy var name` of a struct: the first read stores its value in the variable.
+    func lazyRead(_ base: LValue, _ name: String, _ node: some SyntaxProtocol) -> Eval {
+        let r = range(node)
+        let ctx = self.ctx
+        return { f in
+            var out = Value.void
+            try base.modify(f) { container in out = try located(r) { try ctx.readLazy(&container, name) } }
+            return out
+        }
     }
 
     /// Reads `base.name`, remembering the field's index for the last type seen (an inline cache).

@@ -1,6 +1,9 @@
 import SwiftSyntax
 import Reports
 
+/// The name of the field that holds a `lazy var`'s value (Swift's own, as a struct prints it).
+let lazyStoragePrefix = "$__lazy_storage_$_"
+
 extension Compiler {
     /// First pass: binds the names of the types declared by `decls`, so that members can refer
     /// to any of them.
@@ -27,7 +30,54 @@ extension Compiler {
             n.genericParameters = generics?.parameters.map { $0.name.text } ?? []
             scope.names[name] = Binding(kind: .type(.nominal(n, [])), slot: -1, owner: function, staticType: nil)
             scope.declaredHere.insert(name)
+            if let block = d.asProtocol(DeclGroupSyntax.self)?.memberBlock { try declareNestedTypes(in: n, block) }
         }
+        // Types declared inside extensions (`extension Int { enum Kind { ... } }`).
+        for d in decls {
+            if let x = d.as(ExtensionDeclSyntax.self) { try declareNestedTypes(in: try extendedType(x), x.memberBlock) }
+        }
+    }
+
+    /// The structs, classes and enums declared inside `outer`'s body, found by name in its
+    /// members' bodies and as `Outer.Name` elsewhere.
+    func declareNestedTypes(in outer: NominalType, _ block: MemberBlockSyntax) throws {
+        for member in block.members {
+            let d = member.decl
+            let (kind, name, generics, memberBlock): (NominalType.Kind, TokenSyntax, GenericParameterClauseSyntax?, MemberBlockSyntax)
+            if let s = d.as(StructDeclSyntax.self) { (kind, name, generics, memberBlock) = (.structType, s.name, s.genericParameterClause, s.memberBlock) }
+            else if let c = d.as(ClassDeclSyntax.self) { (kind, name, generics, memberBlock) = (.classType, c.name, c.genericParameterClause, c.memberBlock) }
+            else if let e = d.as(EnumDeclSyntax.self) { (kind, name, generics, memberBlock) = (.enumType, e.name, e.genericParameterClause, e.memberBlock) }
+            else { continue }
+            if outer.nestedTypes[name.text] != nil { throw error("invalid redeclaration of '\(name.text)'", name, kind: "redeclaration") }
+            let n = NominalType(kind: kind, name: name.text)
+            n.genericParameters = generics?.parameters.map { $0.name.text } ?? []
+            n.enclosing = outer
+            outer.nestedTypes[name.text] = n
+            try declareNestedTypes(in: n, memberBlock)
+        }
+    }
+
+    /// The nested types of `n`'s body, innermost first, with their bodies (for `compileTypeBodies`).
+    private func nestedWork(_ n: NominalType, _ block: MemberBlockSyntax) -> [(NominalType, MemberBlockSyntax, InheritanceClauseSyntax?)] {
+        var out: [(NominalType, MemberBlockSyntax, InheritanceClauseSyntax?)] = []
+        for member in block.members {
+            guard let g = member.decl.asProtocol(DeclGroupSyntax.self), !member.decl.is(ExtensionDeclSyntax.self),
+                  let name = member.decl.as(StructDeclSyntax.self)?.name ?? member.decl.as(ClassDeclSyntax.self)?.name ?? member.decl.as(EnumDeclSyntax.self)?.name,
+                  let inner = n.nestedTypes[name.text] else { continue }
+            out += nestedWork(inner, g.memberBlock)
+            out.append((inner, g.memberBlock, g.inheritanceClause))
+        }
+        return out
+    }
+
+    /// A type declared inside the type being compiled or one enclosing it (`Suit` in `Card`).
+    func nestedType(_ name: String) -> NominalType? {
+        var t = selfType ?? enclosingType
+        while let c = t {
+            if let n = c.nestedTypes[name] { return n }
+            t = c.enclosing
+        }
+        return nil
     }
 
     /// Second pass: members, then method bodies. Returns what runs when the declaration does
@@ -42,9 +92,13 @@ extension Compiler {
                 work.append((try extendedType(x), x.memberBlock, x.inheritanceClause))
             }
         }
+        work = work.flatMap { nestedWork($0.0, $0.1) + [$0] }
         var bodies: [() throws -> Void] = []
         var statics: [() throws -> Void] = []
         for (n, block, inheritance) in work {
+            let savedEnclosing = enclosingType
+            defer { enclosingType = savedEnclosing }
+            enclosingType = n
             try applyInheritance(n, inheritance)
             let saved = genericNames
             defer { genericNames = saved }
@@ -159,6 +213,10 @@ extension Compiler {
                         continue
                     }
                     if n.kind == .enumType { throw error("enums must not contain stored properties", id) }
+                    if let lazy = v.modifiers.first(where: { $0.name.tokenKind == .keyword(.lazy) }) {
+                        try declareLazy(n, name, type, binding, lazy, &bodies)
+                        continue
+                    }
                     var initial: ((Context) throws -> Value)? = nil
                     if let initExpr = binding.initializer?.value {
                         let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
@@ -194,6 +252,8 @@ extension Compiler {
                 try checkSupportedFunction(i.signature, generics: i.genericParameterClause, i)
                 let (proto, defaults) = try makeProto(name: "init", owner: n, signature: i.signature, hasSelf: true, isMutating: true, generics: i.genericParameterClause)
                 n.initializers[proto.key] = Function(proto, captured: ctx.globals)
+                // An initializer in an extension keeps a struct's memberwise one, as in Swift.
+                if !block.parent!.is(ExtensionDeclSyntax.self) { n.hasOwnInitializer = true }
                 let body = i.body?.statements
                 bodies.append { try self.compileFunctionBody(proto, defaults: defaults, body: body, selfType: n, isInit: true) }
             case .enumCaseDecl(let c):
@@ -225,8 +285,9 @@ extension Compiler {
                      defaultSyntax: p.defaultSyntax)
                 }
                 let returnType = try resolveType(s.returnClause.type, node: s.returnClause)
-                let proto = FunctionProto(name: "subscript", displayName: "\(n.name).subscript", params: ps.map(\.param), hasSelf: true, returnType: returnType)
-                n.methods[proto.key] = Function(proto, captured: ctx.globals)
+                let proto = FunctionProto(name: "subscript", displayName: "\(n.name).subscript", params: ps.map(\.param), hasSelf: !isStatic, returnType: returnType)
+                // `static subscript(n: Int)`: `Planet[4]`.
+                if isStatic { n.staticMethods[proto.key] = Function(proto, captured: ctx.globals) } else { n.methods[proto.key] = Function(proto, captured: ctx.globals) }
                 guard let acc = s.accessorBlock else { throw error("subscript needs a body", s) }
                 var getItems: CodeBlockItemListSyntax? = nil
                 switch acc.accessors {
@@ -240,10 +301,10 @@ extension Compiler {
                             let valueName = a.parameters?.name.text ?? "newValue"
                             let setter = FunctionProto(name: "subscript=", displayName: "\(n.name).subscript.setter",
                                                        params: ps.map(\.param) + [Param(label: nil, name: valueName, type: returnType, defaultValue: nil, isVariadic: false, isInout: false)],
-                                                       hasSelf: true, isMutating: true)
-                            n.methods[setter.key] = Function(setter, captured: ctx.globals)
+                                                       hasSelf: !isStatic, isMutating: !isStatic)
+                            if isStatic { n.staticMethods[setter.key] = Function(setter, captured: ctx.globals) } else { n.methods[setter.key] = Function(setter, captured: ctx.globals) }
                             let items = a.body?.statements
-                            bodies.append { try self.compileFunctionBody(setter, defaults: ps.map(\.defaultSyntax) + [nil], body: items, selfType: n, selfIsMutable: true) }
+                            bodies.append { try self.compileFunctionBody(setter, defaults: ps.map(\.defaultSyntax) + [nil], body: items, selfType: n, selfIsMutable: !isStatic) }
                         default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
                         }
                     }
@@ -251,9 +312,7 @@ extension Compiler {
                 let gi = getItems
                 bodies.append { try self.compileFunctionBody(proto, defaults: ps.map(\.defaultSyntax), body: gi, selfType: n) }
             case .typeAliasDecl(let t): throw unsupported("type alias inside a type", t)
-            case .structDecl(let s): throw unsupported("nested type", s.name)
-            case .classDecl(let c): throw unsupported("nested type", c.name)
-            case .enumDecl(let e): throw unsupported("nested type", e.name)
+            case .structDecl, .classDecl, .enumDecl: continue  // nested types: declared by declareNestedTypes
             case .deinitializerDecl(let d): throw unsupported("'deinit'", d.deinitKeyword)
             default: throw unsupported("member declaration", decl)
             }
@@ -293,14 +352,54 @@ extension Compiler {
         }
     }
 
+    /// `lazy var name = expr`: a hidden field (`$__lazy_storage_$_name`, as Swift names it) holds
+    /// nil until the property is first read; then `expr` runs, with `self` and the other members
+    /// in scope, and its value is kept. Assigning the property stores the value. In a struct the
+    /// first read changes the value, so it goes through the variable (`Context.readLazy`).
+    func declareLazy(_ n: NominalType, _ name: String, _ type: TypeRef?, _ binding: PatternBindingSyntax, _ lazy: DeclModifierSyntax,
+                     _ bodies: inout [() throws -> Void]) throws {
+        guard let initExpr = binding.initializer?.value else { throw error("lazy properties must have an initializer", lazy) }
+        if n.fieldIndex[name] != nil || n.getters[name] != nil { throw error("invalid redeclaration of '\(name)'", binding.pattern, kind: "redeclaration") }
+        let storage = n.fields.count
+        let storageName = lazyStoragePrefix + name
+        n.fieldIndex[storageName] = storage
+        n.fields.append(.init(name: storageName, type: nil, isLet: false, initial: { _ in .none }))
+        let initial = FunctionProto(name: name, displayName: "\(n.name).\(name)", params: [], hasSelf: true, returnType: type)
+        let initialFunction = Function(initial, captured: ctx.globals)
+        bodies.append { try self.compileFunctionBody(initial, defaults: [], body: nil, selfType: n, expression: initExpr) }
+        let getter = FunctionProto(name: name, displayName: "\(n.name).\(name).getter", params: [], hasSelf: true, returnType: type)
+        n.lazyProperties[name] = (storage, initialFunction)
+        getter.native = { ctx, args in
+            var selfValue = args[0]
+            if case .object = selfValue { return try ctx.readLazy(&selfValue, name) }
+            if case .structValue(let s) = selfValue, case .some(let v) = s.fields[storage] { return v }
+            throw RuntimeError("cannot use mutating getter on immutable value: lazy property '\(name)' of a struct is read from a constant")
+        }
+        n.getters[name] = Function(getter, captured: nil)
+        let setter = FunctionProto(name: name, displayName: "\(n.name).\(name).setter",
+                                   params: [Param(label: nil, name: "newValue", type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                   hasSelf: true, isMutating: true)
+        // A native setter returns `self` changed (see `Context.callSetter`).
+        setter.native = { ctx, args in
+            let v = Value.some(try type.map { try ctx.coerce(args[1], to: $0) } ?? args[1])
+            switch args[0] {
+            case .object(let o): o.fields[storage] = v; return args[0]
+            case .structValue(var s): s.fields[storage] = v; return .structValue(s)
+            default: throw RuntimeError("lazy property '\(name)': expected an instance of \(n.name)")
+            }
+        }
+        n.setters[name] = Function(setter, captured: nil)
+    }
+
     /// Initial values and memberwise initializer once all members are known.
     func finishType(_ n: NominalType) {
         for i in n.cases.indices where n.cases[i].labels.isEmpty && n.cases[i].instance == nil {
             n.cases[i].instance = EnumValue(type: n, caseIndex: i, payload: [])
         }
-        if n.kind == .structType, n.initializers.isEmpty || n.initializers.values.allSatisfy({ $0.proto.native != nil }) {
+        if n.kind == .structType, !n.hasOwnInitializer {
             let mw = ctx.memberwiseInitializer(n)
-            n.initializers = [mw.proto.key: mw]
+            n.initializers = n.initializers.filter { $0.value.proto.native == nil }
+            n.initializers[mw.proto.key] = mw
         }
         if n.kind == .classType, n.initializers.isEmpty, n.superclass == nil || n.superclass!.initializers.values.allSatisfy({ $0.proto.native != nil }) {
             let proto = FunctionProto(name: "init", displayName: "\(n.name).init()", params: [])

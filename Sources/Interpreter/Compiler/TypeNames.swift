@@ -17,6 +17,7 @@ extension Compiler {
             }
             if genericNames.contains(name) { return .parameter(name) }
             if name == "Self", let s = selfType { return s.kind == .protocolType || s.kind == .extensionType ? .any : .nominal(s, []) }
+            if let n = nestedType(name) { return .nominal(n, []) }
             if let b = scope.lookup(name), case .type(let ty) = b.kind { return ty }
             if let ty = builtins.types[name] { return ty }
             if protocolNames.contains(name) || builtinProtocolNames.contains(name) {
@@ -37,7 +38,14 @@ extension Compiler {
             return .function(try ft.parameters.map { try resolveType($0.type, node: $0) }, try resolveType(ft.returnClause.type, node: ft.returnClause))
         case .attributedType(let a): return try resolveType(a.baseType, node: a)
         case .someOrAnyType(let s): return try resolveType(s.constraint, node: s)
-        case .memberType(let m): throw unsupported("nested type '\(m.trimmedDescription)'", m)
+        case .memberType(let m):
+            // `Card.Suit`, `String.Index`, `Unicode.Scalar`
+            if let t = builtins.types[m.trimmedDescription] { return t }
+            if m.genericArgumentClause == nil, case .nominal(let outer, _) = try resolveType(m.baseType, node: m.baseType),
+               let n = outer.nestedTypes[m.name.text] {
+                return .nominal(n, [])
+            }
+            throw unsupported("type '\(m.trimmedDescription)'", m)
         case .compositionType: return .any
         case .metatypeType(let m): throw unsupported("metatype '\(m.trimmedDescription)'", m)
         default: throw unsupported("type '\(t.trimmedDescription)'", t)

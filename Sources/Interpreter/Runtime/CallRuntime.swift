@@ -112,6 +112,10 @@ extension Context {
         if let ci = n.caseIndex[m.name] {
             return try makeEnumCase(n, ci, m.arguments, typeArguments: typeArguments)
         }
+        // `.init(title: "Dune")` where a Book is expected.
+        if m.name == "init", m.hasCall {
+            return try construct(.nominal(n, typeArguments), CallArguments(values: m.arguments, labels: m.labels, trailing: m.labels.map { _ in false }), at: nil)
+        }
         if let si = n.staticIndex[m.name], !m.hasCall { return n.staticValues[si] }
         if let g = n.staticGetters[m.name], !m.hasCall { return try call(g, []) }
         if m.hasCall, let f = n.staticMethods[functionKey(m.name, m.labels)] { return try call(f, m.arguments) }

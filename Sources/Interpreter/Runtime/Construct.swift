@@ -82,7 +82,9 @@ extension Context {
         var fieldOfParam: [Int] = []
         for (i, f) in n.fields.enumerated() where !(f.isLet && f.initial != nil) {
             let initial = f.initial
-            params.append(Param(label: f.name, name: f.name, type: f.type, defaultValue: initial.map { get in { [unowned self] _ in try get(self) } },
+            // A `lazy var big` is the parameter `big`, nil (not yet computed) by default.
+            let name = f.name.hasPrefix(lazyStoragePrefix) ? String(f.name.dropFirst(lazyStoragePrefix.count)) : f.name
+            params.append(Param(label: name, name: name, type: f.type, defaultValue: initial.map { get in { [unowned self] _ in try get(self) } },
                                 isVariadic: false, isInout: false))
             fieldOfParam.append(i)
         }
@@ -92,6 +94,9 @@ extension Context {
             for (k, i) in fieldOfParam.enumerated() {
                 var v = args[k]
                 if let t = n.fields[i].type { v = try ctx.coerce(v, to: t) }
+                if n.fields[i].name.hasPrefix(lazyStoragePrefix) {
+                    if case .some = v {} else if case .none = v {} else { v = .some(v) }
+                }
                 s.fields[i] = v
             }
             return .structValue(s)
@@ -175,6 +180,10 @@ extension Context {
                 var none = Value.void
                 return try invoke(m, args, selfValue: &none, at: r)
             }
+        }
+        // `Unicode.Scalar(97)`: a static property holding a type (or a closure) is called.
+        if let d = constructorDescriptor(t), let get = d.staticProperties[name] {
+            return try callValue(try get(self), args, at: r)
         }
         throw RuntimeError("type '\(t.name)' has no static method '\(functionKey(name, args.labels))'", at: r)
     }

@@ -120,6 +120,8 @@ struct Param {
     let defaultValue: Eval?
     let isVariadic: Bool
     let isInout: Bool
+    /// `_ message: @autoclosure () -> String`: a call passes its argument unevaluated, as a closure.
+    var isAutoclosure = false
 }
 
 /// Native implementation: receives the arguments in parameter order (and `self` first for methods).

@@ -77,7 +77,12 @@ extension Context {
         for (k, (param, source)) in zip(p.params, plan).enumerated() {
             var v: Value
             switch source {
-            case .arg(let i): v = args.values[i]
+            case .arg(let i):
+                v = args.values[i]
+                // Only a direct call of a function (Calls.swift) passes an argument unevaluated.
+                if param.isAutoclosure, !isFunction(v) {
+                    throw RuntimeError("an '@autoclosure' parameter is supported in calls of functions, not of methods or closures, in notebook cells: pass a closure ({ ... }) to a '() -> T' parameter", at: r)
+                }
             case .defaultValue: v = try param.defaultValue!(frame)
             case .variadic(let idx): v = .array(ArrayStorage(idx.map { args.values[$0] }))
             }
@@ -98,6 +103,11 @@ extension Context {
             throw e
         }
     }
+}
+
+func isFunction(_ v: Value) -> Bool {
+    if case .function = v { return true }
+    return false
 }
 
 @inline(__always) func isVoid(_ v: Value) -> Bool {

@@ -41,6 +41,7 @@ extension Context {
 
     func staticMember(_ t: TypeRef, _ name: String) throws -> Value {
         if case .nominal(let n, _) = t {
+            if let nested = n.nestedTypes[name] { return .type(.nominal(nested, [])) }
             if let ci = n.caseIndex[name] {
                 if n.cases[ci].labels.isEmpty { return try makeEnumCase(n, ci, []) }
                 let arity = n.cases[ci].labels
@@ -100,7 +101,7 @@ extension Context {
                 return
             }
             if let setter = s.type.setter(name), let getter = s.type.getter(name) {
-                var v = try callGetter(getter, on: container)
+                var v = s.type.lazyProperty(name) != nil ? try readLazy(&container, name) : try callGetter(getter, on: container)
                 try body(&v)
                 try callSetter(setter, on: &container, v)
                 return
@@ -177,8 +178,35 @@ extension Context {
         if let d = observers.didSet { _ = try call(d, [old]) }
     }
 
+    /// Reads `lazy var name` of the instance in `container`, running its initial value and
+    /// storing it on the first read.
+    func readLazy(_ container: inout Value, _ name: String) throws -> Value {
+        let type: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()
+        guard let t = type, let (storage, initial) = t.lazyProperty(name) else {
+            return try getMember(container, name)
+        }
+        switch container {
+        case .object(let o):
+            if case .some(let v) = o.fields[storage] { return v }
+            let v = try callGetter(initial, on: container)
+            o.fields[storage] = .some(v)
+            return v
+        case .structValue(var s):
+            if case .some(let v) = s.fields[storage] { return v }
+            let v = try callGetter(initial, on: container)
+            s.fields[storage] = .some(v)
+            container = .structValue(s)
+            return v
+        default: return try getMember(container, name)
+        }
+    }
+
     func callSetter(_ setter: Function, on selfValue: inout Value, _ newValue: Value) throws {
         let p = setter.proto
+        if let native = p.native {
+            selfValue = try native(self, [selfValue, newValue])
+            return
+        }
         let frame = setter.makeFrame()
         frame.slots[0] = selfValue
         frame.slots[1] = newValue
@@ -207,16 +235,15 @@ extension Context {
         case (.dictionary(let d), 2) where labels.last == "default":
             return d[indices[0]] ?? indices[1]
         case (.string(let s), 1):
-            if case .range(let l, let u) = indices[0], l == Int.min || u == Int.max {
-                throw RuntimeError("String cannot be subscripted with an Int range; use prefix(_:) / dropFirst(_:)")
-            }
-            throw RuntimeError("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead.\(s.isEmpty ? "" : "")")
+            return try subscriptString(s, indices[0])
         case (.structValue(let s), _):
             if let m = s.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.object(let o), _):
             if let m = o.type.method("subscript(\(labels.map { ($0 ?? "_") + ":" }.joined()))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
         case (.native(let n), _):
             if let get = n.type.subscriptGet { return try get(self, v, indices, labels) }
+        case (.type(.nominal(let n, _)), _):
+            if let m = n.staticMethod(named: "subscript", key: subscriptKey(labels)) { return try call(m, indices) }
         case (.tuple, _), (.range, _), (.closedRange, _):
             if case .int(let i) = indices[0] {
                 let all = try v.array()
@@ -225,8 +252,15 @@ extension Context {
             }
         default: break
         }
+        // A subscript an extension adds to a builtin type (`extension Int { subscript(digit: Int) }`).
+        for e in builtinExtensions(of: v) {
+            if let m = e.method("subscript(\(subscriptKey(labels)))") { return try call(Function(m.proto, captured: m.captured, boundSelf: v), indices) }
+        }
         throw RuntimeError("value of type '\(typeName(v))' has no subscripts")
     }
+
+    /// `row:_:` for `m[row: 1, 2]`: how a subscript's labels appear in its key.
+    func subscriptKey(_ labels: [String?]) -> String { labels.map { ($0 ?? "_") + ":" }.joined() }
 
     func sliceBounds(_ index: Value, count: Int, _ l: Int, _ u: Int) throws -> (Int, Int) {
         let lo = l == Int.min ? 0 : l
@@ -304,6 +338,13 @@ extension Context {
             case .some(let v): d.set(indices[0], v)
             case let v: d.set(indices[0], v)
             }
+            return
+        }
+        if case .type(.nominal(let n, _)) = container, let getter = n.staticMethod(named: "subscript", key: subscriptKey(labels)),
+           let setter = n.staticMethod(named: "subscript=", key: subscriptKey(labels) + "_:") {
+            var v = try call(getter, indices)
+            try body(&v)
+            _ = try call(setter, indices + [v])
             return
         }
         let userType: NominalType? = { if case .structValue(let s) = container { return s.type }; if case .object(let o) = container { return o.type }; return nil }()

@@ -43,20 +43,22 @@ extension Context {
         case .function: return "(Function)"
         case .type(let t): return t.name
         case .implicitMember(let m): return "." + m.name
-        case .native(let n): return n.type.describe?(n.value) ?? n.type.name
+        case .native(let n):
+            if debug, let text = n.type.debugDescribe?(n.value) { return text }
+            return n.type.describe?(n.value) ?? n.type.name
         case .structValue(let s):
             if let text = try customDescription(s.type, v, debug: debug) { return text }
             let name = s.type.displayName(of: s.fields)
-            let prefix = debug ? "\(modulePrefix)\(name)" : name
+            let prefix = debug ? "\(modulePrefix)\(s.type.qualifier)\(name)" : name
             var parts: [String] = []
             for (f, x) in zip(s.type.fields, s.fields) { parts.append("\(f.name): \(try describe(x, debug: true))") }
             return prefix + "(" + parts.joined(separator: ", ") + ")"
         case .object(let o):
             if let text = try customDescription(o.type, v, debug: debug) { return text }
-            return "\(modulePrefix)\(o.type.displayName(of: o.fields))"
+            return "\(modulePrefix)\(o.type.qualifier)\(o.type.displayName(of: o.fields))"
         case .enumValue(let e):
             if let text = try customDescription(e.type, v, debug: debug) { return text }
-            let prefix = debug ? "\(modulePrefix)\(e.displayTypeName)." : ""
+            let prefix = debug ? "\(modulePrefix)\(e.type.qualifier)\(e.displayTypeName)." : ""
             if e.payload.isEmpty { return prefix + e.caseName }
             let labels = e.type.cases[e.caseIndex].labels
             var parts: [String] = []

@@ -125,6 +125,16 @@ public final class NominalType {
     var methods: [String: Function] = [:]
     var methodsByBaseName: [String: [Function]] = [:]
     var getters: [String: Function] = [:]
+    /// Types declared inside this one (`struct Card { enum Suit { ... } }`), and the type a nested
+    /// type is declared in.
+    var nestedTypes: [String: NominalType] = [:]
+    /// Whether the type's own body declares an `init` (then a struct has no memberwise one).
+    var hasOwnInitializer = false
+    weak var enclosing: NominalType?
+    /// `Card.` for `Card.Suit` (what a description inside a collection writes before the name).
+    var qualifier: String { enclosing.map { $0.qualifier + $0.name + "." } ?? "" }
+    /// `lazy var`s: the field that stores each (nil until first read) and its initial value.
+    var lazyProperties: [String: (storage: Int, initial: Function)] = [:]
     var setters: [String: Function] = [:]
     var initializers: [String: Function] = [:]
     var staticValues: [Value] = []
@@ -161,6 +171,10 @@ public final class NominalType {
         return nil
     }
 
+    func lazyProperty(_ name: String) -> (storage: Int, initial: Function)? {
+        lazyProperties[name] ?? superclass?.lazyProperty(name)
+    }
+
     func setter(_ name: String) -> Function? {
         if let s = setters[name] { return s }
         if let s = superclass?.setter(name) { return s }
@@ -189,6 +203,11 @@ public final class NominalType {
         if let m = superclass?.staticMethod(named: name, labels: labels, trailing: trailing) { return m }
         for p in protocols { if let m = p.staticMethod(named: name, labels: labels, trailing: trailing) { return m } }
         return nil
+    }
+
+    /// The static method whose key is `name(key)` (`subscript(_:)`), here or in a superclass.
+    func staticMethod(named name: String, key: String) -> Function? {
+        staticMethods["\(name)(\(key))"] ?? superclass?.staticMethod(named: name, key: key)
     }
 
     func staticGetter(_ name: String) -> Function? {
