@@ -140,12 +140,7 @@ private func bindFixedWidth<T: FixedWidthInteger>(_: T.Type, _ name: String, _ b
         case "^": return wrap(x ^ y)
         case "<<": return wrap(x << y)
         case ">>": return wrap(x >> y)
-        case "==": return .bool(x == y)
-        case "!=": return .bool(x != y)
-        case "<": return .bool(x < y)
-        case ">": return .bool(x > y)
-        case "<=": return .bool(x <= y)
-        case ">=": return .bool(x >= y)
+        case "==", "!=", "<", ">", "<=", ">=": return comparison(op, x, y)
         default: return nil
         }
     }
@@ -157,5 +152,19 @@ extension Value {
     var fixedWidthAsInt: Value? {
         guard case .native(let n) = self, let x = n.value as? any BinaryInteger, let i = Int(exactly: x) else { return nil }
         return .int(i)
+    }
+}
+
+/// `x op y` for Swift's six comparison operators (nil for any other operator), shared by the
+/// builtin types that compare their own values (fixed-width integers, string indices, scalars).
+func comparison<T: Comparable>(_ op: String, _ x: T, _ y: T) -> Value? {
+    switch op {
+    case "==": return .bool(x == y)
+    case "!=": return .bool(x != y)
+    case "<": return .bool(x < y)
+    case ">": return .bool(x > y)
+    case "<=": return .bool(x <= y)
+    case ">=": return .bool(x >= y)
+    default: return nil
     }
 }

@@ -51,12 +51,7 @@ let stringIndexType: NativeType = {
     t.binaryOperator = { _, op, a, b in
         guard let x = a.stringIndex, let y = b.stringIndex else { return nil }
         switch op {
-        case "==": return .bool(x == y)
-        case "!=": return .bool(x != y)
-        case "<": return .bool(x < y)
-        case ">": return .bool(x > y)
-        case "<=": return .bool(x <= y)
-        case ">=": return .bool(x >= y)
+        case "==", "!=", "<", ">", "<=", ">=": return comparison(op, x, y)
         case "..<", "...":
             guard x <= y else { throw RuntimeError("Range requires lowerBound <= upperBound") }
             return .stringIndexRange(StringIndexRange(lower: x, upper: y, closed: op == "..."))

@@ -47,12 +47,7 @@ func registerUnicodeScalars(_ b: Builtins) {
         }
         guard let x = scalar(a), let y = scalar(b) else { return nil }
         switch op {
-        case "==": return .bool(x == y)
-        case "!=": return .bool(x != y)
-        case "<": return .bool(x < y)
-        case ">": return .bool(x > y)
-        case "<=": return .bool(x <= y)
-        case ">=": return .bool(x >= y)
+        case "==", "!=", "<", ">", "<=", ">=": return comparison(op, x, y)
         default: return nil
         }
     }
