@@ -35,6 +35,11 @@ func syntaxLinking(_ modules: String...) -> [LinkerSetting] {
 // (`swift build -c release`, whole-module, takes ~6 minutes more on 2 cores.)
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])] + syntaxSwiftFlags
 
+// The targets that do a run's bookkeeping (the Markdown parser's driver, the runner and its worker
+// protocol, the command line) are not worth optimising: -O took a fifth of a cold build, and
+// unoptimised they cost a cached notebook 4 ms more (RunnerBench) and a worker nothing measurable.
+let bookkeeping: [SwiftSetting] = syntaxSwiftFlags
+
 // Tensors' elementwise kernels (exp, tanh, softmax...) are vectorised by the optimiser: on x86_64
 // they target AVX2+FMA (Haswell, 2013, and later), 4-8x faster than the SSE2 baseline.
 #if arch(x86_64)
@@ -68,14 +73,14 @@ let package = Package(
                                               "SwiftDiagnostics", "SwiftOperators", "SwiftBasicFormat")),
         .target(name: "Notebook", dependencies: [
             "CCmark", "Reports", .product(name: "Yams", package: "Yams"),
-        ], swiftSettings: optimised),
+        ], swiftSettings: bookkeeping),
         .target(name: "Render", dependencies: ["Notebook", "Reports"] + syntax("SwiftSyntax", "SwiftParser", "SwiftIDEUtils"),
                 swiftSettings: optimised,
                 linkerSettings: syntaxLinking("SwiftSyntax", "SwiftParser", "SwiftIDEUtils")),
         .target(name: "Runner", dependencies: ["Notebook", "Interpreter", "Render", "Reports"],
-                swiftSettings: optimised),
+                swiftSettings: bookkeeping),
         // The command line is parsed by hand (Sources/nbrun/CommandLineParser.swift).
-        .executableTarget(name: "nbrun", dependencies: ["Runner"], swiftSettings: optimised),
+        .executableTarget(name: "nbrun", dependencies: ["Runner"], swiftSettings: bookkeeping),
 
         // Benchmarks: each compares against its reference (NumPy, TensorFlow, CPython) in one run.
         .executableTarget(name: "TensorsBench", dependencies: ["Tensors"],
