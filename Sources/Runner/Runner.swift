@@ -58,15 +58,15 @@ public struct Runner {
         //    published as it finishes, and stored when it went as the notebook asked.
         let publisher = Publisher(options: options, plan: plan, notebooks: notebooks, terminal: terminal)
         let keys = notebooks.map { ResultsCache.key($0, options: options, build: cache.build) }
-        var toRun: [Int] = []
-        for (i, notebook) in notebooks.enumerated() {
-            guard options.readCache else { toRun.append(i); continue }
-            switch cache.lookup(notebook, outputName: plan.entries[i].outputName, key: keys[i]) {
+        let toRun: [Int] = notebooks.indices.filter { i in
+            guard options.readCache else { return true }
+            switch cache.lookup(notebooks[i], outputName: plan.entries[i].outputName, key: keys[i]) {
             case .hit(let runs, let seconds):
                 publisher.publish(i, runs: runs, seconds: seconds, source: .cache)
+                return false
             case .miss(let reason):
-                if let reason { terminal.print("\(notebook.path): running it: \(reason)", verbose: true) }
-                toRun.append(i)
+                if let reason { terminal.print("\(notebooks[i].path): running it: \(reason)", verbose: true) }
+                return true
             }
         }
         if toRun.isEmpty {
