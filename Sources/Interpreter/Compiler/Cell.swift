@@ -13,6 +13,11 @@ struct CompiledCell {
 extension Compiler {
     func compileCell(_ file: SourceFileSyntax) -> CompiledCell? {
         scope.declaredHere = []
+        if !ctx.tracksLifetimes, file.tokens(viewMode: .sourceAccurate).contains(where: {
+            $0.tokenKind == .keyword(.deinit) || $0.tokenKind == .keyword(.weak) || $0.tokenKind == .keyword(.unowned)
+        }) {
+            ctx.tracksLifetimes = true
+        }
         let items = Array(file.statements)
         var prologue: [(Frame) throws -> Void] = []
         func attempt(_ body: () throws -> Void) {
@@ -56,7 +61,12 @@ extension Compiler {
                     last = { f in ctx.statementStarted(r); return try value(f) }
                 } else {
                     let statement = try compileItem(item)
-                    execs.append { f in ctx.statementStarted(r); return try statement(f) }
+                    execs.append { f in
+                        ctx.statementStarted(r)
+                        let flow = try statement(f)
+                        if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+                        return flow
+                    }
                 }
             }
         }

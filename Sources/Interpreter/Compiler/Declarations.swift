@@ -79,6 +79,28 @@ extension Compiler {
             if case .optional? = type, !isLet { startsNil = true } else { startsNil = false }
             if binding.typeAnnotation?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type { type = w }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
+            if let (kind, modifier) = ownership(v.modifiers) {
+                // `weak var parent = node`: the slot holds a `WeakReference`; reads give the
+                // instance while something else holds it, then nil.
+                guard let id = binding.pattern.as(IdentifierPatternSyntax.self), case .slot(let slot, _) = bind.kind else {
+                    throw unsupported("'\(kind)' on a pattern", binding.pattern)
+                }
+                if !observerBlocks.isEmpty { throw unsupported("property observers on a '\(kind)' variable", binding.accessorBlock!) }
+                if kind == "weak", let t = type, binding.typeAnnotation != nil {
+                    guard case .optional = t else { throw error("'weak' variable should have optional type '\(sugaredName(t))?'", binding.typeAnnotation!.type, kind: "type") }
+                }
+                let name = id.identifier.text
+                scope.names[name]?.accessors = .ownership(kind == "weak" ? "weak" : "unowned", slot: slot, at: range(modifier))
+                scope.names[name]?.captureByValue = false
+                let set = scope.names[name]!.accessors!.set!
+                let frame = frameOf(scope.names[name]!)
+                if let value = value {
+                    execs.append { f in try set(frame(f), try value(f)); return .normal }
+                } else {
+                    execs.append { f in frame(f).slots[slot] = .none; return .normal }
+                }
+                continue
+            }
             if !observerBlocks.isEmpty, let id = binding.pattern.as(IdentifierPatternSyntax.self) {
                 try compileGlobalObservers(id.identifier.text, type: type, observerBlocks)
             }

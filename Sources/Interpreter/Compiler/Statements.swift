@@ -3,8 +3,26 @@ import Reports
 
 extension Compiler {
     /// A sequence of statements in the current scope. `defer` wraps the statements after it.
+    /// Once a session tracks lifetimes (`Context.tracksLifetimes`), a block releases its own
+    /// variables when it ends, the last declared first, as Swift does (but not those a closure or
+    /// nested function uses: it may outlive the block), and the deinits this queues run then.
     func compileStatements(_ items: CodeBlockItemListSyntax) throws -> Exec {
-        try compileItems(Array(items)[...])
+        guard ctx.tracksLifetimes else { return try compileItems(Array(items)[...]) }
+        let fs = function, start = fs.size
+        let body = try compileItems(Array(items)[...])
+        let owned = (start..<fs.size).reversed().filter { !fs.capturedSlots.contains($0) }
+        if owned.isEmpty { return body }
+        let ctx = self.ctx
+        return { f in
+            let flow: Flow
+            do { flow = try body(f) } catch {
+                for s in owned { f.slots[s] = .void }
+                throw error
+            }
+            for s in owned { f.slots[s] = .void }
+            if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+            return flow
+        }
     }
 
     private func compileItems(_ items: ArraySlice<CodeBlockItemSyntax>) throws -> Exec {
@@ -28,7 +46,18 @@ extension Compiler {
                 execs.append(guarded)
                 return sequence(execs[...])
             }
-            execs.append(try compileItem(item))
+            let statement = try compileItem(item)
+            if ctx.tracksLifetimes {
+                // Instances released by the statement run their `deinit` before the next one.
+                let ctx = self.ctx
+                execs.append { f in
+                    let flow = try statement(f)
+                    if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+                    return flow
+                }
+            } else {
+                execs.append(statement)
+            }
         }
         return sequence(execs[...])
     }
