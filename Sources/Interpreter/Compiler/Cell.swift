@@ -60,13 +60,9 @@ extension Compiler {
                     let value = try compileExpr(e)
                     last = { f in ctx.statementStarted(r); return try value(f) }
                 } else {
-                    let statement = try compileItem(item)
-                    execs.append { f in
-                        ctx.statementStarted(r)
-                        let flow = try statement(f)
-                        if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
-                        return flow
-                    }
+                    let start = function.size
+                    let statement = releasing(try compileItem(item), item, slotsFrom: start)
+                    execs.append { f in ctx.statementStarted(r); return try statement(f) }
                 }
             }
         }

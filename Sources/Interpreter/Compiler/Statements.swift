@@ -8,9 +8,9 @@ extension Compiler {
     /// nested function uses: it may outlive the block), and the deinits this queues run then.
     func compileStatements(_ items: CodeBlockItemListSyntax) throws -> Exec {
         guard ctx.tracksLifetimes else { return try compileItems(Array(items)[...]) }
-        let fs = function, start = fs.size
+        let start = function.size
         let body = try compileItems(Array(items)[...])
-        let owned = (start..<fs.size).reversed().filter { !fs.capturedSlots.contains($0) }
+        let owned = ownedSlots(from: start)
         if owned.isEmpty { return body }
         let ctx = self.ctx
         return { f in
@@ -46,20 +46,47 @@ extension Compiler {
                 execs.append(guarded)
                 return sequence(execs[...])
             }
+            let start = function.size
             let statement = try compileItem(item)
-            if ctx.tracksLifetimes {
-                // Instances released by the statement run their `deinit` before the next one.
-                let ctx = self.ctx
-                execs.append { f in
-                    let flow = try statement(f)
-                    if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
-                    return flow
-                }
-            } else {
-                execs.append(statement)
-            }
+            execs.append(releasing(statement, item, slotsFrom: start))
         }
         return sequence(execs[...])
+    }
+
+    /// Once lifetimes are tracked: `statement`, then the release of the variables it declared for
+    /// itself (a `for` loop's variable, an `if let`'s or a `case let`'s binding; not a declaration's
+    /// or a `guard`'s, which belong to the enclosing block), then the deinits this and the
+    /// statement queued, before the next statement.
+    func releasing(_ statement: @escaping Exec, _ item: CodeBlockItemSyntax, slotsFrom start: Int) -> Exec {
+        guard ctx.tracksLifetimes else { return statement }
+        var owned: [Int] = []
+        if case .stmt(let s) = item.item, !s.is(GuardStmtSyntax.self) { owned = ownedSlots(from: start) }
+        if case .expr(let e) = item.item, e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) { owned = ownedSlots(from: start) }
+        let ctx = self.ctx
+        if owned.isEmpty {
+            return { f in
+                let flow = try statement(f)
+                if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+                return flow
+            }
+        }
+        return { f in
+            let flow: Flow
+            do { flow = try statement(f) } catch {
+                for s in owned { f.slots[s] = .void }
+                throw error
+            }
+            for s in owned { f.slots[s] = .void }
+            if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+            return flow
+        }
+    }
+
+    /// The slots of the running function allocated since `start` that no closure or nested
+    /// function uses, the last first.
+    func ownedSlots(from start: Int) -> [Int] {
+        let fs = function
+        return (start..<fs.size).reversed().filter { !fs.capturedSlots.contains($0) }
     }
 
     func sequence(_ execs: ArraySlice<ExecBox>) -> Exec {

@@ -324,7 +324,12 @@ extension Compiler {
             case .typeAliasDecl(let t): throw unsupported("type alias inside a type", t)
             case .structDecl, .classDecl, .enumDecl: continue  // nested types: declared by declareNestedTypes
             case .deinitializerDecl(let d):
-                guard n.kind == .classType else { throw error("deinitializers may only be declared within a class, actor, or noncopyable type", d.deinitKeyword, kind: "type") }
+                guard n.kind == .classType else {
+                    if n.kind == .structType || n.kind == .enumType {
+                        throw error("deinitializer cannot be declared in \(n.kind == .structType ? "struct" : "enum") '\(n.name)' that conforms to 'Copyable'", d.deinitKeyword, kind: "type")
+                    }
+                    throw error("deinitializers may only be declared within a class, actor, or noncopyable type", d.deinitKeyword, kind: "type")
+                }
                 let proto = FunctionProto(name: "deinit", displayName: "\(n.name).deinit", params: [], hasSelf: true)
                 n.deinitializer = Function(proto, captured: ctx.globals)
                 let body = d.body?.statements
@@ -414,7 +419,7 @@ extension Compiler {
         guard n.kind == .classType else { throw unsupported("'\(kind)' property of a \(n.kind == .structType ? "struct" : "enum")", modifier) }
         if binding.accessorBlock != nil { throw unsupported("property observers on a '\(kind)' property", binding.accessorBlock!) }
         if kind == "weak", let t = type, binding.typeAnnotation != nil {
-            guard case .optional = t else { throw error("'weak' variable should have optional type '\(sugaredName(t))?'", binding.typeAnnotation!.type, kind: "type") }
+            guard case .optional = t else { throw error("'weak' variable should have optional type '\(sugaredName(t))?'", binding.pattern, kind: "type") }
         }
         if n.fieldIndex[name] != nil || n.getters[name] != nil { throw error("invalid redeclaration of '\(name)'", binding.pattern, kind: "redeclaration") }
         let r = range(modifier)
