@@ -93,7 +93,7 @@ extension Compiler {
             return nil
         }
         let steps = prologue
-        return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...]), last: last)
+        return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...], drains: ctx.tracksLifetimes), last: last)
     }
 
     /// Whether a final expression shows its value (assignments and `if`/`switch` statements do not).

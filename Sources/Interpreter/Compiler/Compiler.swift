@@ -109,6 +109,10 @@ final class Compiler {
     func declareVariable(_ name: String, isLet: Bool, type: TypeRef?, node: some SyntaxProtocol) throws -> Int {
         try checkRedeclaration(name, node)
         let slot = function.allocate()
+        switch type {
+        case .int?, .double?, .float?, .bool?, .string?, .character?, .range?: function.plainSlots.insert(slot)
+        default: break
+        }
         scope.names[name] = Binding(kind: .variable(isLet: isLet), slot: slot, owner: function, staticType: type,
                                     captureByValue: isLet && !(function.isGlobal && scope.parent == nil))
         scope.declaredHere.insert(name)

@@ -11,6 +11,9 @@ final class FunctionScope {
     /// Slots of this function that nested functions and closures use: a block does not release
     /// them when it ends (a closure made in the block may still need them).
     var capturedSlots: Set<Int> = []
+    /// Slots of variables declared with a type that holds no instance (Int, Double, String, ...):
+    /// a block need not release them.
+    var plainSlots: Set<Int> = []
     init(parent: FunctionScope?, isGlobal: Bool = false, start: Int = 0) {
         self.parent = parent
         self.isGlobal = isGlobal
