@@ -146,7 +146,9 @@ public final class Session {
                 let v = try last(g)
                 if !isVoid(v) { value = try ctx.richValue(v) }
             }
+            try ctx.runPendingDeinits()
         } catch {
+            ctx.deinitQueue.pending = []
             let diagnostic: Diagnostic
             switch error {
             case let e as RuntimeError:

@@ -140,6 +140,8 @@ private func bindFixedWidth<T: FixedWidthInteger>(_: T.Type, _ name: String, _ b
         case "^": return wrap(x ^ y)
         case "<<": return wrap(x << y)
         case ">>": return wrap(x >> y)
+        case "&<<": return wrap(x &<< y)
+        case "&>>": return wrap(x &>> y)
         case "==", "!=", "<", ">", "<=", ">=": return comparison(op, x, y)
         default: return nil
         }

@@ -13,6 +13,11 @@ struct CompiledCell {
 extension Compiler {
     func compileCell(_ file: SourceFileSyntax) -> CompiledCell? {
         scope.declaredHere = []
+        if !ctx.tracksLifetimes, file.tokens(viewMode: .sourceAccurate).contains(where: {
+            $0.tokenKind == .keyword(.deinit) || $0.tokenKind == .keyword(.weak) || $0.tokenKind == .keyword(.unowned)
+        }) {
+            ctx.tracksLifetimes = true
+        }
         let items = Array(file.statements)
         var prologue: [(Frame) throws -> Void] = []
         func attempt(_ body: () throws -> Void) {
@@ -55,7 +60,8 @@ extension Compiler {
                     let value = try compileExpr(e)
                     last = { f in ctx.statementStarted(r); return try value(f) }
                 } else {
-                    let statement = try compileItem(item)
+                    let start = function.size
+                    let statement = releasing(try compileItem(item), item, slotsFrom: start)
                     execs.append { f in ctx.statementStarted(r); return try statement(f) }
                 }
             }
@@ -87,7 +93,7 @@ extension Compiler {
             return nil
         }
         let steps = prologue
-        return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...]), last: last)
+        return CompiledCell(prologue: { g in for s in steps { try s(g) } }, body: sequence(execs[...], drains: ctx.tracksLifetimes), last: last)
     }
 
     /// Whether a final expression shows its value (assignments and `if`/`switch` statements do not).

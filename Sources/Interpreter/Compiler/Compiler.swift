@@ -93,10 +93,26 @@ final class Compiler {
         return saved
     }
 
+    /// `weak` or `unowned` among a declaration's modifiers, with the modifier.
+    func ownership(_ modifiers: DeclModifierListSyntax) -> (kind: String, node: DeclModifierSyntax)? {
+        for m in modifiers {
+            if m.name.tokenKind == .keyword(.weak) { return ("weak", m) }
+            if m.name.tokenKind == .keyword(.unowned) {
+                if let d = m.detail, d.detail.text == "unsafe" { return ("unowned(unsafe)", m) }
+                return ("unowned", m)
+            }
+        }
+        return nil
+    }
+
     /// Declares a variable in the current scope and returns its slot.
     func declareVariable(_ name: String, isLet: Bool, type: TypeRef?, node: some SyntaxProtocol) throws -> Int {
         try checkRedeclaration(name, node)
         let slot = function.allocate()
+        switch type {
+        case .int?, .double?, .float?, .bool?, .string?, .character?, .range?: function.plainSlots.insert(slot)
+        default: break
+        }
         scope.names[name] = Binding(kind: .variable(isLet: isLet), slot: slot, owner: function, staticType: type,
                                     captureByValue: isLet && !(function.isGlobal && scope.parent == nil))
         scope.declaredHere.insert(name)
@@ -120,15 +136,23 @@ final class Compiler {
     }
 
     func access(_ b: Binding) -> VariableAccess {
-        if b.owner.isGlobal { return .global(b.slot) }
+        if b.owner.isGlobal {
+            if function !== b.owner { b.owner.capturedSlots.insert(b.slot) }
+            return .global(b.slot)
+        }
         var depth = 0
         var f: FunctionScope? = function
-        while let fs = f, fs !== b.owner { depth += 1; f = fs.parent }
+        while let fs = f, fs !== b.owner { fs.usesParentFrame = true; depth += 1; f = fs.parent }
+        if depth > 0 { b.owner.capturedSlots.insert(b.slot) }
         return .local(depth: depth, slot: b.slot)
     }
 
     /// Reading a variable slot.
     func load(_ b: Binding) -> Eval {
+        if let a = b.accessors {
+            let frame = frameOf(b), get = a.get
+            return { f in try get(frame(f)) }
+        }
         if b.captureByValue, let cc = closureCaptures.last, !isInside(b.owner, cc.function) {
             let key = "\(ObjectIdentifier(b.owner).hashValue):\(b.slot)"
             let slot: Int

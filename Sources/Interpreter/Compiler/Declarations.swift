@@ -55,13 +55,14 @@ extension Compiler {
         for (bindingIndex, binding) in v.bindings.enumerated() {
             var observerBlocks: [AccessorDeclSyntax] = []
             if let acc = binding.accessorBlock {
-                // Only observers (`var total = 0 { didSet { } }`), and only at the top level.
+                // Observers (`var total = 0 { didSet { } }`), or a computed variable (`var area: Double { w * h }`).
                 guard case .accessors(let list) = acc.accessors, !list.isEmpty,
                       list.allSatisfy({ $0.accessorSpecifier.tokenKind == .keyword(.didSet) || $0.accessorSpecifier.tokenKind == .keyword(.willSet) }) else {
-                    throw unsupported("computed variable outside a type", acc)
+                    if isLet { throw error("'let' declarations cannot be computed properties", acc, kind: "type") }
+                    try compileComputedVariable(binding, acc)
+                    continue
                 }
                 if isLet { throw error("'let' declarations cannot be observing properties", acc, kind: "type") }
-                guard function.isGlobal else { throw unsupported("property observers on a local variable", acc) }
                 guard binding.pattern.is(IdentifierPatternSyntax.self), binding.initializer != nil else {
                     throw error("variable with observers must have an initial value", acc, kind: "type")
                 }
@@ -79,8 +80,34 @@ extension Compiler {
             if case .optional? = type, !isLet { startsNil = true } else { startsNil = false }
             if binding.typeAnnotation?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type { type = w }
             let bind = try compilePatternBinding(binding.pattern, isLet: isLet && binding.initializer != nil, type: type)
+            if let (kind, modifier) = ownership(v.modifiers) {
+                // `weak var parent = node`: the slot holds a `WeakReference`; reads give the
+                // instance while something else holds it, then nil.
+                guard let id = binding.pattern.as(IdentifierPatternSyntax.self), case .slot(let slot, _) = bind.kind else {
+                    throw unsupported("'\(kind)' on a pattern", binding.pattern)
+                }
+                if !observerBlocks.isEmpty { throw unsupported("property observers on a '\(kind)' variable", binding.accessorBlock!) }
+                if kind == "weak", let t = type, binding.typeAnnotation != nil {
+                    guard case .optional = t else { throw error("'weak' variable should have optional type '\(sugaredName(t))?'", binding.pattern, kind: "type") }
+                }
+                let name = id.identifier.text
+                scope.names[name]?.accessors = .ownership(kind == "weak" ? "weak" : "unowned", slot: slot, at: range(modifier))
+                scope.names[name]?.captureByValue = false
+                let set = scope.names[name]!.accessors!.set!
+                let frame = frameOf(scope.names[name]!)
+                if let value = value {
+                    execs.append { f in try set(frame(f), try value(f)); return .normal }
+                } else {
+                    execs.append { f in frame(f).slots[slot] = .none; return .normal }
+                }
+                continue
+            }
             if !observerBlocks.isEmpty, let id = binding.pattern.as(IdentifierPatternSyntax.self) {
-                try compileGlobalObservers(id.identifier.text, type: type, observerBlocks)
+                if function.isGlobal {
+                    try compileGlobalObservers(id.identifier.text, type: type, observerBlocks)
+                } else if case .slot(let slot, _) = bind.kind {
+                    try compileLocalObservers(id.identifier.text, slot: slot, type: type, observerBlocks)
+                }
             }
             guard let value = value else {
                 // `var x: Int?` starts as nil; other uninitialised variables get their value later.
@@ -124,6 +151,79 @@ extension Compiler {
             let f = Function(proto, captured: ctx.globals)
             if kind == "didSet" { observers.didSet = f } else { observers.willSet = f }
         }
+    }
+
+    /// `var total = 0 { didSet { } }` inside a function: the observers are functions of the call's
+    /// frame, run by the variable's accessors around each later change (not around its initial
+    /// value); a change made by its own observer stores without running them again, as in Swift.
+    func compileLocalObservers(_ name: String, slot: Int, type: TypeRef?, _ blocks: [AccessorDeclSyntax]) throws {
+        var willSet: FunctionProto? = nil, didSet: FunctionProto? = nil
+        for a in blocks {
+            let kind = a.accessorSpecifier.text
+            let param = a.parameters?.name.text ?? (kind == "didSet" ? "oldValue" : "newValue")
+            let proto = FunctionProto(name: kind, displayName: "\(name).\(kind)",
+                                      params: [Param(label: nil, name: param, type: type, defaultValue: nil, isVariadic: false, isInout: false)])
+            try compileFunctionBody(proto, defaults: [nil], body: a.body?.statements ?? [], selfType: selfType)
+            if kind == "didSet" { didSet = proto } else { willSet = proto }
+        }
+        let ctx = self.ctx
+        scope.names[name]?.accessors = VariableAccessors(get: { fr in fr.slots[slot] }, set: { fr, new in
+            let key = (ObjectIdentifier(fr), slot)
+            if ctx.observing.contains(where: { $0 == key }) { fr.slots[slot] = new; return }
+            ctx.observing.append(key)
+            defer { ctx.observing.removeAll { $0 == key } }
+            let old = fr.slots[slot]
+            if let w = willSet { _ = try ctx.call(Function(w, captured: fr), [new]) }
+            fr.slots[slot] = new
+            if let d = didSet { _ = try ctx.call(Function(d, captured: fr), [old]) }
+        })
+        scope.names[name]?.captureByValue = false
+    }
+
+    /// `var area: Double { width * height }`, or with `get { }` and `set { }`, at the top level or
+    /// in a function: each read calls the getter, each change the setter (functions of the frame
+    /// the variable is declared in).
+    func compileComputedVariable(_ binding: PatternBindingSyntax, _ acc: AccessorBlockSyntax) throws {
+        guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a computed variable", binding.pattern) }
+        guard let annotation = binding.typeAnnotation else { throw error("computed property must have an explicit type", id, kind: "type") }
+        if let i = binding.initializer { throw error("variable with getter/setter cannot have an initial value", i, kind: "type") }
+        let type = try resolveType(annotation.type, node: annotation.type)
+        var getBody: CodeBlockItemListSyntax? = nil
+        var setBody: CodeBlockItemListSyntax? = nil
+        var setName = "newValue"
+        switch acc.accessors {
+        case .getter(let items): getBody = items
+        case .accessors(let list):
+            for a in list {
+                switch a.accessorSpecifier.tokenKind {
+                case .keyword(.get): getBody = a.body?.statements ?? []
+                case .keyword(.set):
+                    setBody = a.body?.statements ?? []
+                    if let p = a.parameters { setName = p.name.text }
+                case .keyword(.willSet), .keyword(.didSet):
+                    throw error("'\(a.accessorSpecifier.text)' cannot be provided together with a getter", a.accessorSpecifier, kind: "type")
+                default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
+                }
+            }
+        }
+        guard let gb = getBody else { throw error("variable with a setter must also have a getter", acc, kind: "type") }
+        let name = id.identifier.text
+        // Declared before the bodies are compiled: they see the variable itself, as in Swift.
+        _ = try declareVariable(name, isLet: false, type: type, node: id)
+        scope.names[name]?.captureByValue = false
+        let getter = FunctionProto(name: name, displayName: "\(name).getter", params: [], returnType: type)
+        try compileFunctionBody(getter, defaults: [], body: gb, selfType: selfType)
+        var setter: FunctionProto? = nil
+        if let sb = setBody {
+            let s = FunctionProto(name: name, displayName: "\(name).setter",
+                                  params: [Param(label: nil, name: setName, type: type, defaultValue: nil, isVariadic: false, isInout: false)])
+            try compileFunctionBody(s, defaults: [nil], body: sb, selfType: selfType)
+            setter = s
+        }
+        let ctx = self.ctx
+        scope.names[name]?.accessors = VariableAccessors(
+            get: { fr in try ctx.call(Function(getter, captured: fr), []) },
+            set: setter.map { s in { fr, v in _ = try ctx.call(Function(s, captured: fr), [v]) } })
     }
 
     /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int,

@@ -7,7 +7,7 @@ import Reports
 extension Compiler {
     /// The slot of a variable of the running frame that is read in place, or nil.
     func localSlot(_ e: ExprSyntax) -> Int? {
-        guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind else { return nil }
+        guard let ref = e.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), case .variable = b.kind, b.accessors == nil else { return nil }
         if b.captureByValue, let cc = closureCaptures.last, !isInside(b.owner, cc.function) { return nil }
         if case .local(0, let slot) = access(b) { return slot }
         return nil
@@ -110,7 +110,7 @@ extension Compiler {
     func fastElementCompound(_ op: String, _ lhs: ExprSyntax, _ rhs: ExprSyntax, node: InfixOperatorExprSyntax) throws -> Eval? {
         guard let s = lhs.as(SubscriptCallExprSyntax.self), s.trailingClosure == nil,
               let ref = s.calledExpression.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text),
-              case .variable(isLet: false) = b.kind, b.observers == nil else { return nil }
+              case .variable(isLet: false) = b.kind, b.observers == nil, b.accessors == nil else { return nil }
         let labels = s.arguments.map { $0.label?.text }
         let keyType: TypeRef?, elementType: TypeRef?
         switch staticType(s.calledExpression) {

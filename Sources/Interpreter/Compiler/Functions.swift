@@ -86,6 +86,9 @@ extension Compiler {
             if proto.hasSelf {
                 let slot = declareSlot("self", isLet: !(selfIsMutable || proto.isMutating || isInit), type: owner.map { .nominal($0, []) })
                 precondition(slot == 0)
+                // A class's `self` is a reference that never changes: closures copy it (as Swift
+                // captures it) instead of keeping the method's frame.
+                if owner?.kind == .classType { scope.names["self"]?.captureByValue = true }
             }
             // Defaults are compiled before the parameters exist (they cannot refer to them).
             var params = proto.params
@@ -162,20 +165,32 @@ extension Compiler {
         var names: [String] = []
         var types: [TypeRef?] = []
         var returnType: TypeRef? = nil
-        // A capture list (`[x]`, `[n = x + 1]`, `[weak self]`) copies its values when the closure is made.
-        var listed: [(name: String, value: Eval)] = []
+        // A capture list (`[x]`, `[n = x + 1]`, `[weak self]`) copies its values when the closure is
+        // made; a `weak` or `unowned` one holds a `WeakReference` (see `VariableAccessors.ownership`).
+        var listed: [(name: String, value: Eval, ownership: (kind: String, range: SourceRange)?)] = []
         if let sig = c.signature {
             for item in sig.capture?.items ?? [] {
                 let name = item.name.text
+                var ownership: (kind: String, range: SourceRange)? = nil
+                if let s = item.specifier {
+                    if s.specifier.tokenKind == .keyword(.weak) { ownership = ("weak", range(s)) }
+                    else if s.specifier.tokenKind == .keyword(.unowned) { ownership = ("unowned", range(s)) }
+                }
+                var value: Eval
                 if let initializer = item.initializer {
-                    listed.append((name, try compileExpr(initializer.value)))
-                } else if name == "self" {
+                    value = try compileExpr(initializer.value)
+                } else if name == "self", ownership == nil {
                     continue
                 } else if let b = scope.lookup(name) {
-                    listed.append((name, load(b)))
+                    value = load(b)
                 } else {
-                    listed.append((name, unknownName(name, item)))
+                    value = unknownName(name, item)
                 }
+                if let (kind, r) = ownership {
+                    let strong = value
+                    value = { f in try weakStore(try strong(f), construct: kind, at: r) }
+                }
+                listed.append((name, value, ownership))
             }
             if let e = sig.effectSpecifiers?.asyncSpecifier { throw unsupported("'async'", e) }
             switch sig.parameterClause {
@@ -208,8 +223,13 @@ extension Compiler {
         let proto = FunctionProto(name: "closure", displayName: "closure at \(loc.line):\(loc.column)", params: params, returnType: returnType)
         var capturedBindings: [(binding: Binding, slot: Int)] = []
         var listedSlots: [Int] = []
+        var usesParentFrame = true
         try nested(selfType: selfType, returnType: returnType, mutating: false) {
-            for item in listed { listedSlots.append(declareSlot(item.name, isLet: true, type: nil)) }
+            for item in listed {
+                let slot = declareSlot(item.name, isLet: true, type: nil)
+                if let (kind, r) = item.ownership { scope.names[item.name]?.accessors = .ownership(kind, slot: slot, at: r) }
+                listedSlots.append(slot)
+            }
             let cc = ClosureCaptures(function: function)
             closureCaptures.append(cc)
             defer { closureCaptures.removeLast(); capturedBindings = cc.captured }
@@ -227,6 +247,19 @@ extension Compiler {
             proto.body = try compileFunctionStatements(c.statements, implicitReturn: true, for: proto)
             proto.frameSize = function.size
             proto.isCompiled = true
+            usesParentFrame = function.usesParentFrame
+        }
+        // A closure that uses no variable of the enclosing call (only copies, its own and top-level
+        // ones) does not keep that call's frame, and so its other variables, alive.
+        if !usesParentFrame {
+            if capturedBindings.isEmpty && listed.isEmpty { return { _ in .function(Function(proto, captured: nil)) } }
+            proto.captureSlots = listedSlots + capturedBindings.map(\.slot)
+            let loads = listed.map(\.value) + capturedBindings.map { load($0.binding) }
+            return { f in
+                let fn = Function(proto, captured: nil)
+                fn.captures = try loads.map { try $0(f) }
+                return .function(fn)
+            }
         }
         if capturedBindings.isEmpty && listed.isEmpty { return { f in .function(Function(proto, captured: f)) } }
         // Copied constants are read now, in the creating frame.

@@ -23,6 +23,24 @@ extension Compiler {
                 }
                 let frame = frameOf(b)
                 let slot = b.slot
+                if let a = b.accessors {
+                    guard let set = a.set else { throw error("cannot assign to value: '\(name)' is a get-only property", ref, kind: "type") }
+                    let get = a.get
+                    return LValue(modify: { f, body in
+                        let fr = frame(f)
+                        var v = try get(fr)
+                        try body(&v)
+                        try set(fr, v)
+                    }, staticType: b.staticType)
+                }
+                // A class's `self` copied into a closure (the instance is shared, not the variable).
+                if b.captureByValue, name == "self", let cc = closureCaptures.last, !isInside(b.owner, cc.function) {
+                    let get = load(b)
+                    return LValue(modify: { f, body in
+                        var v = try get(f)
+                        try body(&v)
+                    }, staticType: b.staticType)
+                }
                 if let observers = b.observers {
                     let ctx = self.ctx
                     return LValue(modify: { f, body in
@@ -233,7 +251,7 @@ extension Compiler {
             }
         }
         // Fast path: a plain local variable.
-        if let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil, case .local(0, let slot) = access(b) {
+        if let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil, b.accessors == nil, case .local(0, let slot) = access(b) {
             return { f in
                 f.slots[slot] = try value(f)
                 return .void
@@ -265,7 +283,7 @@ extension Compiler {
         let r = range(node)
         let ctx = self.ctx
         // Fast paths for `sum += i` on a variable of the running frame or the top level.
-        if op == "+" || op == "-", let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil {
+        if op == "+" || op == "-", let ref = lhs.as(DeclReferenceExprSyntax.self), let b = scope.lookup(ref.baseName.text), b.observers == nil, b.accessors == nil {
             let frame = frameOf(b)
             let slot = b.slot
             let isAdd = op == "+"

@@ -13,7 +13,7 @@ extension Compiler {
         let r = range(node)
         let ctx = self.ctx
         switch op {
-        case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=":
+        case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&+=", "&-=", "&*=", "&<<=", "&>>=":
             return try compileCompoundAssignment(String(op.dropLast()), node.leftOperand, node.rightOperand, node: node)
         case "&&":
             let a = try compileCondition(node.leftOperand), b = try compileCondition(node.rightOperand)

@@ -5,6 +5,15 @@ final class FunctionScope {
     let parent: FunctionScope?
     let isGlobal: Bool
     var size: Int
+    /// Whether code of this function reads or writes variables of an enclosing function (then a
+    /// closure made from it keeps the enclosing call's frame alive).
+    var usesParentFrame = false
+    /// Slots of this function that nested functions and closures use: a block does not release
+    /// them when it ends (a closure made in the block may still need them).
+    var capturedSlots: Set<Int> = []
+    /// Slots of variables declared with a type that holds no instance (Int, Double, String, ...):
+    /// a block need not release them.
+    var plainSlots: Set<Int> = []
     init(parent: FunctionScope?, isGlobal: Bool = false, start: Int = 0) {
         self.parent = parent
         self.isGlobal = isGlobal
@@ -35,6 +44,25 @@ struct Binding {
     var captureByValue = false
     /// `var total = 0 { didSet { ... } }` at the top level: what runs around each change.
     var observers: GlobalObservers? = nil
+    /// A variable whose reads and writes run code: a `weak` or `unowned` one, a computed one.
+    var accessors: VariableAccessors? = nil
+}
+
+/// How a variable with accessors is read and written, given the frame that holds it.
+final class VariableAccessors {
+    let get: (Frame) throws -> Value
+    /// Nil: the variable is read-only (a computed variable without `set`).
+    let set: ((Frame, Value) throws -> Void)?
+    init(get: @escaping (Frame) throws -> Value, set: ((Frame, Value) throws -> Void)?) {
+        self.get = get
+        self.set = set
+    }
+
+    /// A `weak` or `unowned` variable in `slot`: the slot holds a `WeakReference`.
+    static func ownership(_ kind: String, slot: Int, at r: SourceRange) -> VariableAccessors {
+        let get: (Frame) throws -> Value = kind == "weak" ? { fr in weakLoad(fr.slots[slot]) } : { fr in try unownedLoad(fr.slots[slot], at: r) }
+        return VariableAccessors(get: get, set: { fr, v in fr.slots[slot] = try weakStore(v, construct: kind, at: r) })
+    }
 }
 
 /// The `willSet` / `didSet` of a top-level variable (functions of `newValue` / `oldValue`).

@@ -3,8 +3,27 @@ import Reports
 
 extension Compiler {
     /// A sequence of statements in the current scope. `defer` wraps the statements after it.
+    /// Once a session tracks lifetimes (`Context.tracksLifetimes`), a block releases its own
+    /// variables when it ends, the last declared first, as Swift does (but not those a closure or
+    /// nested function uses: it may outlive the block), and the deinits this queues run then.
     func compileStatements(_ items: CodeBlockItemListSyntax) throws -> Exec {
-        try compileItems(Array(items)[...])
+        guard ctx.tracksLifetimes else { return try compileItems(Array(items)[...]) }
+        let start = function.size
+        let body = try compileItems(Array(items)[...])
+        let owned = ownedSlots(from: start)
+        if owned.isEmpty { return body }
+        let ctx = self.ctx
+        // The deinits of what the block released run before the statement after it.
+        return { f in
+            let flow: Flow
+            do { flow = try body(f) } catch {
+                for s in owned { f.slots[s] = .void }
+                throw error
+            }
+            for s in owned { f.slots[s] = .void }
+            if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
+            return flow
+        }
     }
 
     private func compileItems(_ items: ArraySlice<CodeBlockItemSyntax>) throws -> Exec {
@@ -26,15 +45,81 @@ extension Compiler {
                     return r
                 }
                 execs.append(guarded)
-                return sequence(execs[...])
+                return sequence(execs[...], drains: ctx.tracksLifetimes)
             }
-            execs.append(try compileItem(item))
+            let start = function.size
+            let statement = try compileItem(item)
+            execs.append(releasing(statement, item, slotsFrom: start))
         }
-        return sequence(execs[...])
+        return sequence(execs[...], drains: ctx.tracksLifetimes)
     }
 
-    func sequence(_ execs: ArraySlice<ExecBox>) -> Exec {
+    /// Once lifetimes are tracked: `statement`, then the release of the variables it declared for
+    /// itself (a `for` loop's variable, an `if let`'s or a `case let`'s binding; not a declaration's
+    /// or a `guard`'s, which belong to the enclosing block). The sequence the statement is in
+    /// then runs the deinits this queued (`sequence(_:drains:)`).
+    func releasing(_ statement: @escaping Exec, _ item: CodeBlockItemSyntax, slotsFrom start: Int) -> Exec {
+        guard ctx.tracksLifetimes else { return statement }
+        var owned: [Int] = []
+        if case .stmt(let s) = item.item, !s.is(GuardStmtSyntax.self) { owned = ownedSlots(from: start) }
+        if case .expr(let e) = item.item, e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) { owned = ownedSlots(from: start) }
+        if owned.isEmpty { return statement }
+        return { f in
+            let flow: Flow
+            do { flow = try statement(f) } catch {
+                for s in owned { f.slots[s] = .void }
+                throw error
+            }
+            for s in owned { f.slots[s] = .void }
+            return flow
+        }
+    }
+
+    /// The slots of the running function allocated since `start` that may hold an instance (not
+    /// those of a variable declared Int, Double, Bool, String, ...) and that no closure or nested
+    /// function uses, the last first.
+    func ownedSlots(from start: Int) -> [Int] {
+        let fs = function
+        return (start..<fs.size).reversed().filter { !fs.capturedSlots.contains($0) && !fs.plainSlots.contains($0) }
+    }
+
+    /// The statements in order, until one does not finish normally. `drains`: after each one, the
+    /// deinits of the instances it released run (see `Context.tracksLifetimes`).
+    func sequence(_ execs: ArraySlice<ExecBox>, drains: Bool = false) -> Exec {
         let list = Array(execs)
+        if drains {
+            let queue = ctx.deinitQueue, ctx = self.ctx
+            switch list.count {
+            case 0: return { _ in .normal }
+            case 1:
+                let a = list[0].run
+                return { f in
+                    let flow = try a(f)
+                    if !queue.pending.isEmpty { try ctx.runPendingDeinits() }
+                    return flow
+                }
+            case 2:
+                let a = list[0].run, b = list[1].run
+                return { f in
+                    let flow = try a(f)
+                    if !queue.pending.isEmpty { try ctx.runPendingDeinits() }
+                    guard case .normal = flow else { return flow }
+                    let next = try b(f)
+                    if !queue.pending.isEmpty { try ctx.runPendingDeinits() }
+                    return next
+                }
+            default: break
+            }
+            return { f in
+                for e in list {
+                    let flow = try e.run(f)
+                    if !queue.pending.isEmpty { try ctx.runPendingDeinits() }
+                    if case .normal = flow { continue }
+                    return flow
+                }
+                return .normal
+            }
+        }
         switch list.count {
         case 0: return { _ in .normal }
         case 1: return list[0].run

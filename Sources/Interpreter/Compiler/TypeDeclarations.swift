@@ -166,7 +166,7 @@ extension Compiler {
                 for (bindingIndex, binding) in v.bindings.enumerated() {
                     guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else { throw unsupported("pattern in a property", binding.pattern) }
                     let name = id.identifier.text
-                    let type = try annotations[bindingIndex].map { try resolveType($0.type, node: $0.type) }
+                    var type = try annotations[bindingIndex].map { try resolveType($0.type, node: $0.type) }
                     var observerBlocks: [(String, CodeBlockItemListSyntax, String)] = []
                     if let accessors = binding.accessorBlock {
                         if case .accessors(let list) = accessors.accessors,
@@ -217,7 +217,17 @@ extension Compiler {
                         try declareLazy(n, name, type, binding, lazy, &bodies)
                         continue
                     }
+                    if let (kind, modifier) = ownership(v.modifiers) {
+                        try declareOwnershipProperty(n, name, type, binding, kind == "weak" ? "weak" : "unowned", modifier, isLet: isLet)
+                        continue
+                    }
                     var initial: ((Context) throws -> Value)? = nil
+                    // `var capitalCity: City!` starts as nil and holds its value unwrapped, as a
+                    // variable does (see `compileVariable`).
+                    if annotations[bindingIndex]?.type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true, case .optional(let w)? = type {
+                        type = w
+                        initial = { _ in .none }
+                    }
                     if let initExpr = binding.initializer?.value {
                         let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
                         initial = { ctx in try eval(Frame.make(size: size, parent: ctx.globals)) }
@@ -313,7 +323,17 @@ extension Compiler {
                 bodies.append { try self.compileFunctionBody(proto, defaults: ps.map(\.defaultSyntax), body: gi, selfType: n) }
             case .typeAliasDecl(let t): throw unsupported("type alias inside a type", t)
             case .structDecl, .classDecl, .enumDecl: continue  // nested types: declared by declareNestedTypes
-            case .deinitializerDecl(let d): throw unsupported("'deinit'", d.deinitKeyword)
+            case .deinitializerDecl(let d):
+                guard n.kind == .classType else {
+                    if n.kind == .structType || n.kind == .enumType {
+                        throw error("deinitializer cannot be declared in \(n.kind == .structType ? "struct" : "enum") '\(n.name)' that conforms to 'Copyable'", d.deinitKeyword, kind: "type")
+                    }
+                    throw error("deinitializers may only be declared within a class, actor, or noncopyable type", d.deinitKeyword, kind: "type")
+                }
+                let proto = FunctionProto(name: "deinit", displayName: "\(n.name).deinit", params: [], hasSelf: true)
+                n.deinitializer = Function(proto, captured: ctx.globals)
+                let body = d.body?.statements
+                bodies.append { try self.compileFunctionBody(proto, defaults: [], body: body, selfType: n, selfIsMutable: true) }
             default: throw unsupported("member declaration", decl)
             }
         }
@@ -391,8 +411,51 @@ extension Compiler {
         n.setters[name] = Function(setter, captured: nil)
     }
 
+    /// `weak var parent: Node?`, `unowned let owner: Person` in a class: a hidden field holds a
+    /// `WeakReference` (or nil), and the property is read and written through accessors (nil, or
+    /// Swift's trap for `unowned`, once nothing else holds the instance).
+    func declareOwnershipProperty(_ n: NominalType, _ name: String, _ type: TypeRef?, _ binding: PatternBindingSyntax, _ kind: String,
+                                  _ modifier: DeclModifierSyntax, isLet: Bool) throws {
+        guard n.kind == .classType else { throw unsupported("'\(kind)' property of a \(n.kind == .structType ? "struct" : "enum")", modifier) }
+        if binding.accessorBlock != nil { throw unsupported("property observers on a '\(kind)' property", binding.accessorBlock!) }
+        if kind == "weak", let t = type, binding.typeAnnotation != nil {
+            guard case .optional = t else { throw error("'weak' variable should have optional type '\(sugaredName(t))?'", binding.pattern, kind: "type") }
+        }
+        if n.fieldIndex[name] != nil || n.getters[name] != nil { throw error("invalid redeclaration of '\(name)'", binding.pattern, kind: "redeclaration") }
+        let r = range(modifier)
+        let storage = n.fields.count
+        let storageName = "$__\(kind)_storage_$_" + name
+        var initial: (Context) throws -> Value = { _ in .none }
+        if let initExpr = binding.initializer?.value {
+            let (eval, size) = try compileStandalone(initExpr, expected: type, selfType: nil)
+            initial = { ctx in try weakStore(try eval(Frame.make(size: size, parent: ctx.globals)), construct: kind, at: r) }
+        }
+        n.fieldIndex[storageName] = storage
+        n.fields.append(.init(name: storageName, type: nil, isLet: false, initial: initial))
+        let getter = FunctionProto(name: name, displayName: "\(n.name).\(name).getter", params: [], hasSelf: true, returnType: type)
+        getter.native = { _, args in
+            guard case .object(let o) = args[0] else { throw RuntimeError("'\(kind)' property '\(name)': expected an instance of \(n.name)") }
+            return kind == "weak" ? weakLoad(o.fields[storage]) : try unownedLoad(o.fields[storage], at: nil)
+        }
+        n.getters[name] = Function(getter, captured: nil)
+        let setter = FunctionProto(name: name, displayName: "\(n.name).\(name).setter",
+                                   params: [Param(label: nil, name: "newValue", type: type, defaultValue: nil, isVariadic: false, isInout: false)],
+                                   hasSelf: true, isMutating: true)
+        setter.native = { ctx, args in
+            guard case .object(let o) = args[0] else { throw RuntimeError("'\(kind)' property '\(name)': expected an instance of \(n.name)") }
+            if isLet, ctx.initializing == 0 { throw RuntimeError("cannot assign to property: '\(name)' is a 'let' constant") }
+            o.fields[storage] = try weakStore(args[1], construct: kind, at: r)
+            return args[0]
+        }
+        n.setters[name] = Function(setter, captured: nil)
+    }
+
     /// Initial values and memberwise initializer once all members are known.
     func finishType(_ n: NominalType) {
+        if n.kind == .classType {
+            var t: NominalType? = n
+            while let c = t, n.deinitQueue == nil { if c.deinitializer != nil { n.deinitQueue = ctx.deinitQueue }; t = c.superclass }
+        }
         for i in n.cases.indices where n.cases[i].labels.isEmpty && n.cases[i].instance == nil {
             n.cases[i].instance = EnumValue(type: n, caseIndex: i, payload: [])
         }

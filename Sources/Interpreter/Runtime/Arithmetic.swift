@@ -61,6 +61,8 @@ extension Context {
         case "^": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x ^ y) }
         case "<<": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x << y) }
         case ">>": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x >> y) }
+        case "&<<": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x &<< y) }
+        case "&>>": if case .ints(let x, let y) = NumericPair(a, b) { return .int(x &>> y) }
         default: break
         }
         return try userOperator(op, a, b)

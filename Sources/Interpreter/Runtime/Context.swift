@@ -48,6 +48,39 @@ final class Context {
         bindings = BindingState(options: options)
     }
 
+    /// Released instances whose class has a `deinit`, waiting for the end of the running statement.
+    let deinitQueue = DeinitQueue()
+    /// Whether a cell so far declared a `deinit` or used `weak` or `unowned`: from then on the
+    /// compiled code runs pending deinits after each statement and releases a block's variables
+    /// when the block ends (code compiled before pays nothing for either).
+    var tracksLifetimes = false
+
+    /// Runs the `deinit` bodies of the instances released so far, in the order they were released;
+    /// what each one's release of its own stored properties queues runs right after it (depth
+    /// first), as in Swift. A subclass's body runs before its superclass's.
+    func runPendingDeinits() throws {
+        while !deinitQueue.pending.isEmpty {
+            let batch = deinitQueue.pending
+            deinitQueue.pending = []
+            for (type, fields) in batch {
+                do {
+                    // A stand-in for `self` with the instance's properties; releasing it afterwards
+                    // releases them (it is not deinitialized again).
+                    let instance = Instance(type: type, fields: fields)
+                    instance.isDeinitializing = true
+                    var t: NominalType? = type
+                    while let c = t {
+                        if let d = c.deinitializer {
+                            _ = try call(Function(d.proto, captured: d.captured, boundSelf: .object(instance)), [])
+                        }
+                        t = c.superclass
+                    }
+                }
+                try runPendingDeinits()
+            }
+        }
+    }
+
     /// Called at loop back-edges and calls: cheap except once every 4096 ticks.
     @inline(__always) func tick(_ range: SourceRange?) throws {
         ticks &+= 1

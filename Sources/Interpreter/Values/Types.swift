@@ -151,6 +151,10 @@ public final class NominalType {
     var observers: [Int: [(willSet: Function?, didSet: Function?)]] = [:]
     var caseIndex: [String: Int] = [:]
     var rawType: TypeRef?
+    /// `deinit { }`: the body, a method of no arguments.
+    var deinitializer: Function?
+    /// Where this class's instances go when they are released, if it or a superclass has a `deinit`.
+    var deinitQueue: DeinitQueue?
 
     init(kind: Kind, name: String) {
         self.kind = kind
@@ -249,14 +253,67 @@ public struct StructValue {
     var fields: [Value]
 }
 
-/// A class instance: reference semantics.
+/// A class instance: reference semantics. Its lifetime is Swift's own: the interpreter holds an
+/// instance only where the program does (variables, properties, elements, captures), so when the
+/// last of those goes the host releases it, which is when Swift would. Then its class's `deinit`,
+/// if it has one, is queued with the instance's stored properties (`DeinitQueue`): the body runs
+/// at the end of the running statement, before the next one (the host's deinit cannot run cell
+/// code at an arbitrary point).
 public final class Instance {
     let type: NominalType
     var fields: [Value]
+    /// The stand-in `self` of a running `deinit` body: it is not deinitialized again.
+    var isDeinitializing = false
     init(type: NominalType, fields: [Value]) {
         self.type = type
         self.fields = fields
     }
+
+    deinit {
+        if !isDeinitializing, let queue = type.deinitQueue {
+            queue.pending.append((type, fields))
+            fields = []
+        }
+    }
+}
+
+/// Instances whose last strong reference went away and whose class has a `deinit`, with their
+/// stored properties, in the order they went (`Context.runPendingDeinits` runs them).
+final class DeinitQueue {
+    var pending: [(type: NominalType, fields: [Value])] = []
+}
+
+/// What a `weak` or `unowned` variable or property holds: the instance, without keeping it alive.
+final class WeakReference {
+    weak var instance: Instance?
+    init(_ instance: Instance) { self.instance = instance }
+}
+
+let weakReferenceType = NativeType(name: "weak reference")
+
+/// The value stored for `v` in a `weak` or `unowned` place: a `WeakReference` to the instance,
+/// or nil.
+func weakStore(_ v: Value, construct: String, at r: SourceRange?) throws -> Value {
+    switch v {
+    case .object(let o), .some(.object(let o)): return .native(NativeValue(WeakReference(o), type: weakReferenceType))
+    case .none: return .none
+    default: throw RuntimeError("'\(construct)' may only be applied to class instances, not to a value of type '\(typeName(v))'", at: r)
+    }
+}
+
+/// What a `weak` place reads: the instance if something still holds it, else nil.
+func weakLoad(_ stored: Value) -> Value {
+    if case .native(let n) = stored, let w = n.value as? WeakReference, let o = w.instance { return .some(.object(o)) }
+    return .none
+}
+
+/// What an `unowned` place reads: the instance; reading it after the instance is gone is Swift's trap.
+func unownedLoad(_ stored: Value, at r: SourceRange?) throws -> Value {
+    if case .native(let n) = stored, let w = n.value as? WeakReference {
+        if let o = w.instance { return .object(o) }
+        throw RuntimeError("Attempted to read an unowned reference but object was already destroyed", at: r)
+    }
+    return stored
 }
 
 /// An enum value: immutable, so one box can be shared by every copy.

@@ -5,3 +5,6 @@ actor Counter { var n = 0 }          // expect error: unsupported.swift:3:1: 'ac
 func load() async -> Int { 1 }       // expect error: unsupported.swift:5:13: 'async' is not supported in notebook cells
 // cell
 infix operator +++                   // expect error: unsupported.swift:7:1: 'operator' is not supported in notebook cells
+// cell
+class Node {}
+struct Link { weak var node: Node? }  // expect error: unsupported.swift:10:15: 'weak' property of a struct is not supported in notebook cells
