@@ -30,6 +30,18 @@ extension Tensor {
         }
     }
 
+    /// self = self + g (a gradient sum): in place when this tensor's buffer is its own and both
+    /// are float32 of the same shape and off any tape, else a new tensor. The same sums either way.
+    mutating func accumulate(_ g: Tensor) throws {
+        guard dtype == .float32, g.dtype == .float32, tapeOutput == nil, g.tapeOutput == nil,
+              buffer != nil, g.buffer != nil, dims == g.dims, isKnownUniquelyReferenced(&buffer!) else {
+            self = try Tensor.binary(.add, self, g)
+            return
+        }
+        let o = buffer!.floats, pg = UnsafePointer(g.buffer!.floats)
+        Parallel.chunks(buffer!.count) { r in for i in r { o[i] = o[i] + pg[i] } }
+    }
+
     /// Comparisons give float32 masks of 1 and 0 (multiply by them, or convert with Tensor<Int32>).
     static func compare(_ op: CompareOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let operation = op.rawValue

@@ -59,11 +59,13 @@ public struct Loss: Sendable, Hashable, CustomStringConvertible {
             ? try LossInputs(sparse: function, predicted: predicted, labels: expected)
             : try LossInputs(dense: function, predicted: predicted, expected: expected)
         let reduction = try LossReduction(function, mask: mask, sampleShape: input.sampleShape, normalization: normalization)
+        // The crossentropies from logits need each row's logsumexp, in the value and the gradient.
+        let lse = fromLogits && kind != .binaryCrossentropy ? rowLogSumExps(input) : []
         let losses: [Float]
         switch kind {
         case .binaryCrossentropy: losses = BinaryCrossentropy.forward(input, fromLogits: fromLogits)
-        case .categoricalCrossentropy: losses = CategoricalCrossentropy.forward(input, fromLogits: fromLogits)
-        case .sparseCategoricalCrossentropy: losses = SparseCategoricalCrossentropy.forward(input, fromLogits: fromLogits)
+        case .categoricalCrossentropy: losses = CategoricalCrossentropy.forward(input, fromLogits: fromLogits, lse: lse)
+        case .sparseCategoricalCrossentropy: losses = SparseCategoricalCrossentropy.forward(input, fromLogits: fromLogits, lse: lse)
         case .meanSquaredError: losses = MeanSquaredError.forward(input)
         }
         let value = try reduction.value(losses)
@@ -72,8 +74,9 @@ public struct Loss: Sendable, Hashable, CustomStringConvertible {
         let g: [Float]
         switch kind {
         case .binaryCrossentropy: g = BinaryCrossentropy.backward(input, fromLogits: fromLogits, sampleGradients: d)
-        case .categoricalCrossentropy: g = CategoricalCrossentropy.backward(input, fromLogits: fromLogits, sampleGradients: d)
-        case .sparseCategoricalCrossentropy: g = SparseCategoricalCrossentropy.backward(input, fromLogits: fromLogits, sampleGradients: d)
+        case .categoricalCrossentropy: g = CategoricalCrossentropy.backward(input, fromLogits: fromLogits, lse: lse, sampleGradients: d)
+        case .sparseCategoricalCrossentropy:
+            g = SparseCategoricalCrossentropy.backward(input, fromLogits: fromLogits, lse: lse, sampleGradients: d)
         case .meanSquaredError: g = MeanSquaredError.backward(input, sampleGradients: d)
         }
         return (value, try Tensor(shape: dims(predicted), scalars: g))

@@ -38,8 +38,11 @@ public final class TrainingLog {
             self.epoch = epoch
             self.epochs = epochs
             bar = ProgressBar(target: steps, start: now())
-            if status != nil, var first = bar, let shown = first.update(0, values: [], finalize: false, now: now()) {
-                show(shown, finished: false)
+            // Before the first step: the bar alone. Keras's fit draws nothing until a step ends
+            // (Progbar.update(0) would show `0s 0s/step`, timings of no step).
+            if status != nil {
+                show((ProgressLine.format(current: 0, target: steps, values: []),
+                      ProgressLine.format(current: 0, target: steps, values: [], colored: true)), finished: false)
             }
             // Keras prints the epoch header only when there is more than one epoch.
             if epochs > 1 {

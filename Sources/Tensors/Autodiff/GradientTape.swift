@@ -88,9 +88,17 @@ public final class GradientTape {
                     precondition(g.scalarCount == expected.reduce(1, *), "gradient of the wrong shape")
                     g = try g.reshapedUnchecked(expected)
                 }
+                // Taken out of the table (and out of its slot) while adding, so a sum that owns its
+                // buffer is added to in place.
                 let key = ObjectIdentifier(source.node)
-                var slot = gradients[key] ?? [Tensor?](repeating: nil, count: source.node.shapes.count)
-                slot[source.index] = try slot[source.index].map { try Tensor.binary(.add, $0, g) } ?? g
+                var slot = gradients.removeValue(forKey: key) ?? [Tensor?](repeating: nil, count: source.node.shapes.count)
+                if var sum = slot[source.index] {
+                    slot[source.index] = nil
+                    try sum.accumulate(g)
+                    slot[source.index] = sum
+                } else {
+                    slot[source.index] = g
+                }
                 gradients[key] = slot
             }
             if node !== root { gradients[ObjectIdentifier(node)] = nil }  // free what is no longer needed

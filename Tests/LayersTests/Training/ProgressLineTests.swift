@@ -48,4 +48,16 @@ import Tensors
         #expect(terminal.hasPrefix("\r1/2 ━━━━━━━━━━━━━━━━━━━━ 1s 1s/step - loss: 0.5000"))
         #expect(terminal.hasSuffix("val_loss: 0.7500\n"))
     }
+
+    @Test func theLineBeforeTheFirstStepHasNoTimings() {
+        var clock = 5.0
+        var shown: [(line: String, coloredLine: String, finished: Bool)] = []
+        let log = TrainingLog(now: { clock }, status: { shown.append(($0.line, $0.coloredLine, $0.finished)) }, line: { _ in })
+        log.handle(.epochBegan(epoch: 1, epochs: 2, steps: 40))
+        clock = 6; log.handle(.batchEnded(step: 1, steps: 40, logs: [("loss", 0.5)]))
+        #expect(shown.map(\.line) == [" 0/40 ━━━━━━━━━━━━━━━━━━━━",
+                                      " 1/40 ━━━━━━━━━━━━━━━━━━━━ 39s 1s/step - loss: 0.5000"])
+        #expect(shown[0].coloredLine == ProgressLine.bar(current: 0, target: 40, colored: true))
+        #expect(shown.map(\.finished) == [false, false])
+    }
 }
