@@ -188,24 +188,7 @@ extension Compiler {
         guard let annotation = binding.typeAnnotation else { throw error("computed property must have an explicit type", id, kind: "type") }
         if let i = binding.initializer { throw error("variable with getter/setter cannot have an initial value", i, kind: "type") }
         let type = try resolveType(annotation.type, node: annotation.type)
-        var getBody: CodeBlockItemListSyntax? = nil
-        var setBody: CodeBlockItemListSyntax? = nil
-        var setName = "newValue"
-        switch acc.accessors {
-        case .getter(let items): getBody = items
-        case .accessors(let list):
-            for a in list {
-                switch a.accessorSpecifier.tokenKind {
-                case .keyword(.get): getBody = a.body?.statements ?? []
-                case .keyword(.set):
-                    setBody = a.body?.statements ?? []
-                    if let p = a.parameters { setName = p.name.text }
-                case .keyword(.willSet), .keyword(.didSet):
-                    throw error("'\(a.accessorSpecifier.text)' cannot be provided together with a getter", a.accessorSpecifier, kind: "type")
-                default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
-                }
-            }
-        }
+        let (getBody, setBody, setName) = try computedAccessors(acc)
         guard let gb = getBody else { throw error("variable with a setter must also have a getter", acc, kind: "type") }
         let name = id.identifier.text
         // Declared before the bodies are compiled: they see the variable itself, as in Swift.
@@ -224,6 +207,29 @@ extension Compiler {
         scope.names[name]?.accessors = VariableAccessors(
             get: { fr in try ctx.call(Function(getter, captured: fr), []) },
             set: setter.map { s in { fr, v in _ = try ctx.call(Function(s, captured: fr), [v]) } })
+    }
+
+    /// The `get` and `set` bodies of a computed variable or property (`{ expr }` is a getter), and
+    /// the name of the setter's new value (`set(v)`; `newValue` by default).
+    func computedAccessors(_ block: AccessorBlockSyntax) throws
+        -> (get: CodeBlockItemListSyntax?, set: CodeBlockItemListSyntax?, setName: String) {
+        var result: (get: CodeBlockItemListSyntax?, set: CodeBlockItemListSyntax?, setName: String) = (nil, nil, "newValue")
+        switch block.accessors {
+        case .getter(let items): result.get = items
+        case .accessors(let list):
+            for a in list {
+                switch a.accessorSpecifier.tokenKind {
+                case .keyword(.get): result.get = a.body?.statements ?? []
+                case .keyword(.set):
+                    result.set = a.body?.statements ?? []
+                    if let p = a.parameters { result.setName = p.name.text }
+                case .keyword(.willSet), .keyword(.didSet):
+                    throw error("'\(a.accessorSpecifier.text)' cannot be provided together with a getter", a.accessorSpecifier, kind: "type")
+                default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
+                }
+            }
+        }
+        return result
     }
 
     /// `let label: String = 5`, `let i: Int = someDouble`, `return "a"` in a function returning Int,

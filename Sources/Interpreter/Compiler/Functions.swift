@@ -251,22 +251,15 @@ extension Compiler {
         }
         // A closure that uses no variable of the enclosing call (only copies, its own and top-level
         // ones) does not keep that call's frame, and so its other variables, alive.
-        if !usesParentFrame {
-            if capturedBindings.isEmpty && listed.isEmpty { return { _ in .function(Function(proto, captured: nil)) } }
-            proto.captureSlots = listedSlots + capturedBindings.map(\.slot)
-            let loads = listed.map(\.value) + capturedBindings.map { load($0.binding) }
-            return { f in
-                let fn = Function(proto, captured: nil)
-                fn.captures = try loads.map { try $0(f) }
-                return .function(fn)
-            }
+        let keepsFrame = usesParentFrame
+        if capturedBindings.isEmpty && listed.isEmpty {
+            return keepsFrame ? { f in .function(Function(proto, captured: f)) } : { _ in .function(Function(proto, captured: nil)) }
         }
-        if capturedBindings.isEmpty && listed.isEmpty { return { f in .function(Function(proto, captured: f)) } }
         // Copied constants are read now, in the creating frame.
         proto.captureSlots = listedSlots + capturedBindings.map(\.slot)
         let loads = listed.map(\.value) + capturedBindings.map { load($0.binding) }
         return { f in
-            let fn = Function(proto, captured: f)
+            let fn = Function(proto, captured: keepsFrame ? f : nil)
             fn.captures = try loads.map { try $0(f) }
             return .function(fn)
         }

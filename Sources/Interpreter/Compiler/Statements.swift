@@ -14,13 +14,9 @@ extension Compiler {
         if owned.isEmpty { return body }
         let ctx = self.ctx
         // The deinits of what the block released run before the statement after it.
+        let released = releasing(owned, after: body)
         return { f in
-            let flow: Flow
-            do { flow = try body(f) } catch {
-                for s in owned { f.slots[s] = .void }
-                throw error
-            }
-            for s in owned { f.slots[s] = .void }
+            let flow = try released(f)
             if !ctx.deinitQueue.pending.isEmpty { try ctx.runPendingDeinits() }
             return flow
         }
@@ -64,14 +60,15 @@ extension Compiler {
         if case .stmt(let s) = item.item, !s.is(GuardStmtSyntax.self) { owned = ownedSlots(from: start) }
         if case .expr(let e) = item.item, e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) { owned = ownedSlots(from: start) }
         if owned.isEmpty { return statement }
+        return releasing(owned, after: statement)
+    }
+
+    /// Runs `body`, then empties the slots it owned (so their instances are released), also when
+    /// it throws.
+    func releasing(_ owned: [Int], after body: @escaping Exec) -> Exec {
         return { f in
-            let flow: Flow
-            do { flow = try statement(f) } catch {
-                for s in owned { f.slots[s] = .void }
-                throw error
-            }
-            for s in owned { f.slots[s] = .void }
-            return flow
+            defer { for s in owned { f.slots[s] = .void } }
+            return try body(f)
         }
     }
 

@@ -342,22 +342,7 @@ extension Compiler {
 
     func declareComputed(_ n: NominalType, _ name: String, _ type: TypeRef?, _ accessors: AccessorBlockSyntax, isStatic: Bool,
                          _ bodies: inout [() throws -> Void]) throws {
-        var getBody: CodeBlockItemListSyntax? = nil
-        var setBody: CodeBlockItemListSyntax? = nil
-        var setName = "newValue"
-        switch accessors.accessors {
-        case .getter(let items): getBody = items
-        case .accessors(let list):
-            for a in list {
-                switch a.accessorSpecifier.tokenKind {
-                case .keyword(.get): getBody = a.body?.statements
-                case .keyword(.set):
-                    setBody = a.body?.statements
-                    if let p = a.parameters { setName = p.name.text }
-                default: throw unsupported("'\(a.accessorSpecifier.text)' accessor", a)
-                }
-            }
-        }
+        let (getBody, setBody, setName) = try computedAccessors(accessors)
         let getter = FunctionProto(name: name, displayName: "\(n.name).\(name).getter", params: [], hasSelf: !isStatic, returnType: type)
         let ctx = self.ctx
         if isStatic { n.staticGetters[name] = Function(getter, captured: ctx.globals) } else { n.getters[name] = Function(getter, captured: ctx.globals) }
