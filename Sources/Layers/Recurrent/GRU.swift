@@ -151,25 +151,24 @@ public final class GRU: Recurrent {
 
     /// resetAfter: d(U) = h_prevᵀ · daRecurrent, d(bias) = (column sums of da, of daRecurrent).
     /// Otherwise d(U) = h_prevᵀ · da for update and reset, (r·h_prev)ᵀ · da for the candidate.
-    override func weightGradients(_ trace: RecurrentTrace, da: UnsafeMutablePointer<Float>,
-                                  daRecurrent: UnsafeMutablePointer<Float>) throws -> [Tensor] {
-        let u = units, w = 3 * units, rows = trace.time * trace.batch
-        let kernel = try kernelGradient(trace, da: da)
+    override func weightGradients(_ rows: TraceRows, features: Int) throws -> [Tensor] {
+        let u = units, w = 3 * units, count = rows.count
+        let kernel = try kernelGradient(rows, features: features)
         if resetAfter {
-            return [kernel, try transposedProduct(trace.previous[0], daRecurrent, rows: rows, left: u, right: w),
-                    try tensor([2, w], columnSums(da, rows: rows, columns: w) + columnSums(daRecurrent, rows: rows, columns: w))]
+            return [kernel, try transposedProduct(rows.previous, rows.daRecurrent, rows: count, left: u, right: w),
+                    try tensor([2, w], columnSums(rows.da, rows: count, columns: w) + columnSums(rows.daRecurrent, rows: count, columns: w))]
         }
         var recurrent = [Float](repeating: 0, count: u * w)
-        if rows > 0 {
-            let hp = trace.previous[0], store = gateStore
-            let rh = UnsafeMutablePointer<Float>.allocate(capacity: rows * u)
+        if count > 0 {
+            let (hp, gates, da, store) = (rows.previous, rows.gates, rows.da, gateStore)
+            let rh = UnsafeMutablePointer<Float>.allocate(capacity: count * u)
             defer { rh.deallocate() }
-            for row in 0..<rows { for j in 0..<u { rh[row * u + j] = trace.gates[row * store + u + j] * hp[row * u + j] } }
+            for row in 0..<count { for j in 0..<u { rh[row * u + j] = gates[row * store + u + j] * hp[row * u + j] } }
             recurrent.withUnsafeMutableBufferPointer { out in
-                BLAS.sgemm(transposeA: true, m: u, n: 2 * u, k: rows, hp, lda: u, da, ldb: w, out.baseAddress!, ldc: w)
-                BLAS.sgemm(transposeA: true, m: u, n: u, k: rows, rh, lda: u, da + 2 * u, ldb: w, out.baseAddress! + 2 * u, ldc: w)
+                BLAS.sgemm(transposeA: true, m: u, n: 2 * u, k: count, hp, lda: u, da, ldb: w, out.baseAddress!, ldc: w)
+                BLAS.sgemm(transposeA: true, m: u, n: u, k: count, rh, lda: u, da + 2 * u, ldb: w, out.baseAddress! + 2 * u, ldc: w)
             }
         }
-        return [kernel, try tensor([u, w], recurrent), try tensor([w], columnSums(da, rows: rows, columns: w))]
+        return [kernel, try tensor([u, w], recurrent), try tensor([w], columnSums(rows.da, rows: count, columns: w))]
     }
 }

@@ -156,7 +156,12 @@ public class Recurrent: Layer {
         // Buffers for the whole call: the projected chunk, states [h; c], the step's new states,
         // the step's scratch.
         // (A last chunk of under 5 rows joins the one before: up to `fiveRows` steps more.)
-        let projected = UnsafeMutablePointer<Float>.allocate(capacity: Swift.min(time, chunk + fiveRows) * stepFloats)
+        let chunkRows = Swift.min(time, chunk + fiveRows) * batch
+        let projected = UnsafeMutablePointer<Float>.allocate(capacity: chunkRows * width)
+        // With a mask, a chunk's kept rows are projected packed (see `keptRows`).
+        let packedInput = mask == nil ? nil : UnsafeMutablePointer<Float>.allocate(capacity: chunkRows * features)
+        let packedProjection = mask == nil ? nil : UnsafeMutablePointer<Float>.allocate(capacity: chunkRows * width)
+        defer { packedInput?.deallocate(); packedProjection?.deallocate() }
         let state = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
         let next = UnsafeMutablePointer<Float>.allocate(capacity: stateCount * size)
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: batch * width + size)
@@ -172,9 +177,31 @@ public class Recurrent: Layer {
             if (time - first - count) * batch < 5 { count = time - first }  // no chunk under 5 rows
             // The time steps of this chunk, as a range of t (reversed when going backwards).
             let t0 = goBackwards ? time - first - count : first
+            let rows = t0 * batch ..< (t0 + count) * batch
             timeMajor.withUnsafeBufferPointer { xp in
-                affine(xp.baseAddress.map { $0 + t0 * batch * features }, rows: count * batch, inner: features, kernel,
-                       columns: width, bias: bias, into: projected)
+                if let mask, let packedInput, let packedProjection,
+                   let kept = keptRows(mask, rows: rows, batch: batch, time: time) {
+                    // Masked steps' rows are not projected: their step's result is discarded.
+                    // Kept rows get the same sums as in one sgemm over all rows; masked rows zeros.
+                    for (i, r) in kept.enumerated() {
+                        (packedInput + i * features).update(from: xp.baseAddress! + r * features, count: features)
+                    }
+                    affine(packedInput, rows: kept.count, inner: features, kernel, columns: width, bias: bias,
+                           into: packedProjection)
+                    var next = 0
+                    for r in rows {
+                        let dst = projected + (r - rows.lowerBound) * width
+                        if next < kept.count && kept[next] == r {
+                            dst.update(from: packedProjection + next * width, count: width)
+                            next += 1
+                        } else {
+                            dst.update(repeating: 0, count: width)
+                        }
+                    }
+                } else {
+                    affine(xp.baseAddress.map { $0 + rows.lowerBound * features }, rows: rows.count, inner: features, kernel,
+                           columns: width, bias: bias, into: projected)
+                }
             }
             for s in first..<(first + count) {
                 let t = goBackwards ? time - 1 - s : s
@@ -201,6 +228,16 @@ public class Recurrent: Layer {
         }
         let finalStates = (0..<stateCount).map { k in Array(UnsafeBufferPointer(start: state + k * size, count: size)) }
         return (sequence, lastOutput, finalStates)
+    }
+
+    /// The rows of `rows` (time-major, `t·batch + b`) whose step the mask keeps, ascending, when
+    /// enough are masked (a sixteenth) to be worth leaving the others out of a matrix product
+    /// (copying a kept row costs far less than a masked row's share of the product); else nil.
+    func keptRows(_ mask: [Float], rows: Range<Int>, batch: Int, time: Int) -> [Int]? {
+        var kept: [Int] = []
+        kept.reserveCapacity(rows.count)
+        for r in rows where mask[(r % batch) * time + r / batch] != 0 { kept.append(r) }
+        return (rows.count - kept.count) * 16 >= rows.count ? kept : nil
     }
 
     /// The bias added to the input projection (all of it, or GRU's input half).
@@ -248,12 +285,11 @@ public class Recurrent: Layer {
 
     /// d(kernel) = inputᵀ · da, d(recurrent kernel) = hᵀ · da, d(bias) = da's column sums (the
     /// layers whose recurrent side differs override it).
-    func weightGradients(_ trace: RecurrentTrace, da: UnsafeMutablePointer<Float>,
-                               daRecurrent: UnsafeMutablePointer<Float>) throws -> [Tensor] {
+    func weightGradients(_ rows: TraceRows, features: Int) throws -> [Tensor] {
         let width = gateCount * units
-        return [try kernelGradient(trace, da: da),
-                try transposedProduct(trace.previous[0], da, rows: trace.time * trace.batch, left: units, right: width),
-                try tensor([width], columnSums(da, rows: trace.time * trace.batch, columns: width))]
+        return [try kernelGradient(rows, features: features),
+                try transposedProduct(rows.previous, rows.da, rows: rows.count, left: units, right: width),
+                try tensor([width], columnSums(rows.da, rows: rows.count, columns: width))]
     }
 
     /// `recurrent(x)` / `recurrent(x, initialState: [h, c])`: the outputs in Keras's order.

@@ -195,34 +195,90 @@ extension Recurrent: RecurrentTraining {
         let initialStates = trace.hadInitialStates
             ? try (0..<stateCount).map { k in try tensor([batch, u], Array(UnsafeBufferPointer(start: grad + k * size, count: size))) }
             : []
-        // d(input) = da · kernelᵀ, time-major, then through the dropout mask into (batch, time, features).
+        // The products over all steps' rows: d(input) = da · kernelᵀ and the weights' gradients.
+        // A masked step's rows have da = 0, so when enough are masked they are left out, the
+        // kept rows packed (the sums lose only zero terms).
+        let kept = trace.mask.flatMap { keptRows($0, rows: 0..<rows, batch: batch, time: time) }
+        let packed = kept.map { TraceRows(trace, packing: $0, da: da, daRecurrent: separateRecurrentGradient ? daRecurrent : nil,
+                                          width: width, units: u, gateStore: gateStore) }
+        defer { packed?.deallocate() }
+        if let packed { return try finishBackward(trace, packed, kept: kept, initialStates: initialStates) }
+        return try trace.input.withUnsafeBufferPointer { x in
+            try finishBackward(trace, TraceRows(count: rows, input: x.baseAddress, previous: UnsafePointer(trace.previous[0]),
+                                                gates: UnsafePointer(trace.gates), da: da, daRecurrent: daRecurrent, owned: false),
+                               kept: nil, initialStates: initialStates)
+        }
+    }
+
+    /// d(input) = da · kernelᵀ over `rows` (row i is time-major row `kept[i]`, or i), through the
+    /// dropout mask into `(batch, time, features)`, and the weights' gradients.
+    private func finishBackward(_ trace: RecurrentTrace, _ rows: TraceRows, kept: [Int]?, initialStates: [Tensor]) throws
+        -> (input: Tensor, initialStates: [Tensor], weights: [Tensor]) {
+        let (batch, time, features, width) = (trace.batch, trace.time, trace.features, gateCount * units)
         var inputGradient = [Float](repeating: 0, count: batch * time * features)
-        if features > 0 && rows > 0 {
-            let dx = UnsafeMutablePointer<Float>.allocate(capacity: rows * features)
+        if features > 0 && rows.count > 0 {
+            let dx = UnsafeMutablePointer<Float>.allocate(capacity: rows.count * features)
             defer { dx.deallocate() }
-            weights[0].withUnsafeBufferPointer { w in
-                BLAS.sgemm(transposeB: true, m: rows, n: features, k: width, da, lda: width, w.baseAddress!, ldb: width,
-                           dx, ldc: features)
+            trace.weights[0].withUnsafeBufferPointer { w in
+                BLAS.sgemm(transposeB: true, m: rows.count, n: features, k: width, rows.da, lda: width,
+                           w.baseAddress!, ldb: width, dx, ldc: features)
             }
-            for t in 0..<time {
-                for b in 0..<batch {
-                    let src = dx + (t * batch + b) * features, dst = (b * time + t) * features
-                    if let dropout = trace.dropoutMask {
-                        for i in 0..<features { inputGradient[dst + i] = src[i] * dropout[b * features + i] }
-                    } else {
-                        for i in 0..<features { inputGradient[dst + i] = src[i] }
-                    }
+            for i in 0..<rows.count {
+                let row = kept?[i] ?? i
+                let (t, b) = (row / batch, row % batch)
+                let src = dx + i * features, dst = (b * time + t) * features
+                if let dropout = trace.dropoutMask {
+                    for j in 0..<features { inputGradient[dst + j] = src[j] * dropout[b * features + j] }
+                } else {
+                    for j in 0..<features { inputGradient[dst + j] = src[j] }
                 }
             }
         }
-        let weightGradients = try self.weightGradients(trace, da: da, daRecurrent: daRecurrent)
+        let weightGradients = try self.weightGradients(rows, features: features)
         return (try tensor([batch, time, features], inputGradient), initialStates, weightGradients)
     }
 
-    func kernelGradient(_ trace: RecurrentTrace, da: UnsafePointer<Float>) throws -> Tensor {
-        try trace.input.withUnsafeBufferPointer { x in
-            try transposedProduct(x.baseAddress, da, rows: trace.time * trace.batch, left: trace.features, right: gateCount * units)
+    func kernelGradient(_ rows: TraceRows, features: Int) throws -> Tensor {
+        try transposedProduct(rows.input, rows.da, rows: rows.count, left: features, right: gateCount * units)
+    }
+}
+
+/// The rows (time-major, `t·batch + b`) that the weight gradients sum over, with what the trace
+/// and the backward pass hold for each: all of them, or the kept rows packed (then owned).
+struct TraceRows {
+    let count: Int
+    /// `(count, features)`: the input as projected; `(count, units)`: h before the step;
+    /// `(count, gateStore)`: the step's gates; `(count, gates·units)`: the pre-activations' gradients.
+    let input: UnsafePointer<Float>?, previous: UnsafePointer<Float>, gates: UnsafePointer<Float>
+    let da: UnsafePointer<Float>, daRecurrent: UnsafePointer<Float>
+    let owned: Bool
+
+    init(count: Int, input: UnsafePointer<Float>?, previous: UnsafePointer<Float>, gates: UnsafePointer<Float>,
+         da: UnsafePointer<Float>, daRecurrent: UnsafePointer<Float>, owned: Bool) {
+        (self.count, self.input, self.previous, self.gates) = (count, input, previous, gates)
+        (self.da, self.daRecurrent, self.owned) = (da, daRecurrent, owned)
+    }
+
+    /// Copies of the rows `kept` (ascending).
+    init(_ trace: RecurrentTrace, packing kept: [Int], da: UnsafePointer<Float>, daRecurrent: UnsafePointer<Float>?,
+         width: Int, units: Int, gateStore: Int) {
+        func pack(_ source: UnsafePointer<Float>, _ columns: Int) -> UnsafePointer<Float> {
+            let out = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, kept.count * columns))
+            for (i, r) in kept.enumerated() { (out + i * columns).update(from: source + r * columns, count: columns) }
+            return UnsafePointer(out)
         }
+        let features = trace.features
+        let input = features == 0 ? nil : trace.input.withUnsafeBufferPointer { pack($0.baseAddress!, features) }
+        let packedDa = pack(da, width)
+        self.init(count: kept.count, input: input, previous: pack(trace.previous[0], units),
+                  gates: pack(trace.gates, gateStore), da: packedDa, daRecurrent: daRecurrent.map { pack($0, width) } ?? packedDa,
+                  owned: true)
+    }
+
+    func deallocate() {
+        guard owned else { return }
+        input?.deallocate(); previous.deallocate(); gates.deallocate(); da.deallocate()
+        if daRecurrent != da { daRecurrent.deallocate() }
     }
 }
 
