@@ -19,6 +19,30 @@ public final class TrainingScope {
     }
 
     fileprivate var leaves: [(ObjectIdentifier, [Tensor])] { watched.map { ($0.key, $0.value) } }
+
+    /// The calls of layers whose training outputs depend only on their inputs and weights
+    /// (`Layer.repeatsInTraining`), by layer and inputs: a second call on the same tensors (an
+    /// attention's `wEncoder(encoderStates)` at every decoder step) returns the first call's
+    /// outputs, so the tape holds one node whose backward runs once on the summed gradients.
+    /// Each entry keeps its inputs alive, so their identities cannot be reused meanwhile.
+    private var calls: [CallKey: (inputs: [Tensor], outputs: [Tensor])] = [:]
+
+    struct CallKey: Hashable {
+        let layer: ObjectIdentifier
+        let tensors: [TensorIdentity?]
+    }
+
+    /// `layer`'s outputs on these inputs, computed by `compute` the first time only.
+    func call(_ layer: Layer, _ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
+              compute: () throws -> [Tensor]) throws -> [Tensor] {
+        let tensors = inputs + masks.compactMap { $0 } + states
+        let key = CallKey(layer: ObjectIdentifier(layer),
+                          tensors: inputs.map(\.identity) + masks.map { $0?.identity } + states.map(\.identity))
+        if let done = calls[key] { return done.outputs }
+        let outputs = try compute()
+        calls[key] = (tensors, outputs)
+        return outputs
+    }
 }
 
 /// What `valueWithGradient` computed: the value, the gradient of each input, and of each

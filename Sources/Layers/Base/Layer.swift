@@ -137,6 +137,11 @@ open class Layer: GraphOperation {
         throw layerError("\(name): \(className) cannot be differentiated yet (gradients through it are not implemented)")
     }
 
+    /// Whether `trainingForward` gives the same outputs whenever it gets the same inputs (no
+    /// random draws, no state): then, while gradients are taken, a second call on the same
+    /// tensors reuses the first call's outputs (one node on the tape, one backward). Default false.
+    open var repeatsInTraining: Bool { false }
+
     /// Whether `initialState:` means something (recurrent layers).
     open var acceptsInitialState: Bool { false }
 
@@ -162,7 +167,10 @@ open class Layer: GraphOperation {
         }
         let outputs: [Tensor]
         if let training = session.training {
-            outputs = try trainingForward(inputs, masks: masks, states: initialState, weights: try training.weights(of: self))
+            let compute = { try self.trainingForward(inputs, masks: masks, states: initialState,
+                                                     weights: try training.weights(of: self)) }
+            outputs = repeatsInTraining ? try training.call(self, inputs, masks: masks, states: initialState, compute: compute)
+                                        : try compute()
         } else {
             outputs = try forward(inputs, masks: masks, states: initialState)
         }

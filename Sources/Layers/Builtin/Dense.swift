@@ -83,6 +83,8 @@ public final class Dense: Layer {
         return [y]
     }
 
+    public override var repeatsInTraining: Bool { true }
+
     /// `dense(x)`: the output for one input tensor.
     public func callAsFunction(_ x: Tensor) throws -> Tensor { try apply([x])[0] }
 }

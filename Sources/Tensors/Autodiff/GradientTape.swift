@@ -144,6 +144,25 @@ public final class GradientTape {
     }
 }
 
+/// Which value a concrete tensor is, while it is alive: its storage, shape, dtype and place on
+/// the tape. Two tensors with the same identity hold the same numbers with the same history (a
+/// layer applied to both computes the same outputs), as long as one of them is kept alive.
+public struct TensorIdentity: Hashable {
+    let buffer: ObjectIdentifier
+    let tapeOutput: ObjectIdentifier?
+    let dims: [Int]
+    let dtype: DType
+}
+
+extension Tensor {
+    /// This tensor's identity; nil for a symbolic tensor.
+    public var identity: TensorIdentity? {
+        guard let buffer else { return nil }
+        return TensorIdentity(buffer: ObjectIdentifier(buffer), tapeOutput: tapeOutput.map(ObjectIdentifier.init),
+                              dims: dims, dtype: dtype)
+    }
+}
+
 /// One recorded operation: where its inputs came from, its outputs' shapes, its pullback.
 final class TapeNode {
     unowned let tape: GradientTape

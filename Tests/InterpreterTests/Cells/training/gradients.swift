@@ -95,3 +95,19 @@ let g5 = gradient(at: tokenIds) { i in Tensor<Float>(i).sum() }  // expect error
 let g6 = gradient(at: x) { x in 3 }  // expect error: gradients.swift:95:10: gradient(at:): the closure must return a scalar Tensor (the loss), got Int
 // cell
 let g7 = gradient(at: "text") { s in x.sum() }  // expect error: gradients.swift:97:10: gradient(at:): cannot differentiate with respect to a value of type String; give a Tensor, a layer, a model, or a struct or class conforming to Layer
+// cell
+// A Dense called again on the same tensor (an attention's keys at every decoder step) computes
+// once and backpropagates once, with the same gradient; a new tensor of the same shape is a new
+// call. y = x·K with K = [1, 1]; the keys count 3 times.
+let keyLayer = Dense(units: 1, useBias: false)
+let states = Tensor([[1, 2]])
+_ = keyLayer(states)
+keyLayer.setWeights([Tensor([[1], [1]])])
+let (lk, gk) = valueWithGradient(at: keyLayer) { d -> Tensor in
+    var total = Tensor(0)
+    for _ in 0..<3 { total = total + d(states).sum() }
+    for i in 1...20 { total = total + d(Tensor([[Float(i), 0]])).sum() }
+    return total
+}
+print(lk)                                       // expect: 219.0
+print(gk.kernel.scalars)                        // expect: [213.0, 6.0]
