@@ -78,8 +78,6 @@ public final class Embedding: Layer {
 
     /// The lookup as a gather of the watched table: its gradient is the sum of the output's
     /// gradients at each id's row (zero rows for ids not looked up). The mask carries no gradient.
-    public override var repeatsInTraining: Bool { true }
-
     public override func trainingForward(_ inputs: [Tensor], masks: [Tensor?], states: [Tensor],
                                          weights: [Tensor]) throws -> [Tensor] {
         let ids = try tokenIds(inputs[0]).map { Int32($0) }
